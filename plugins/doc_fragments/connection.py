@@ -1,0 +1,75 @@
+# -*- coding: utf-8 -*-
+# Copyright: tcx.xapi contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+
+class ModuleDocFragment(object):
+    """Connection options shared by every tcx.xapi module."""
+
+    DOCUMENTATION = r'''
+options:
+  url:
+    description:
+      - Address of the 3CX PBX, for example V(https://pbx.example.com) or V(https://pbx.example.com:5001).
+      - A bare host name means HTTPS. Plain V(http://) works but gives a warning, because the
+        client secret and the token would travel unencrypted.
+      - If not set, the value of the E(TCX_URL) environment variable is used.
+    type: str
+    required: true
+  client_id:
+    description:
+      - Client ID of the 3CX service principal (Integrations > API in the 3CX admin console).
+      - Required with O(client_secret) unless O(access_token) is given.
+      - If not set, the value of the E(TCX_CLIENT_ID) environment variable is used.
+    type: str
+  client_secret:
+    description:
+      - API key of the service principal. Never logged or returned.
+      - If not set, the value of the E(TCX_CLIENT_SECRET) environment variable is used.
+    type: str
+  access_token:
+    description:
+      - A token from M(tcx.xapi.tcx_token), used instead of logging in, so that a play logs in once.
+      - When the PBX rejects it and O(client_id) and O(client_secret) are also given, the module
+        logs in once with them; otherwise it fails with a clear message.
+      - If not set, the value of the E(TCX_ACCESS_TOKEN) environment variable is used.
+    type: str
+  validate_certs:
+    description:
+      - Whether to validate the PBX's TLS certificate. Set to V(false) only in a lab; it gives a warning.
+      - If not set, the value of the E(TCX_VALIDATE_CERTS) environment variable is used.
+    type: bool
+    default: true
+  ca_path:
+    description:
+      - Path of a PEM file with the CA certificate(s) that signed the PBX's certificate, for a private CA.
+      - If not set, the value of the E(TCX_CA_PATH) environment variable is used.
+    type: path
+  timeout:
+    description:
+      - Seconds to wait for each HTTP answer.
+      - If not set, the value of the E(TCX_TIMEOUT) environment variable is used.
+    type: int
+    default: 30
+  retries:
+    description:
+      - How many times a request is repeated after a connection error, a timeout, HTTP 429
+        (honouring C(Retry-After)), 502, 503 or 504, with exponential backoff and jitter.
+      - A create whose answer was lost is never repeated blindly: the module first looks the
+        object up by its natural key. A refused login is never repeated.
+      - If not set, the value of the E(TCX_RETRIES) environment variable is used.
+    type: int
+    default: 3
+notes:
+  - All tcx.xapi modules belong to the action group C(tcx.xapi.all), so
+    C(module_defaults: {group/tcx.xapi.all: {url: ..., client_id: ..., client_secret: ...}})
+    sets the connection for every task of a play.
+  - The service principal needs the 3CX Configuration API access and a role high enough for
+    the changes (System Owner for system-wide changes). XAPI needs an Enterprise licence.
+requirements:
+  - requests
+'''

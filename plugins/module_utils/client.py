@@ -1,0 +1,356 @@
+# -*- coding: utf-8 -*-
+# Copyright: tcx.xapi contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The one XAPI client: URL handling, token, retries, errors, paging, check-mode guard.
+
+It knows nothing about modules or entities. No secret (client secret, token) ever reaches
+an exception message or a warning.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import random
+import re
+import time
+import traceback
+
+try:
+    import requests
+    HAS_REQUESTS = True
+    REQUESTS_IMPORT_ERROR = None
+except ImportError:
+    requests = None
+    HAS_REQUESTS = False
+    REQUESTS_IMPORT_ERROR = traceback.format_exc()
+
+from ansible_collections.tcx.xapi.plugins.module_utils.odata import PAGE_SIZE, build_query
+
+API_PREFIX = '/xapi/v1/'
+TOKEN_PATH = '/connect/token'
+TRANSIENT_STATUSES = (429, 502, 503, 504)
+IDEMPOTENT_METHODS = ('GET', 'PATCH', 'PUT', 'DELETE')
+BACKOFF_BASE = 0.5
+BACKOFF_CAP = 8.0
+RETRY_AFTER_CAP = 60.0
+TOKEN_EXPIRY_MARGIN = 30
+# The PBX reports expires_in in minutes up to 20.0.8 and in seconds from 20.0.9.
+FIRST_VERSION_WITH_SECONDS = (20, 0, 9)
+
+# Human words for the PBX's warning keys (Pbx.Warnings in the spec).
+WARNING_TEXT = {
+    'WARNINGS.XAPI.ALREADY_IN_USE': 'already in use',
+    'WARNINGS.XAPI.DUPLICATE': 'duplicate',
+    'WARNINGS.XAPI.NOT_FOUND': 'not found',
+    'WARNINGS.XAPI.REQUIRED': 'required',
+    'WARNINGS.XAPI.FORBIDDEN_CHANGE': 'cannot be changed after creation',
+    'WARNINGS.XAPI.OUT_OF_THE_RANGE': 'out of the allowed range',
+    'WARNINGS.XAPI.INVALID_TIMEZONE': 'not a valid time zone',
+    'WARNINGS.GROUP_CANNOT_BE_DELETED': 'this department cannot be deleted',
+    'WARNINGS.GROUP_WITH_MEMBERS_CANNOT_BE_DELETED': 'the department still has members; move or delete them first',
+}
+
+
+class XAPIError(Exception):
+    """A failed XAPI call: HTTP status, the PBX's warning key and target, and a readable message.
+
+    ``transient`` is true when the request may not have reached the PBX or its answer was lost
+    (connection error, timeout, 429, 502, 503, 504): the caller cannot know whether a write
+    happened and must read back before repeating it.
+    """
+
+    def __init__(self, message, status=None, key=None, target=None, transient=False):
+        super(XAPIError, self).__init__(message)
+        self.message = message
+        self.status = status
+        self.key = key
+        self.target = target
+        self.transient = transient
+
+    def explain(self):
+        """Return ``target: human text (KEY)`` for a PBX warning, else the plain message."""
+        if not self.key:
+            return self.message
+        text = WARNING_TEXT.get(self.key, self.key)
+        subject = '%s ' % self.target if self.target else ''
+        return '%s%s (%s)' % (subject, text, self.key)
+
+
+class AuthenticationError(XAPIError):
+    """The PBX refused the client credentials or the access token."""
+
+
+class CheckModeWriteError(XAPIError):
+    """A write was attempted in check mode: a bug in the caller, never sent."""
+
+
+def normalize_url(url):
+    """Return ``(base_url, warning)``: a bare host means https; plain http gives a warning."""
+    text = (url or '').strip().rstrip('/')
+    if not text:
+        raise ValueError('url is required: the PBX address such as https://pbx.example.com')
+    if '://' not in text:
+        text = 'https://' + text
+    scheme = text.split('://', 1)[0].lower()
+    if scheme not in ('http', 'https'):
+        raise ValueError('url must start with https:// (or http://), got scheme %r' % scheme)
+    warning = None
+    if scheme == 'http':
+        warning = ('url %s uses plain http: the client secret and token travel unencrypted; '
+                   'use https unless this is a lab' % text)
+    return text, warning
+
+
+def parse_version(text):
+    """Return the first three numbers of a version string such as ``20.0.10.1034`` as a tuple."""
+    numbers = re.findall(r'\d+', text or '')
+    if len(numbers) < 3:
+        return None
+    return tuple(int(n) for n in numbers[:3])
+
+
+def error_from_response(method, path, response):
+    """Build an :class:`XAPIError` from an error response (OData error envelope or token error)."""
+    status = response.status_code
+    key = target = None
+    detail = ''
+    try:
+        payload = response.json()
+    except ValueError:
+        payload = None
+    if isinstance(payload, dict) and isinstance(payload.get('error'), dict):
+        error = payload['error']
+        details = error.get('details') or []
+        first = details[0] if details and isinstance(details[0], dict) else {}
+        candidate = first.get('message') or ''
+        if candidate.startswith('WARNINGS.'):
+            key, target = candidate, first.get('target') or None
+        detail = (error.get('message') or '').replace('\n', ' ')
+    elif isinstance(payload, dict) and 'error' in payload:
+        detail = payload.get('error_description') or str(payload['error'])
+    elif response.text:
+        detail = response.text.strip().splitlines()[0][:300]
+    reason = detail or response.reason or 'no details'
+    message = '%s %s failed: HTTP %s: %s' % (method, path, status, reason)
+    return XAPIError(message, status=status, key=key, target=target,
+                     transient=status in TRANSIENT_STATUSES)
+
+
+class XAPIClient(object):
+    """A session with one PBX: logs in, sends requests, retries what is safe to retry.
+
+    ``check_mode`` makes every non-GET request raise :class:`CheckModeWriteError` before
+    anything is sent. ``warn`` is a callable for warnings (``module.warn``).
+    """
+
+    def __init__(self, url, client_id=None, client_secret=None, access_token=None,
+                 validate_certs=True, ca_path=None, timeout=30, retries=3,
+                 check_mode=False, warn=None, sleep=time.sleep):
+        if not HAS_REQUESTS:
+            raise XAPIError('the python library "requests" is required')
+        self.base_url, url_warning = normalize_url(url)
+        self.client_id = None if client_id is None else str(client_id)
+        self._client_secret = client_secret
+        self._token = access_token
+        self._token_expires_at = None
+        self.timeout = timeout
+        self.retries = max(0, int(retries))
+        self.check_mode = check_mode
+        self.version = None
+        self.stats = {'requests': 0, 'logins': 0}
+        self._warn = warn or (lambda message: None)
+        self._sleep = sleep
+        self.session = requests.Session()
+        self.session.headers['Accept'] = 'application/json'
+        if url_warning:
+            self._warn(url_warning)
+        if not validate_certs:
+            self._warn('validate_certs is false: the PBX certificate is not checked')
+            self.session.verify = False
+            requests.packages.urllib3.disable_warnings()
+        elif ca_path:
+            self.session.verify = ca_path
+        if not access_token and not (client_id and client_secret):
+            raise XAPIError('either access_token or both client_id and client_secret are required')
+
+    @property
+    def can_login(self):
+        """True when client credentials were given, so a rejected token can be replaced."""
+        return bool(self.client_id and self._client_secret)
+
+    def version_at_least(self, *wanted):
+        """True when the PBX version is known and at least ``wanted``; learns it if unknown."""
+        if self.version is None:
+            self.get('Defs', params={'$select': 'Id'})
+        return self.version is not None and self.version >= tuple(wanted)
+
+    # -- authentication -------------------------------------------------------------------
+
+    def login(self):
+        """Get a new access token with the client credentials. A refused login is never retried."""
+        if not self.can_login:
+            raise AuthenticationError(
+                'the access token for %s was rejected (expired, or replaced by a newer login of '
+                'the same client) and no client_id/client_secret were given to log in again'
+                % self.base_url, status=401)
+        form = {'client_id': self.client_id, 'client_secret': self._client_secret,
+                'grant_type': 'client_credentials'}
+        response = self._send_with_retries('POST', TOKEN_PATH, data=form, retry=True, authenticate=False)
+        self.stats['logins'] += 1
+        if response.status_code != 200:
+            error = error_from_response('POST', TOKEN_PATH, response)
+            raise AuthenticationError(
+                'login to %s as client_id %s failed (HTTP %s): %s. Check client_id and '
+                'client_secret; the PBX blocks addresses that keep failing, so it was not retried.'
+                % (self.base_url, self.client_id, response.status_code, _token_error_text(response, error)),
+                status=response.status_code)
+        try:
+            payload = response.json()
+            self._token = payload['access_token']
+        except (ValueError, KeyError, TypeError):
+            raise AuthenticationError('login to %s returned no access_token' % self.base_url,
+                                      status=response.status_code)
+        self._token_expires_at = time.time() + self._lifetime_seconds(payload.get('expires_in'))
+        return self._token
+
+    def token_info(self):
+        """Return ``(access_token, expires_at_epoch)`` of the current token, logging in if needed."""
+        if not self._token or self._token_expired():
+            self.login()
+        return self._token, self._token_expires_at
+
+    def _lifetime_seconds(self, expires_in):
+        try:
+            value = int(expires_in)
+        except (TypeError, ValueError):
+            return 300
+        if self.version is not None and self.version < FIRST_VERSION_WITH_SECONDS:
+            return value * 60
+        return value
+
+    def _token_expired(self):
+        return self._token_expires_at is not None and time.time() > self._token_expires_at - TOKEN_EXPIRY_MARGIN
+
+    # -- requests ---------------------------------------------------------------------------
+
+    def request(self, method, path, params=None, body=None, retry=None):
+        """Send one API request and return the ``requests.Response``.
+
+        ``path`` is relative to ``/xapi/v1/``. ``retry`` defaults to true for idempotent methods;
+        a POST is never repeated blindly (the caller reads back first). Raises :class:`XAPIError`.
+        """
+        method = method.upper()
+        if self.check_mode and method != 'GET':
+            raise CheckModeWriteError('check mode: refusing to send %s %s' % (method, path))
+        if retry is None:
+            retry = method in IDEMPOTENT_METHODS
+        url_path = API_PREFIX + path.lstrip('/')
+        if not self._token or self._token_expired():
+            self.login()
+        response = self._send_with_retries(method, url_path, params=params, json=body, retry=retry)
+        if response.status_code == 401:
+            if not self.can_login:
+                raise AuthenticationError(
+                    'the access token for %s was rejected (expired, or replaced by a newer login '
+                    'of the same client); give client_id and client_secret, or a fresh token' % self.base_url,
+                    status=401)
+            self.login()
+            response = self._send_with_retries(method, url_path, params=params, json=body, retry=retry)
+        if response.status_code >= 400:
+            raise error_from_response(method, url_path, response)
+        return response
+
+    def get(self, path, params=None):
+        """GET and return the decoded JSON body."""
+        return self.request('GET', path, params=params).json()
+
+    def get_all(self, path, filter_expr=None, select=None, expand=None, orderby='Id'):
+        """Return every entity of a collection, paged with ``$top=100&$skip`` in a stable order."""
+        items = []
+        while True:
+            params = build_query(filter_expr, select, expand, orderby, top=PAGE_SIZE, skip=len(items))
+            page = self.get(path, params=params).get('value', [])
+            items.extend(page)
+            if len(page) < PAGE_SIZE:
+                return items
+
+    def post(self, path, body=None, retry=False):
+        """POST and return the decoded JSON body, or None for an empty answer."""
+        response = self.request('POST', path, body=body if body is not None else {}, retry=retry)
+        return _json_or_none(response)
+
+    def patch(self, path, body):
+        """PATCH (partial update); XAPI answers 204 with no body."""
+        return self.request('PATCH', path, body=body)
+
+    def delete(self, path):
+        """DELETE an entity."""
+        return self.request('DELETE', path)
+
+    def _send_with_retries(self, method, url_path, params=None, data=None, json=None, retry=True,
+                           authenticate=True):
+        attempt = 0
+        while True:
+            try:
+                response = self._send(method, url_path, params, data, json, authenticate)
+            except requests.exceptions.RequestException as exc:
+                if isinstance(exc, requests.exceptions.SSLError):
+                    raise XAPIError('TLS error talking to %s: %s. Set ca_path to the PBX CA '
+                                    'or, in a lab, validate_certs: false' % (self.base_url, _first_line(exc)))
+                if not retry or attempt >= self.retries:
+                    raise XAPIError('%s %s failed: no answer from %s (%s)'
+                                    % (method, url_path, self.base_url, _first_line(exc)), transient=True)
+                self._sleep(self._backoff(attempt))
+                attempt += 1
+                continue
+            if response.status_code in TRANSIENT_STATUSES and retry and attempt < self.retries:
+                self._sleep(self._backoff(attempt, response.headers.get('Retry-After')))
+                attempt += 1
+                continue
+            return response
+
+    def _send(self, method, url_path, params, data, json, authenticate):
+        headers = {}
+        if authenticate:
+            headers['Authorization'] = 'Bearer %s' % self._token
+        self.stats['requests'] += 1
+        response = self.session.request(method, self.base_url + url_path, params=params, data=data,
+                                        json=json, headers=headers, timeout=self.timeout)
+        version = response.headers.get('X-3CX-Version')
+        if version:
+            self.version = parse_version(version) or self.version
+        return response
+
+    @staticmethod
+    def _backoff(attempt, retry_after=None):
+        if retry_after:
+            try:
+                return min(max(float(retry_after), 0.0), RETRY_AFTER_CAP)
+            except ValueError:
+                pass
+        delay = min(BACKOFF_CAP, BACKOFF_BASE * (2 ** attempt))
+        return delay * (0.5 + random.random() / 2)
+
+
+def _json_or_none(response):
+    if not response.content:
+        return None
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
+def _first_line(exc):
+    return str(exc).splitlines()[0][:300] if str(exc) else type(exc).__name__
+
+
+def _token_error_text(response, error):
+    try:
+        payload = response.json()
+    except ValueError:
+        return error.message
+    if isinstance(payload, dict) and payload.get('error_description'):
+        return payload['error_description']
+    return error.message

@@ -1,0 +1,547 @@
+# -*- coding: utf-8 -*-
+# Copyright: tcx.xapi contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The entity engine: from a field table to argument spec, lookup, comparison, plan, writes and diff.
+
+A module declares an :class:`EntityKind` (entity set, natural key, a table of :class:`Field`) and
+calls :func:`run_entity_module`. The engine finds the current entity by its natural key, compares
+only the options the user set, plans create / update / delete / nothing, applies it with one
+request, and returns ``changed``, the entity without secrets, and a diff in option names.
+Entity-specific behaviour is a small override of an :class:`EntityKind` hook, never a copy.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import copy
+import json
+
+from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
+from ansible_collections.tcx.xapi.plugins.module_utils.client import (
+    HAS_REQUESTS, REQUESTS_IMPORT_ERROR, XAPIClient, XAPIError,
+)
+from ansible_collections.tcx.xapi.plugins.module_utils.odata import build_query, equals, key_segment
+
+SECRET_MASK = '********'
+SECRET_CHANGED_MASK = '******** (changed)'
+# Properties the PBX returns that must never reach a result or a diff.
+SERVER_SECRETS = frozenset(['AccessPassword', 'AuthPassword', 'VMPIN', 'DeskphonePassword',
+                            'SipPassword', 'Password', 'Pin'])
+ALREADY_IN_USE = 'WARNINGS.XAPI.ALREADY_IN_USE'
+
+
+class ValidationError(Exception):
+    """Bad input, found before any request that writes."""
+
+
+def connection_argument_spec():
+    """The connection options every module shares (documented in the tcx.xapi.connection fragment)."""
+    return dict(
+        url=dict(type='str', required=True, fallback=(env_fallback, ['TCX_URL'])),
+        client_id=dict(type='str', fallback=(env_fallback, ['TCX_CLIENT_ID'])),
+        client_secret=dict(type='str', no_log=True, fallback=(env_fallback, ['TCX_CLIENT_SECRET'])),
+        access_token=dict(type='str', no_log=True, fallback=(env_fallback, ['TCX_ACCESS_TOKEN'])),
+        validate_certs=dict(type='bool', default=True, fallback=(env_fallback, ['TCX_VALIDATE_CERTS'])),
+        ca_path=dict(type='path', fallback=(env_fallback, ['TCX_CA_PATH'])),
+        timeout=dict(type='int', default=30, fallback=(env_fallback, ['TCX_TIMEOUT'])),
+        retries=dict(type='int', default=3, fallback=(env_fallback, ['TCX_RETRIES'])),
+    )
+
+
+def client_from_module(module):
+    """Build the :class:`XAPIClient` from a module's connection options (fails the module on error)."""
+    if not HAS_REQUESTS:
+        module.fail_json(msg=missing_required_lib('requests'), exception=REQUESTS_IMPORT_ERROR)
+    p = module.params
+    if p['timeout'] <= 0 or p['retries'] < 0:
+        module.fail_json(msg='timeout must be positive and retries zero or more')
+    try:
+        return XAPIClient(p['url'], client_id=p['client_id'], client_secret=p['client_secret'],
+                          access_token=p['access_token'], validate_certs=p['validate_certs'],
+                          ca_path=p['ca_path'], timeout=p['timeout'], retries=p['retries'],
+                          check_mode=module.check_mode, warn=module.warn)
+    except (XAPIError, ValueError) as exc:
+        module.fail_json(msg=str(exc))
+
+
+# -- values and paths -------------------------------------------------------------------------
+
+def get_path(entity, path):
+    """Return the value at a dotted property path (``Props.UserNumberFrom``), or None."""
+    value = entity
+    for part in path.split('.'):
+        if not isinstance(value, dict):
+            return None
+        value = value.get(part)
+    return value
+
+
+def set_path(target, path, value):
+    """Set the value at a dotted property path, creating intermediate objects."""
+    parts = path.split('.')
+    for part in parts[:-1]:
+        if not isinstance(target.get(part), dict):
+            target[part] = {}
+        target = target[part]
+    target[parts[-1]] = value
+
+
+def merge_entity(entity, payload):
+    """Return ``entity`` with ``payload`` applied the way the PBX applies a PATCH we built."""
+    merged = copy.deepcopy(entity)
+    merged.update(copy.deepcopy(payload))
+    return merged
+
+
+def strip_secrets(value, extra=()):
+    """Return a copy of an entity (or list of them) without any secret property, at any depth."""
+    hidden = SERVER_SECRETS.union(extra)
+    if isinstance(value, dict):
+        return dict((k, strip_secrets(v, extra)) for k, v in value.items()
+                    if k not in hidden and not k.startswith('@odata'))
+    if isinstance(value, list):
+        return [strip_secrets(v, extra) for v in value]
+    return value
+
+
+def _canonical(value):
+    return json.dumps(value, sort_keys=True, default=str)
+
+
+class Field(object):
+    """One module option and the XAPI property it manages.
+
+    ``path`` is the dotted XAPI property path; a ``dict`` option with ``suboptions`` and no path is
+    a group of fields. ``compare`` is ``exact``, ``set`` (lists compared as sets) or ``ignore_case``.
+    ``to_api(value, ctx)`` / ``from_api(value, ctx)`` translate between option and XAPI values
+    (for references such as department name to GroupId). ``managed=False`` marks options that
+    steer the module but are not entity properties.
+    """
+
+    def __init__(self, option, path=None, type='str', choices=None, elements=None, suboptions=None,
+                 required=False, default=None, secret=False, compare='exact', to_api=None,
+                 from_api=None, managed=True, aliases=None):
+        self.option = option
+        self.path = path
+        self.type = type
+        self.choices = choices
+        self.elements = elements
+        self.suboptions = suboptions or []
+        self.required = required
+        self.default = default
+        self.secret = secret
+        self.compare = compare
+        self._to_api = to_api
+        self._from_api = from_api
+        self.managed = managed
+        self.aliases = aliases
+
+    @property
+    def is_group(self):
+        """True for a dict of suboptions that each map to their own property."""
+        return bool(self.suboptions) and self.path is None
+
+    def spec(self):
+        """The Ansible argument spec entry of this option."""
+        entry = {'type': self.type}
+        for name in ('choices', 'elements', 'required', 'default', 'aliases'):
+            value = getattr(self, name)
+            if value:
+                entry[name] = value
+        if self.secret:
+            entry['no_log'] = True
+        if self.suboptions:
+            entry['options'] = dict((f.option, f.spec()) for f in self.suboptions)
+        return entry
+
+    def to_api(self, value, ctx):
+        """The XAPI value for an option value."""
+        return self._to_api(value, ctx) if self._to_api else value
+
+    def from_api(self, value, ctx):
+        """The option value for an XAPI value (what the user would have written)."""
+        return self._from_api(value, ctx) if self._from_api else value
+
+    def same(self, current, desired):
+        """True when the current option value already matches the desired one."""
+        if self.compare == 'set':
+            return sorted(_canonical(v) for v in current or []) == sorted(_canonical(v) for v in desired or [])
+        if self.compare == 'ignore_case' and isinstance(current, str) and isinstance(desired, str):
+            return current.lower() == desired.lower()
+        if self.type == 'int' and current is not None:
+            try:
+                return int(current) == int(desired)
+            except (TypeError, ValueError):
+                return False
+        return current == desired
+
+
+class Leaf(object):
+    """A managed field together with its position in the option tree (``('routing', 'office_hours', 'to')``)."""
+
+    def __init__(self, field, option_path):
+        self.field = field
+        self.option_path = option_path
+
+
+def leaves(fields, prefix=()):
+    """Every managed field of a table, groups flattened, with its option path."""
+    result = []
+    for field in fields:
+        if not field.managed:
+            continue
+        if field.is_group:
+            result.extend(leaves(field.suboptions, prefix + (field.option,)))
+        else:
+            result.append(Leaf(field, prefix + (field.option,)))
+    return result
+
+
+def _lookup(tree, option_path):
+    for name in option_path:
+        if not isinstance(tree, dict):
+            return None
+        tree = tree.get(name)
+    return tree
+
+
+def _place(tree, option_path, value):
+    for name in option_path[:-1]:
+        tree = tree.setdefault(name, {})
+    tree[option_path[-1]] = value
+
+
+class Context(object):
+    """What hooks get: the module, its params, the client, and a cache for lookups."""
+
+    def __init__(self, module, client):
+        self.module = module
+        self.params = module.params
+        self.client = client
+        self.cache = {}
+
+    def cached(self, key, compute):
+        """Return ``cache[key]``, computing it once."""
+        if key not in self.cache:
+            self.cache[key] = compute()
+        return self.cache[key]
+
+
+class EntityKind(object):
+    """The declaration of one kind of entity. Modules subclass it and override hooks.
+
+    Class attributes: ``name`` (for messages), ``entity_set`` (``Groups``), ``result_key``
+    (``department``), ``key_option``/``key_property`` (the natural key), ``fields``, ``expand``
+    (navigation properties to read along), ``extra_select`` (properties hooks need).
+    """
+
+    name = None
+    entity_set = None
+    result_key = None
+    key_option = None
+    key_property = None
+    key_ignore_case = False
+    fields = []
+    expand = None
+    extra_select = ()
+    required_if = ()
+    mutually_exclusive = ()
+    required_one_of = ()
+
+    # -- declaration --------------------------------------------------------------------------
+
+    def argument_spec(self):
+        """Connection options, ``state`` and the field table as an Ansible argument spec."""
+        spec = connection_argument_spec()
+        spec['state'] = dict(type='str', default='present', choices=['present', 'absent'])
+        for field in self.fields:
+            spec[field.option] = field.spec()
+        return spec
+
+    def select(self):
+        """Top-level properties to read: ``Id``, the key, every managed path and ``extra_select``."""
+        names = ['Id', self.key_property]
+        for leaf in leaves(self.fields):
+            names.append(leaf.field.path.split('.')[0])
+        names.extend(self.extra_select)
+        return sorted(set(n for n in names if n))
+
+    def describe(self, ctx):
+        """How messages name the entity: ``department 'Sales'``."""
+        return "%s '%s'" % (self.name, ctx.params.get(self.key_option))
+
+    # -- hooks (override what differs) ---------------------------------------------------------
+
+    def validate(self, ctx):
+        """Check the input before any request; raise :class:`ValidationError`."""
+
+    def normalize(self, ctx, desired):
+        """Turn desired option values into what the PBX stores (may read, never writes)."""
+        return desired
+
+    def entity_path(self, entity):
+        """The path of one entity, ``Groups(12)``."""
+        return self.entity_set + key_segment(entity['Id'])
+
+    def find(self, ctx):
+        """The current entity by natural key, or None: one ``$filter`` + ``$select`` GET."""
+        key = ctx.params.get(self.key_option)
+        if key is None:
+            return None
+        return self.find_one(ctx, equals(self.key_property, key, ignore_case=self.key_ignore_case))
+
+    def find_one(self, ctx, filter_expr):
+        """The single entity matching a filter, or None; more than one is an error."""
+        params = build_query(filter_expr, self.select(), self.expand, top=2)
+        found = ctx.client.get(self.entity_set, params=params).get('value', [])
+        if len(found) > 1:
+            raise ValidationError('%s matches %d entities on the PBX; expected one'
+                                  % (self.describe(ctx), len(found)))
+        return found[0] if found else None
+
+    def create_payload(self, ctx, payload):
+        """The POST body: the managed properties plus anything the PBX needs on create."""
+        payload[self.key_property] = ctx.params[self.key_option]
+        return payload
+
+    def preflight(self, ctx, plan):
+        """Checks that read the PBX after planning and before the first write (GET only)."""
+
+    def create(self, ctx, payload):
+        """POST the entity and return it. A lost answer is resolved by reading back, never by a blind repeat."""
+        attempts = ctx.client.retries + 1
+        for attempt in range(attempts):
+            try:
+                created = ctx.client.post(self.entity_set, payload)
+            except XAPIError as exc:
+                if not exc.transient:
+                    raise
+                found = self.find(ctx)
+                if found is not None:
+                    return found
+                if attempt + 1 >= attempts:
+                    raise
+                continue
+            if not created or 'Id' not in created:
+                created = self.find(ctx) or created
+            return created
+
+    def update(self, ctx, current, payload):
+        """PATCH only the changed properties."""
+        ctx.client.patch(self.entity_path(current), payload)
+
+    def delete(self, ctx, current):
+        """DELETE the entity; already gone (a retry after a lost answer) counts as deleted."""
+        try:
+            ctx.client.delete(self.entity_path(current))
+        except XAPIError as exc:
+            if exc.status != 404:
+                raise
+
+    def delete_by_action(self, ctx, action, body):
+        """Delete through a PBX action such as ``Groups/Pbx.DeleteCompanyById``.
+
+        A lost answer is resolved by looking the entity up again: gone means deleted.
+        """
+        attempts = ctx.client.retries + 1
+        for attempt in range(attempts):
+            try:
+                ctx.client.post(action, body)
+                return
+            except XAPIError as exc:
+                if not exc.transient:
+                    raise
+                if self.find(ctx) is None:
+                    return
+                if attempt + 1 >= attempts:
+                    raise
+
+    def after_write(self, ctx, entity, plan):
+        """Writes that must follow the main one (e.g. a primary department). Returns the entity."""
+        return entity
+
+    def result(self, ctx, entity):
+        """Extra keys for the module result."""
+        return {}
+
+
+class Plan(object):
+    """What the engine decided: ``action`` (create, update, delete, none), payload and diff."""
+
+    def __init__(self, action, payload=None, before=None, after=None, changed_leaves=()):
+        self.action = action
+        self.payload = payload or {}
+        self.before = before or {}
+        self.after = after or {}
+        self.changed_leaves = list(changed_leaves)
+
+    @property
+    def changed(self):
+        return self.action != 'none'
+
+
+class Engine(object):
+    """Runs one entity module: desired state, lookup, plan, apply, result."""
+
+    def __init__(self, kind, ctx):
+        self.kind = kind
+        self.ctx = ctx
+        self.leaves = leaves(kind.fields)
+
+    def desired(self):
+        """The option tree of every managed option the user set."""
+        tree = {}
+        for leaf in self.leaves:
+            value = _lookup(self.ctx.params, leaf.option_path)
+            if value is not None:
+                _place(tree, leaf.option_path, value)
+        return self.kind.normalize(self.ctx, tree)
+
+    def current_value(self, leaf, entity):
+        """The option value of a leaf as the PBX holds it now."""
+        return leaf.field.from_api(get_path(entity, leaf.field.path), self.ctx)
+
+    def view(self, entity, only=None):
+        """An option tree of the entity's values: every managed leaf, or those in ``only``."""
+        tree = {}
+        for leaf in self.leaves:
+            if only is not None and _lookup(only, leaf.option_path) is None:
+                continue
+            value = self.current_value(leaf, entity)
+            _place(tree, leaf.option_path, self.mask(leaf, value, changed=False) if value is not None else None)
+        return tree
+
+    @staticmethod
+    def mask(leaf, value, changed):
+        """Secrets are shown as a fixed mask, never their value."""
+        if not leaf.field.secret:
+            return value
+        return SECRET_CHANGED_MASK if changed else SECRET_MASK
+
+    def plan(self, desired, current):
+        """Decide what to do for ``state`` and build payload and diff."""
+        if self.ctx.params['state'] == 'absent':
+            if current is None:
+                return Plan('none')
+            return Plan('delete', before=self.view(current))
+        if current is None:
+            return self.plan_create(desired)
+        return self.plan_update(desired, current)
+
+    def plan_create(self, desired):
+        payload, after = {}, {}
+        for leaf in self.leaves:
+            value = _lookup(desired, leaf.option_path)
+            if value is None:
+                continue
+            set_path(payload, leaf.field.path, leaf.field.to_api(value, self.ctx))
+            _place(after, leaf.option_path, self.mask(leaf, value, changed=False))
+        payload = self.kind.create_payload(self.ctx, payload)
+        return Plan('create', payload=payload, after=after)
+
+    def plan_update(self, desired, current):
+        payload, before, after, changed = {}, {}, {}, []
+        for leaf in self.leaves:
+            value = _lookup(desired, leaf.option_path)
+            if value is None:
+                continue
+            now = self.current_value(leaf, current)
+            differs = self.kind_says_changed(leaf, now, value)
+            _place(before, leaf.option_path, self.mask(leaf, now, changed=False) if now is not None else None)
+            _place(after, leaf.option_path, self.mask(leaf, value, changed=differs))
+            if differs:
+                changed.append(leaf)
+                self.add_to_patch(payload, current, leaf, value)
+        if not changed:
+            return Plan('none', before=before, after=after)
+        return Plan('update', payload=payload, before=before, after=after, changed_leaves=changed)
+
+    def kind_says_changed(self, leaf, current, desired):
+        """Whether a leaf differs; a kind may override with ``secret_changed`` for secrets."""
+        if leaf.field.secret and hasattr(self.kind, 'secret_changed'):
+            return self.kind.secret_changed(self.ctx, leaf, current, desired)
+        return not leaf.field.same(current, desired)
+
+    def add_to_patch(self, payload, current, leaf, value):
+        """Put a changed leaf into the PATCH body.
+
+        A leaf inside a complex property (``Props.UserNumberFrom``) sends that whole property,
+        read from the PBX and changed, because whether XAPI merges or replaces a partial
+        complex value is undocumented: sending it whole is right either way.
+        """
+        path = leaf.field.path
+        top = path.split('.')[0]
+        if '.' in path and top not in payload:
+            payload[top] = copy.deepcopy(current.get(top) or {})
+        set_path(payload, path, leaf.field.to_api(value, self.ctx))
+
+    def apply(self, plan, current):
+        """Carry out the plan (or predict its result in check mode); return the resulting entity."""
+        kind, ctx = self.kind, self.ctx
+        if plan.action == 'none':
+            return current
+        if plan.action == 'delete':
+            if not ctx.module.check_mode:
+                kind.delete(ctx, current)
+            return None
+        kind.preflight(ctx, plan)
+        if ctx.module.check_mode:
+            base = current or {}
+            return merge_entity(base, plan.payload)
+        if plan.action == 'create':
+            try:
+                entity = kind.create(ctx, plan.payload)
+            except XAPIError as exc:
+                entity = self.converge_on_conflict(exc, plan)
+                if entity is not None:
+                    return entity
+                raise
+        else:
+            kind.update(ctx, current, plan.payload)
+            entity = merge_entity(current, plan.payload)
+        return kind.after_write(ctx, entity, plan)
+
+    def converge_on_conflict(self, exc, plan):
+        """Another process created the same entity meanwhile: converge on it instead of failing."""
+        if exc.key != ALREADY_IN_USE or exc.target != self.kind.key_property:
+            return None
+        found = self.kind.find(self.ctx)
+        if found is None:
+            return None
+        second = self.plan_update(self.desired(), found)
+        return self.apply(second, found) if second.changed else found
+
+    def run(self):
+        """Validate, find, plan, apply; return the module result."""
+        kind, ctx = self.kind, self.ctx
+        kind.validate(ctx)
+        desired = self.desired()
+        current = kind.find(ctx)
+        plan = self.plan(desired, current)
+        entity = self.apply(plan, current)
+        result = {'changed': plan.changed, kind.result_key: strip_secrets(entity) if entity else {}}
+        if ctx.module._diff:
+            result['diff'] = {'before': plan.before, 'after': plan.after}
+        result.update(kind.result(ctx, entity))
+        return result
+
+
+def run_entity_module(kind, extra_spec=None):
+    """The whole ``main()`` of an entity module."""
+    spec = kind.argument_spec()
+    spec.update(extra_spec or {})
+    module = AnsibleModule(argument_spec=spec, supports_check_mode=True,
+                           required_if=list(kind.required_if),
+                           mutually_exclusive=list(kind.mutually_exclusive),
+                           required_one_of=list(kind.required_one_of))
+    client = client_from_module(module)
+    ctx = Context(module, client)
+    try:
+        result = Engine(kind, ctx).run()
+    except ValidationError as exc:
+        module.fail_json(msg='%s: %s' % (kind.describe(ctx), exc))
+    except XAPIError as exc:
+        module.fail_json(msg='%s: %s' % (kind.describe(ctx), exc.explain()),
+                         status=exc.status, warning_key=exc.key)
+    module.exit_json(**result)

@@ -1,0 +1,271 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: tcx.xapi contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r'''
+module: tcx_department
+short_description: Manage 3CX departments (XAPI groups)
+version_added: 0.1.0
+description:
+  - Create, update and delete departments of a 3CX v20 PBX through its Configuration API.
+  - The department name is the natural key. Only the options you set are managed; others stay as they are.
+  - One lookup (a filtered GET) and at most one write per run.
+author:
+  - tcx.xapi developers
+options:
+  name:
+    description:
+      - Name of the department; it identifies the department.
+    type: str
+    required: true
+  state:
+    description:
+      - V(present) creates or updates the department, V(absent) deletes it.
+      - The system department C(DEFAULT) cannot be deleted, and neither can a department that still has members.
+    type: str
+    choices: [present, absent]
+    default: present
+  language:
+    description:
+      - Language code of the department's prompts and emails, for example V(EN) or V(DE).
+    type: str
+  timezone:
+    description:
+      - Time zone of the department, as a 3CX time zone ID such as V("51") or an IANA name such as V(Europe/Berlin).
+      - Resolved through the PBX's time zone table (C(/Defs) C(TimeZones)); an unknown zone fails before any change.
+    type: str
+  prompt_set:
+    description:
+      - Prompt set (ID of the language pack of system prompts).
+    type: str
+  allow_call_service:
+    description:
+      - Whether the department may use the call service.
+    type: bool
+  disable_custom_prompt:
+    description:
+      - Whether the custom prompt is disabled.
+    type: bool
+  extension_range:
+    description:
+      - Number ranges of the department. Each bound is a string of digits; each C(_from) must not exceed its C(_to).
+    type: dict
+    suboptions:
+      user_from:
+        description: First user extension number.
+        type: str
+      user_to:
+        description: Last user extension number.
+        type: str
+      system_from:
+        description: First system extension number (queues, ring groups, IVRs).
+        type: str
+      system_to:
+        description: Last system extension number.
+        type: str
+      trunk_from:
+        description: First trunk number.
+        type: str
+      trunk_to:
+        description: Last trunk number.
+        type: str
+  limits:
+    description:
+      - Per-department limits.
+    type: dict
+    suboptions:
+      live_chat_max:
+        description: Maximum number of live chat links.
+        type: int
+      personal_contacts_max:
+        description: Maximum number of personal contacts per user.
+        type: int
+      prompts_max:
+        description: Maximum number of custom prompts.
+        type: int
+  routing:
+    description:
+      - Where calls to the department go in each period.
+    type: dict
+    suboptions:
+      office_hours:
+        description: Routing during office hours.
+        type: dict
+        suboptions: &route
+          to:
+            description: Kind of destination.
+            type: str
+            choices: [None, VoiceMail, Extension, Queue, RingGroup, IVR, External, Fax, Boomerang, Deflect,
+                      VoiceMailOfDestination, Callback, RoutePoint, ProceedWithNoExceptions]
+          number:
+            description: Number of the destination extension, queue, ring group or IVR.
+            type: str
+          external:
+            description: External number, when C(to) is V(External).
+            type: str
+          prompt_enabled:
+            description: Whether a prompt is played first.
+            type: bool
+          prompt:
+            description: The prompt file to play.
+            type: str
+      out_of_office:
+        description: Routing outside office hours.
+        type: dict
+        suboptions: *route
+      break_time:
+        description: Routing during breaks.
+        type: dict
+        suboptions: *route
+      holidays:
+        description: Routing on holidays.
+        type: dict
+        suboptions: *route
+extends_documentation_fragment:
+  - tcx.xapi.connection
+  - ansible.builtin.action_common_attributes
+attributes:
+  check_mode:
+    support: full
+  diff_mode:
+    support: full
+  platform:
+    support: full
+    platforms: posix
+'''
+
+EXAMPLES = r'''
+- name: Sales department with its own extension range, in Berlin time
+  tcx.xapi.tcx_department:
+    url: https://pbx.example.com
+    client_id: "900"
+    client_secret: "{{ vault_tcx_client_secret }}"
+    name: Sales
+    language: DE
+    timezone: Europe/Berlin
+    extension_range:
+      user_from: "200"
+      user_to: "299"
+    routing:
+      out_of_office:
+        to: VoiceMail
+
+- name: Remove a department that has no members any more
+  tcx.xapi.tcx_department:
+    name: Old Branch
+    state: absent
+'''
+
+RETURN = r'''
+department:
+  description:
+    - The department as the PBX holds it after the task (XAPI C(Pbx.Group) properties), or as it
+      would be in check mode. Empty after a deletion.
+  returned: always
+  type: dict
+  sample:
+    Id: 35
+    Name: Sales
+    Number: GRP0001
+    Language: DE
+    TimeZoneId: "51"
+    Props:
+      UserNumberFrom: "200"
+      UserNumberTo: "299"
+'''
+
+from ansible_collections.tcx.xapi.plugins.module_utils.entity import (
+    EntityKind, Field, ValidationError, run_entity_module,
+)
+from ansible_collections.tcx.xapi.plugins.module_utils.timezones import require_known_timezone, resolve_timezone
+
+ROUTE_TARGETS = ['None', 'VoiceMail', 'Extension', 'Queue', 'RingGroup', 'IVR', 'External', 'Fax',
+                 'Boomerang', 'Deflect', 'VoiceMailOfDestination', 'Callback', 'RoutePoint',
+                 'ProceedWithNoExceptions']
+RANGES = (('user', 'User'), ('system', 'System'), ('trunk', 'Trunk'))
+
+
+def route(option, prop):
+    """The five options of one routing period, on XAPI property ``prop`` (a Pbx.Route)."""
+    return Field(option, type='dict', suboptions=[
+        Field('to', prop + '.Route.To', choices=ROUTE_TARGETS),
+        Field('number', prop + '.Route.Number'),
+        Field('external', prop + '.Route.External'),
+        Field('prompt_enabled', prop + '.IsPromptEnabled', type='bool'),
+        Field('prompt', prop + '.Prompt'),
+    ])
+
+
+class Department(EntityKind):
+    name = 'department'
+    entity_set = 'Groups'
+    result_key = 'department'
+    key_option = 'name'
+    key_property = 'Name'
+    extra_select = ('IsDefault', 'Number')
+    fields = [
+        Field('name', 'Name', required=True, managed=False),
+        Field('language', 'Language'),
+        Field('timezone', 'TimeZoneId'),
+        Field('prompt_set', 'PromptSet'),
+        Field('allow_call_service', 'AllowCallService', type='bool'),
+        Field('disable_custom_prompt', 'DisableCustomPrompt', type='bool'),
+        Field('extension_range', type='dict', suboptions=[
+            Field('%s_%s' % (kind, end), 'Props.%sNumber%s' % (prop, end.capitalize()))
+            for kind, prop in RANGES for end in ('from', 'to')
+        ]),
+        Field('limits', type='dict', suboptions=[
+            Field('live_chat_max', 'Props.LiveChatMaxCount', type='int'),
+            Field('personal_contacts_max', 'Props.PersonalContactsMaxCount', type='int'),
+            Field('prompts_max', 'Props.PromptsMaxCount', type='int'),
+        ]),
+        Field('routing', type='dict', suboptions=[
+            route('office_hours', 'OfficeRoute'),
+            route('out_of_office', 'OutOfOfficeRoute'),
+            route('break_time', 'BreakRoute'),
+            route('holidays', 'HolidaysRoute'),
+        ]),
+    ]
+
+    def validate(self, ctx):
+        if ctx.params['state'] == 'absent' and ctx.params['name'] == 'DEFAULT':
+            raise ValidationError('the system department DEFAULT cannot be deleted')
+        for option, value in sorted((ctx.params['extension_range'] or {}).items()):
+            if value is not None and not value.isdigit():
+                raise ValidationError('extension_range.%s must be a string of digits, got %r' % (option, value))
+        for option, value in sorted((ctx.params['limits'] or {}).items()):
+            if value is not None and value < 0:
+                raise ValidationError('limits.%s must not be negative, got %d' % (option, value))
+
+    def normalize(self, ctx, desired):
+        if desired.get('timezone') is not None:
+            desired['timezone'] = resolve_timezone(ctx, desired['timezone'])
+        return desired
+
+    def preflight(self, ctx, plan):
+        if 'TimeZoneId' in plan.payload:
+            require_known_timezone(ctx, plan.payload['TimeZoneId'])
+        props = plan.payload.get('Props') or {}
+        for kind, prop in RANGES:
+            low, high = props.get('%sNumberFrom' % prop), props.get('%sNumberTo' % prop)
+            if low and high and low.isdigit() and high.isdigit() and int(low) > int(high):
+                raise ValidationError('extension_range: %s_from (%s) is greater than %s_to (%s)'
+                                      % (kind, low, kind, high))
+
+    def delete(self, ctx, current):
+        if current.get('IsDefault'):
+            raise ValidationError('the system department %s cannot be deleted' % current.get('Name'))
+        self.delete_by_action(ctx, 'Groups/Pbx.DeleteCompanyById', {'id': current['Id']})
+
+
+def main():
+    run_entity_module(Department())
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,203 @@
+# -*- coding: utf-8 -*-
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import json
+
+import pytest
+import requests
+
+from ansible_collections.tcx.xapi.plugins.module_utils import client as client_mod
+from ansible_collections.tcx.xapi.plugins.module_utils.client import (
+    AuthenticationError, CheckModeWriteError, XAPIClient, XAPIError, normalize_url, parse_version,
+)
+
+SECRET = 'top-secret-value'
+TOKEN_BODY = {'token_type': 'Bearer', 'expires_in': 3600, 'access_token': 'tok-1', 'refresh_token': None}
+
+
+class FakeResponse(object):
+    def __init__(self, status, body=None, headers=None):
+        self.status_code = status
+        self.headers = dict(headers or {})
+        self.content = b'' if body is None else json.dumps(body).encode()
+        self.text = self.content.decode()
+        self.reason = 'reason'
+
+    def json(self):
+        if not self.content:
+            raise ValueError('no body')
+        return json.loads(self.text)
+
+
+class FakeTransport(object):
+    """Answers requests from a script of (method, path-suffix) -> responses, recording each call."""
+
+    def __init__(self, script):
+        self.script = list(script)
+        self.calls = []
+
+    def __call__(self, method, url, params=None, data=None, json=None, headers=None, timeout=None):
+        self.calls.append((method, url, headers.get('Authorization')))
+        expected_method, suffix, answer = self.script.pop(0)
+        assert method == expected_method and url.endswith(suffix), (method, url)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+
+def make_client(script, **kwargs):
+    kwargs.setdefault('client_id', '900')
+    kwargs.setdefault('client_secret', SECRET)
+    sleeps = []
+    client = XAPIClient('pbx.example.com', sleep=sleeps.append, **kwargs)
+    transport = FakeTransport(script)
+    client.session.request = transport
+    return client, transport, sleeps
+
+
+def login_ok(token='tok-1', version='20.0.10.1034'):
+    body = dict(TOKEN_BODY, access_token=token)
+    return ('POST', '/connect/token', FakeResponse(200, body, {'X-3CX-Version': version}))
+
+
+def test_bare_host_means_https_and_http_warns():
+    assert normalize_url('pbx.example.com:5001/') == ('https://pbx.example.com:5001', None)
+    url, warning = normalize_url('http://pbx.example.com')
+    assert url == 'http://pbx.example.com' and 'plain http' in warning
+
+
+def test_parse_version_takes_three_numbers():
+    assert parse_version('20.0.10.1034') == (20, 0, 10)
+    assert parse_version('garbage') is None
+
+
+def test_get_logs_in_once_and_sends_bearer_token():
+    client, transport, _ = make_client([login_ok(), ('GET', '/xapi/v1/Groups', FakeResponse(200, {'value': []}))])
+    assert client.get('Groups') == {'value': []}
+    assert transport.calls[1][2] == 'Bearer tok-1'
+    assert client.version == (20, 0, 10)
+
+
+def test_401_relogs_in_once_then_retries():
+    client, transport, _ = make_client([
+        login_ok('tok-1'),
+        ('GET', '/xapi/v1/Users', FakeResponse(401)),
+        login_ok('tok-2'),
+        ('GET', '/xapi/v1/Users', FakeResponse(200, {'value': [1]})),
+    ])
+    assert client.get('Users') == {'value': [1]}
+    assert [c[2] for c in transport.calls if c[0] == 'GET'] == ['Bearer tok-1', 'Bearer tok-2']
+    assert client.stats['logins'] == 2
+
+
+def test_failed_login_is_not_retried_and_hides_the_secret():
+    body = {'error': 'unauthorized', 'error_description': 'The request requires valid user authentication.'}
+    client, transport, _ = make_client([('POST', '/connect/token', FakeResponse(401, body))])
+    with pytest.raises(AuthenticationError) as info:
+        client.get('Users')
+    assert len(transport.calls) == 1
+    message = str(info.value)
+    assert 'client_id 900' in message and 'https://pbx.example.com' in message
+    assert 'valid user authentication' in message and SECRET not in message
+
+
+def test_rejected_access_token_without_credentials_fails_clearly():
+    client, transport, _ = make_client([('GET', '/xapi/v1/Users', FakeResponse(401))],
+                                       client_id=None, client_secret=None, access_token='given')
+    with pytest.raises(AuthenticationError, match='access token .* was rejected'):
+        client.get('Users')
+    assert len(transport.calls) == 1
+
+
+@pytest.mark.parametrize('status', [502, 503, 504])
+def test_get_is_retried_on_transient_status(status):
+    client, transport, sleeps = make_client([
+        login_ok(),
+        ('GET', '/xapi/v1/Users', FakeResponse(status)),
+        ('GET', '/xapi/v1/Users', FakeResponse(200, {'value': []})),
+    ])
+    assert client.get('Users') == {'value': []}
+    assert len(sleeps) == 1 and 0 < sleeps[0] <= client_mod.BACKOFF_BASE
+
+
+def test_429_honours_retry_after():
+    client, _, sleeps = make_client([
+        login_ok(),
+        ('GET', '/xapi/v1/Users', FakeResponse(429, None, {'Retry-After': '2'})),
+        ('GET', '/xapi/v1/Users', FakeResponse(200, {'value': []})),
+    ])
+    client.get('Users')
+    assert sleeps == [2.0]
+
+
+def test_retries_are_bounded_and_backoff_grows():
+    script = [login_ok()] + [('GET', '/xapi/v1/Users', requests.exceptions.ConnectionError('reset'))] * 4
+    client, transport, sleeps = make_client(script, retries=3)
+    with pytest.raises(XAPIError) as info:
+        client.get('Users')
+    assert info.value.transient and 'no answer from https://pbx.example.com' in str(info.value)
+    assert len(transport.calls) == 5 and len(sleeps) == 3
+    assert sleeps[2] > client_mod.BACKOFF_BASE
+
+
+def test_post_is_never_repeated_blindly():
+    client, transport, sleeps = make_client([
+        login_ok(),
+        ('POST', '/xapi/v1/Groups', FakeResponse(503)),
+    ])
+    with pytest.raises(XAPIError) as info:
+        client.post('Groups', {'Name': 'Sales'})
+    assert info.value.transient and info.value.status == 503
+    assert len(transport.calls) == 2 and sleeps == []
+
+
+def test_check_mode_refuses_writes_before_sending():
+    client, transport, _ = make_client([], check_mode=True)
+    for call in (lambda: client.post('Groups', {}), lambda: client.patch('Groups(1)', {}),
+                 lambda: client.delete('Groups(1)')):
+        with pytest.raises(CheckModeWriteError):
+            call()
+    assert transport.calls == []
+
+
+def test_xapi_error_carries_warning_key_and_target():
+    body = {'error': {'code': '', 'message': 'Number:\nWARNINGS.XAPI.ALREADY_IN_USE',
+                      'details': [{'code': '', 'message': 'WARNINGS.XAPI.ALREADY_IN_USE', 'target': 'Number'}]}}
+    client, _, _ = make_client([login_ok(), ('POST', '/xapi/v1/Users', FakeResponse(400, body))])
+    with pytest.raises(XAPIError) as info:
+        client.post('Users', {'Number': '100'})
+    error = info.value
+    assert (error.status, error.key, error.target, error.transient) == (400, 'WARNINGS.XAPI.ALREADY_IN_USE', 'Number', False)
+    assert error.explain() == 'Number already in use (WARNINGS.XAPI.ALREADY_IN_USE)'
+
+
+def test_get_all_pages_with_top_and_skip_until_a_short_page():
+    pages = [{'value': list(range(100))}, {'value': list(range(100, 200))}, {'value': [200]}]
+    script = [login_ok()] + [('GET', '/xapi/v1/Users', FakeResponse(200, page)) for page in pages]
+    client, transport, _ = make_client(script)
+    seen = []
+    original = transport.__call__
+
+    def recording(method, url, params=None, **kwargs):
+        seen.append(params)
+        return original(method, url, params=params, **kwargs)
+    client.session.request = recording
+    assert client.get_all('Users') == list(range(201))
+    assert [(p['$top'], p.get('$skip'), p['$orderby']) for p in seen[1:]] == [
+        ('100', None, 'Id'), ('100', '100', 'Id'), ('100', '200', 'Id')]
+
+
+@pytest.mark.parametrize('version, expires_in, lifetime', [
+    ('20.0.7.500', 60, 3600), ('20.0.8.100', 60, 3600), ('20.0.10.1034', 3600, 3600)])
+def test_expires_in_unit_follows_pbx_version(version, expires_in, lifetime):
+    body = dict(TOKEN_BODY, expires_in=expires_in)
+    client, _, _ = make_client([('POST', '/connect/token', FakeResponse(200, body, {'X-3CX-Version': version}))])
+    client.login()
+    assert abs(client.token_info()[1] - client_mod.time.time() - lifetime) < 5
+
+
+def test_credentials_or_token_are_required():
+    with pytest.raises(XAPIError, match='access_token or both client_id and client_secret'):
+        XAPIClient('pbx.example.com', client_id='900')
