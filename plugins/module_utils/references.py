@@ -1,0 +1,78 @@
+# -*- coding: utf-8 -*-
+# Copyright: tcx.xapi contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Lookups shared by modules: departments by name or id, and entities by their number."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
+from ansible_collections.tcx.xapi.plugins.module_utils.entity import ValidationError
+from ansible_collections.tcx.xapi.plugins.module_utils.odata import (
+    any_of, build_query, equals, function_call, named_key_segment,
+)
+
+# Keeps a filter of many ``or`` clauses well below URL length limits.
+CLAUSES_PER_REQUEST = 40
+# The first PBX version that serves ``Users(Number='100')``; older ones serve Pbx.GetByNumber.
+FIRST_VERSION_WITH_NUMBER_KEY = (20, 0, 8)
+
+
+def _departments_where(ctx, prop, values):
+    found = []
+    values = sorted(set(values), key=str)
+    for start in range(0, len(values), CLAUSES_PER_REQUEST):
+        chunk = values[start:start + CLAUSES_PER_REQUEST]
+        params = build_query(any_of(*[equals(prop, v) for v in chunk]), ['Id', 'Name', 'Number'])
+        found.extend(ctx.client.get('Groups', params=params).get('value', []))
+    return found
+
+
+def departments_by_name(ctx, names):
+    """Map department names to their ``{Id, Name, Number}``, reading each name once per task.
+
+    An unknown name fails with a clear message. In check mode it only warns and maps to None,
+    because an earlier task of the same play may be about to create that department.
+    """
+    cache = ctx.cache.setdefault('departments_by_name', {})
+    missing = [n for n in set(names) if n not in cache]
+    if missing:
+        for group in _departments_where(ctx, 'Name', missing):
+            cache[group['Name']] = group
+    unknown = sorted(n for n in set(names) if n not in cache)
+    if unknown:
+        text = 'unknown department%s %s' % ('s' if len(unknown) > 1 else '', ', '.join(repr(n) for n in unknown))
+        if not ctx.module.check_mode:
+            raise ValidationError(text + ': create it first (tcx.xapi.tcx_department)')
+        ctx.module.warn(text + ': check mode assumes an earlier task creates it')
+    return dict((n, cache.get(n)) for n in names)
+
+
+def departments_by_id(ctx, ids):
+    """Map department ids to their ``{Id, Name, Number}`` (ids the PBX does not know are left out)."""
+    cache = ctx.cache.setdefault('departments_by_id', {})
+    missing = [i for i in set(ids) if i not in cache]
+    if missing:
+        for group in _departments_where(ctx, 'Id', missing):
+            cache[group['Id']] = group
+            ctx.cache.setdefault('departments_by_name', {})[group['Name']] = group
+    return dict((i, cache[i]) for i in ids if i in cache)
+
+
+def find_by_number(ctx, entity_set, number, select=None, expand=None):
+    """GET one entity by its ``Number`` with the path style of the PBX's version, or None.
+
+    ``Users(Number='100')`` from 20.0.8, ``Users/Pbx.GetByNumber(number='100')`` before.
+    """
+    if ctx.client.version_at_least(*FIRST_VERSION_WITH_NUMBER_KEY):
+        path = entity_set + named_key_segment('Number', number)
+    else:
+        path = '%s/%s' % (entity_set, function_call('Pbx.GetByNumber', number=number))
+    try:
+        entity = ctx.client.get(path, params=build_query(select=select, expand=expand))
+    except XAPIError as exc:
+        if exc.status == 404:
+            return None
+        raise
+    return entity or None

@@ -1,0 +1,208 @@
+# -*- coding: utf-8 -*-
+"""tcx_department against the emulator with real ansible-playbook runs."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import pytest
+
+from conftest import connection, run_play
+
+SALES = {'name': 'Sales', 'language': 'DE', 'timezone': '51',
+         'extension_range': {'user_from': '200', 'user_to': '299'},
+         'limits': {'live_chat_max': 3},
+         'routing': {'out_of_office': {'to': 'VoiceMail', 'prompt_enabled': False}}}
+
+SALES_DIFF_AFTER = {'language': 'DE', 'timezone': '51',
+                    'extension_range': {'user_from': '200', 'user_to': '299'},
+                    'limits': {'live_chat_max': 3},
+                    'routing': {'out_of_office': {'to': 'VoiceMail', 'prompt_enabled': False}}}
+
+
+def department_task(**options):
+    return {'name': 'department', 'tcx.xapi.tcx_department': options}
+
+
+def find_group(api, name):
+    found = api.find('Groups', "Name eq '%s'" % name.replace("'", "''"))
+    return found[0] if found else None
+
+
+def test_create_reports_changed_with_exact_diff(emulator, play, api):
+    result = play([department_task(**SALES)]).result()
+    assert result['changed'] is True
+    assert result['diff'] == {'before': {}, 'after': SALES_DIFF_AFTER}
+    group = find_group(api, 'Sales')
+    assert group['Language'] == 'DE' and group['TimeZoneId'] == '51'
+    assert group['Props']['UserNumberFrom'] == '200' and group['Props']['LiveChatMaxCount'] == 3
+    assert group['OutOfOfficeRoute']['Route']['To'] == 'VoiceMail'
+    assert result['department']['Id'] == group['Id']
+    assert [(r['method'], r['path']) for r in emulator.writes()] == [('POST', '/xapi/v1/Groups')]
+
+
+def test_second_run_reports_no_change_and_writes_nothing(emulator, play):
+    play([department_task(**SALES)], expect_rc=0)
+    emulator.clear_requests()
+    result = play([department_task(**SALES)]).result()
+    assert result['changed'] is False
+    assert emulator.writes() == []
+
+
+def test_noop_run_makes_one_login_and_one_get(emulator, play):
+    play([department_task(**SALES)], expect_rc=0)
+    emulator.clear_requests()
+    play([department_task(**SALES)], expect_rc=0)
+    methods = [(r['method'], r['path']) for r in emulator.requests()]
+    assert methods == [('POST', '/connect/token'), ('GET', '/xapi/v1/Groups')]
+
+
+def test_check_mode_reports_the_same_diff_and_writes_nothing(emulator, play, api):
+    checked = play([department_task(**SALES)], check=True).result()
+    assert emulator.writes() == []
+    assert find_group(api, 'Sales') is None
+    real = play([department_task(**SALES)]).result()
+    assert checked['changed'] is True and real['changed'] is True
+    assert checked['diff'] == real['diff']
+
+
+def test_check_mode_update_reports_the_same_diff_and_writes_nothing(emulator, play):
+    play([department_task(**SALES)], expect_rc=0)
+    emulator.clear_requests()
+    changed = dict(SALES, language='FR')
+    checked = play([department_task(**changed)], check=True).result()
+    assert emulator.writes() == []
+    real = play([department_task(**changed)]).result()
+    assert checked['diff'] == real['diff']
+    assert checked['department']['Language'] == real['department']['Language'] == 'FR'
+
+
+def test_one_changed_option_sends_one_patch_with_only_that_property(emulator, play, api):
+    play([department_task(**SALES)], expect_rc=0)
+    emulator.clear_requests()
+    result = play([department_task(**dict(SALES, language='FR'))]).result()
+    assert result['changed'] is True
+    assert result['diff']['before']['language'] == 'DE' and result['diff']['after']['language'] == 'FR'
+    writes = emulator.writes()
+    group_id = find_group(api, 'Sales')['Id']
+    assert [(w['method'], w['path'], w['body']) for w in writes] == [
+        ('PATCH', '/xapi/v1/Groups(%d)' % group_id, {'Language': 'FR'})]
+
+
+def test_nested_change_keeps_the_other_nested_values(emulator, play, api):
+    play([department_task(**SALES)], expect_rc=0)
+    result = play([department_task(name='Sales', extension_range={'user_to': '250'})]).result()
+    assert result['diff'] == {'before': {'extension_range': {'user_to': '299'}},
+                              'after': {'extension_range': {'user_to': '250'}}}
+    props = find_group(api, 'Sales')['Props']
+    assert (props['UserNumberFrom'], props['UserNumberTo'], props['LiveChatMaxCount']) == ('200', '250', 3)
+    assert [w['method'] for w in emulator.writes() if w['path'].startswith('/xapi/v1/Groups(')] == ['PATCH']
+
+
+def test_absent_deletes_and_second_absent_is_no_change(emulator, play, api):
+    play([department_task(**SALES)], expect_rc=0)
+    group_id = find_group(api, 'Sales')['Id']
+    emulator.clear_requests()
+    deleted = play([department_task(name='Sales', state='absent')]).result()
+    assert deleted['changed'] is True and deleted['diff']['after'] == {}
+    assert deleted['diff']['before']['language'] == 'DE'
+    assert find_group(api, 'Sales') is None
+    assert [(w['method'], w['path'], w['body']) for w in emulator.writes()] == [
+        ('POST', '/xapi/v1/Groups/Pbx.DeleteCompanyById', {'id': group_id})]
+    emulator.clear_requests()
+    again = play([department_task(name='Sales', state='absent')]).result()
+    assert again['changed'] is False and emulator.writes() == []
+
+
+def test_check_mode_delete_writes_nothing(emulator, play, api):
+    play([department_task(**SALES)], expect_rc=0)
+    emulator.clear_requests()
+    result = play([department_task(name='Sales', state='absent')], check=True).result()
+    assert result['changed'] is True and emulator.writes() == []
+    assert find_group(api, 'Sales') is not None
+
+
+@pytest.mark.parametrize('name', ["O'Brien & Sons", 'Vertrieb Süd', "  Spaces  inside ", 'Ünïcødé ✓ (Ost)'])
+def test_names_with_quotes_unicode_and_spaces_work(emulator, play, api, name):
+    first = play([department_task(name=name, language='DE')]).result()
+    assert first['changed'] is True
+    assert find_group(api, name)['Name'] == name
+    second = play([department_task(name=name, language='DE')]).result()
+    assert second['changed'] is False
+    assert play([department_task(name=name, state='absent')]).result()['changed'] is True
+    assert find_group(api, name) is None
+
+
+def test_iana_timezone_name_is_resolved_to_the_pbx_id(emulator, play, api):
+    zones = api.call('GET', 'Defs', params={'$select': 'Id', '$expand': 'TimeZones'})['TimeZones']
+    berlin = [z for z in zones if z['IanaName'] == 'Europe/Berlin'][0]
+    result = play([department_task(name='Sales', timezone='Europe/Berlin')]).result()
+    assert result['changed'] is True and result['diff']['after'] == {'timezone': berlin['Id']}
+    assert find_group(api, 'Sales')['TimeZoneId'] == berlin['Id']
+    assert play([department_task(name='Sales', timezone='Europe/Berlin')]).result()['changed'] is False
+
+
+def test_routing_to_an_extension_round_trips(emulator, play, api):
+    routing = {'office_hours': {'to': 'Extension', 'number': '100', 'prompt_enabled': True, 'prompt': 'welcome.wav'},
+               'holidays': {'to': 'External', 'external': '+4930123456'}}
+    play([department_task(name='Sales', routing=routing)], expect_rc=0)
+    group = find_group(api, 'Sales')
+    assert group['OfficeRoute']['Route']['To'] == 'Extension' and group['OfficeRoute']['Route']['Number'] == '100'
+    assert group['OfficeRoute']['IsPromptEnabled'] is True and group['OfficeRoute']['Prompt'] == 'welcome.wav'
+    assert group['HolidaysRoute']['Route']['External'] == '+4930123456'
+    assert play([department_task(name='Sales', routing=routing)]).result()['changed'] is False
+
+
+def test_module_defaults_group_and_environment_variables_both_work(emulator, play, api):
+    via_group = play([department_task(name='From defaults')], defaults=True).result()
+    assert via_group['changed'] is True
+    env = {'TCX_URL': emulator.url, 'TCX_CLIENT_ID': emulator.client_id, 'TCX_CLIENT_SECRET': emulator.client_secret}
+    via_env = play([department_task(name='From env')], defaults=False, env=env).result()
+    assert via_env['changed'] is True
+    assert find_group(api, 'From defaults') and find_group(api, 'From env')
+
+
+def test_explicit_options_work_without_defaults(emulator, play, api):
+    result = play([department_task(name='Explicit', **connection(emulator))], defaults=False).result()
+    assert result['changed'] is True and find_group(api, 'Explicit')
+
+
+def test_default_department_is_left_alone_by_a_noop(emulator, play):
+    result = play([department_task(name='DEFAULT')]).result()
+    assert result['changed'] is False and result['department']['IsDefault'] is True
+
+
+BAD_INPUT = [
+    ({'name': 'Bad', 'extension_range': {'user_from': 'abc'}}, 'extension_range.user_from must be a string of digits'),
+    ({'name': 'Bad', 'extension_range': {'user_from': '300', 'user_to': '200'}},
+     'user_from (300) is greater than user_to (200)'),
+    ({'name': 'Bad', 'timezone': 'Mars/Olympus_Mons'}, "unknown timezone 'Mars/Olympus_Mons'"),
+    ({'name': 'Bad', 'timezone': '99999'}, "unknown timezone '99999'"),
+    ({'name': 'Bad', 'limits': {'prompts_max': 'many'}}, 'prompts_max'),
+    ({'name': 'Bad', 'routing': {'office_hours': {'to': 'Mars'}}}, 'to'),
+    ({'name': 'Bad', 'limits': {'live_chat_max': -2}}, 'limits.live_chat_max must not be negative'),
+    ({'name': 'DEFAULT', 'state': 'absent'}, 'the system department DEFAULT cannot be deleted'),
+]
+
+
+@pytest.mark.parametrize('options, message', BAD_INPUT, ids=[m for _, m in BAD_INPUT])
+def test_bad_input_fails_clearly_and_writes_nothing(emulator, play, options, message):
+    result = play([department_task(**options)])
+    assert result.rc != 0
+    assert message in result.result()['msg']
+    assert emulator.writes() == []
+
+
+def test_deleting_a_department_with_members_explains_the_pbx_error(emulator, play, api):
+    play([department_task(name='Busy')], expect_rc=0)
+    group = find_group(api, 'Busy')
+    api.call('POST', 'Users', json={'Number': '150', 'FirstName': 'Ada', 'LastName': 'Lovelace',
+                                    'EmailAddress': 'ada@example.com',
+                                    'Groups': [{'GroupId': group['Id'], 'Rights': {'RoleName': 'users'}}]})
+    result = play([department_task(name='Busy', state='absent')])
+    assert result.rc != 0
+    message = result.result()['msg']
+    assert "department 'Busy'" in message and 'still has members' in message
+    assert 'GROUP_WITH_MEMBERS_CANNOT_BE_DELETED' in message
+    assert find_group(api, 'Busy') is not None
+
