@@ -1,0 +1,303 @@
+"""OData query options over in-memory entities.
+
+``$filter`` is parsed by the ``odata-query`` package; :class:`FilterCompiler` turns its AST
+into a Python predicate over the stored entity dicts. ``$select``/``$expand``/``$orderby``
+and paging are handled here too.
+"""
+
+import types
+
+from odata_query import ast
+from odata_query import exceptions as odata_exceptions
+from odata_query.grammar import ODATA_FUNCTIONS, ODataLexer, ODataParser
+from odata_query.visitor import NodeVisitor
+
+from .errors import invalid_query
+from .model import TYPES, element_type
+
+TOP_LIMIT = 100
+
+_PYTHON_TYPES = {'Edm.String': str, 'Edm.Int32': int, 'Edm.Int64': int, 'Edm.Boolean': bool}
+_LITERAL_TYPES = {ast.String: 'Edm.String', ast.Integer: 'Edm.Int32', ast.Boolean: 'Edm.Boolean', ast.Float: 'Edm.Double'}
+_COMPARATORS = {
+    ast.Eq: ('Equal', lambda a, b: a == b),
+    ast.NotEq: ('NotEqual', lambda a, b: a != b),
+    ast.Gt: ('GreaterThan', lambda a, b: a is not None and b is not None and a > b),
+    ast.GtE: ('GreaterThanOrEqual', lambda a, b: a is not None and b is not None and a >= b),
+    ast.Lt: ('LessThan', lambda a, b: a is not None and b is not None and a < b),
+    ast.LtE: ('LessThanOrEqual', lambda a, b: a is not None and b is not None and a <= b),
+}
+
+
+def _null_safe(func):
+    def call(*args):
+        if any(arg is None for arg in args):
+            return None
+        return func(*args)
+    return call
+
+
+def _substring(text, start, length=None):
+    return text[start:] if length is None else text[start:start + length]
+
+
+_FUNCTIONS = {
+    'tolower': (_null_safe(str.lower), 'Edm.String'),
+    'toupper': (_null_safe(str.upper), 'Edm.String'),
+    'trim': (_null_safe(str.strip), 'Edm.String'),
+    'length': (_null_safe(len), 'Edm.Int32'),
+    'contains': (_null_safe(lambda text, part: part in text), 'Edm.Boolean'),
+    'startswith': (_null_safe(str.startswith), 'Edm.Boolean'),
+    'endswith': (_null_safe(str.endswith), 'Edm.Boolean'),
+    'indexof': (_null_safe(str.find), 'Edm.Int32'),
+    'concat': (_null_safe(lambda a, b: a + b), 'Edm.String'),
+    'substring': (_null_safe(_substring), 'Edm.String'),
+}
+
+
+def _case_insensitive_call(parser, func, args):
+    """Match OData function names case-insensitively (``StartsWith`` works on a real PBX)."""
+    if not func.namespace and func.name not in ODATA_FUNCTIONS and func.name.lower() in ODATA_FUNCTIONS:
+        func = ast.Identifier(func.name.lower())
+    return ODataParser._function_call(parser, func, args)  # pylint: disable=protected-access
+
+
+def parse_filter(text):
+    """Parse a ``$filter`` expression into an odata-query AST, or raise a 400."""
+    parser = ODataParser()
+    parser._function_call = types.MethodType(_case_insensitive_call, parser)  # pylint: disable=protected-access
+    try:
+        return parser.parse(ODataLexer().tokenize(text))
+    except odata_exceptions.UnknownFunctionException as exc:
+        name = str(exc).split("'")[1] if "'" in str(exc) else str(exc)
+        raise invalid_query("An unknown function with name '%s' was found. This may also be a function import or a key lookup "
+                            "on a navigation property, which is not allowed." % name) from exc
+    except odata_exceptions.ODataException as exc:
+        raise invalid_query("Syntax error in '%s': %s" % (text, exc)) from exc
+
+
+class FilterCompiler(NodeVisitor):
+    """Compile an odata-query AST into ``(function(entity) -> value, edm type)`` pairs."""
+
+    def __init__(self, entity_type):
+        self.entity_type = entity_type
+
+    def compile(self, tree):
+        """A predicate ``entity -> bool`` for the whole expression."""
+        func, _ = self.visit(tree)
+        return lambda entity: func(entity) is True
+
+    def generic_visit(self, node):
+        raise invalid_query("The node '%s' is not supported in $filter." % type(node).__name__)
+
+    def _property(self, owner_type, name):
+        props = TYPES.get(owner_type)
+        if props is None or name not in props:
+            raise invalid_query("Could not find a property named '%s' on type '%s'." % (name, owner_type))
+        return props[name]
+
+    def visit_Identifier(self, node):  # pylint: disable=invalid-name
+        """A property of the entity."""
+        name = node.name
+        prop_type = self._property(self.entity_type, name)
+        return (lambda entity: entity.get(name)), prop_type
+
+    def visit_Attribute(self, node):  # pylint: disable=invalid-name
+        """A nested property path such as ``Props/UserNumberFrom``."""
+        owner_func, owner_type = self.visit(node.owner)
+        attr = node.attr
+        prop_type = self._property(owner_type, attr)
+
+        def get(entity):
+            owner = owner_func(entity)
+            return owner.get(attr) if isinstance(owner, dict) else None
+        return get, prop_type
+
+    def visit_Null(self, node):  # pylint: disable=invalid-name,unused-argument
+        """The ``null`` literal."""
+        return (lambda entity: None), None
+
+    def _literal(self, node):
+        value = node.py_val
+        return (lambda entity: value), _LITERAL_TYPES.get(type(node))
+
+    visit_String = visit_Integer = visit_Boolean = visit_Float = _literal  # noqa: N815
+
+    def visit_Compare(self, node):  # pylint: disable=invalid-name
+        """``eq ne gt ge lt le``."""
+        if type(node.comparator) not in _COMPARATORS:
+            raise invalid_query("The operator '%s' is not supported." % type(node.comparator).__name__)
+        kind, compare = _COMPARATORS[type(node.comparator)]
+        left, left_type = self.visit(node.left)
+        right, right_type = self.visit(node.right)
+        _check_compatible(left_type, right_type, kind)
+        return (lambda entity: compare(left(entity), right(entity))), 'Edm.Boolean'
+
+    def visit_BoolOp(self, node):  # pylint: disable=invalid-name
+        """``and`` / ``or``."""
+        left, _ = self.visit(node.left)
+        right, _ = self.visit(node.right)
+        if isinstance(node.op, ast.And):
+            return (lambda entity: left(entity) is True and right(entity) is True), 'Edm.Boolean'
+        return (lambda entity: left(entity) is True or right(entity) is True), 'Edm.Boolean'
+
+    def visit_UnaryOp(self, node):  # pylint: disable=invalid-name
+        """``not``."""
+        if not isinstance(node.op, ast.Not):
+            raise invalid_query("The operator '%s' is not supported." % type(node.op).__name__)
+        operand, _ = self.visit(node.operand)
+        return (lambda entity: operand(entity) is not True), 'Edm.Boolean'
+
+    def visit_Call(self, node):  # pylint: disable=invalid-name
+        """String functions."""
+        name = node.func.name.lower()
+        if name not in _FUNCTIONS:
+            raise invalid_query("An unknown function with name '%s' was found. This may also be a function import or a key lookup "
+                                "on a navigation property, which is not allowed." % node.func.name)
+        func, result_type = _FUNCTIONS[name]
+        args = [self.visit(arg)[0] for arg in node.args]
+        return (lambda entity: func(*[arg(entity) for arg in args])), result_type
+
+
+def _check_compatible(left_type, right_type, kind):
+    """Refuse comparisons like ``Number eq 100`` (Edm.String vs Edm.Int32) as ASP.NET OData does."""
+    if left_type is None or right_type is None or left_type == right_type:
+        return
+    if left_type.startswith('Pbx.') or right_type.startswith('Pbx.'):
+        return  # enum compared with a string literal
+    numeric = ('Edm.Int32', 'Edm.Int64', 'Edm.Double')
+    if left_type in numeric and right_type in numeric:
+        return
+    raise invalid_query("A binary operator with incompatible types was detected. Found operand types '%s' and '%s' for operator kind '%s'."
+                        % (left_type, right_type, kind))
+
+
+def compile_filter(text, entity_type):
+    """``(predicate, ast)`` for a ``$filter`` text."""
+    tree = parse_filter(text)
+    return FilterCompiler(entity_type).compile(tree), tree
+
+
+def indexed_equalities(tree):
+    """``{property: literal}`` for top-level ``Prop eq 'literal'`` terms joined by ``and`` (for index lookups)."""
+    if isinstance(tree, ast.BoolOp) and isinstance(tree.op, ast.And):
+        found = indexed_equalities(tree.left)
+        found.update(indexed_equalities(tree.right))
+        return found
+    if isinstance(tree, ast.Compare) and isinstance(tree.comparator, ast.Eq):
+        for prop, literal in ((tree.left, tree.right), (tree.right, tree.left)):
+            if isinstance(prop, ast.Identifier) and isinstance(literal, (ast.String, ast.Integer)):
+                return {prop.name: literal.py_val}
+    return {}
+
+
+# --- $select / $expand -------------------------------------------------------------------
+
+def split_top_level(text, separator):
+    """Split on ``separator`` outside parentheses and quotes."""
+    parts, depth, quoted, current = [], 0, False, []
+    for char in text:
+        if char == "'":
+            quoted = not quoted
+        elif not quoted and char == '(':
+            depth += 1
+        elif not quoted and char == ')':
+            depth -= 1
+        if char == separator and depth == 0 and not quoted:
+            parts.append(''.join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append(''.join(current))
+    return [part.strip() for part in parts if part.strip()]
+
+
+def parse_projection(select_text, expand_text):
+    """``{'select': [names] or None, 'expand': {name: nested projection}}``."""
+    select = split_top_level(select_text, ',') if select_text else None
+    expand = {}
+    for item in split_top_level(expand_text or '', ','):
+        name, _, rest = item.partition('(')
+        nested = {}
+        if rest:
+            for option in split_top_level(rest[:-1], ';'):
+                key, _, value = option.partition('=')
+                nested[key.strip().lower()] = value.strip()
+        expand[name.strip()] = parse_projection(nested.get('$select'), nested.get('$expand'))
+    return {'select': select, 'expand': expand}
+
+
+def check_projection(projection, entity_type):
+    """400 for unknown properties in ``$select`` or ``$expand``."""
+    props = TYPES.get(entity_type, {})
+    for name in projection['select'] or []:
+        if name != '*' and name not in props:
+            raise invalid_query("Could not find a property named '%s' on type '%s'." % (name, entity_type))
+    for name, nested in projection['expand'].items():
+        if name == '*':
+            continue
+        if name not in props:
+            raise invalid_query("Could not find a property named '%s' on type '%s'." % (name, entity_type))
+        target = element_type(props[name]) or props[name]
+        if target in TYPES:
+            check_projection(nested, target)
+
+
+def parse_orderby(text, entity_type):
+    """``[(getter, descending)]`` for ``$orderby``."""
+    keys = []
+    for item in split_top_level(text or '', ','):
+        words = item.split()
+        direction = words[1].lower() if len(words) > 1 else 'asc'
+        if direction not in ('asc', 'desc') or len(words) > 2:
+            raise invalid_query("Syntax error at position %d in '%s'." % (len(words[0]) + 1, text))
+        getter, _ = FilterCompiler(entity_type).visit(parse_filter(words[0]))
+        keys.append((getter, direction == 'desc'))
+    return keys
+
+
+def sort_entities(entities, order_keys):
+    """Stable multi-key sort; nulls sort first ascending, like OData."""
+    for getter, descending in reversed(order_keys):
+        entities.sort(key=lambda entity, get=getter: _sort_key(get(entity)), reverse=descending)
+    return entities
+
+
+def _sort_key(value):
+    if value is None:
+        return (0, '')
+    if isinstance(value, (bool, int, float)):
+        return (1, value)
+    return (2, str(value))
+
+
+def parse_paging(args):
+    """``(top, skip)`` from the query args; 400 over the Top limit."""
+    top = _non_negative_int(args.get('$top'), '$top')
+    skip = _non_negative_int(args.get('$skip'), '$skip')
+    if top is not None and top > TOP_LIMIT:
+        raise invalid_query("The limit of '%d' for Top query has been exceeded. The value from the incoming request is '%d'." % (TOP_LIMIT, top))
+    return top, skip or 0
+
+
+def _non_negative_int(text, option):
+    if text is None:
+        return None
+    try:
+        value = int(text)
+    except ValueError:
+        raise invalid_query("Invalid value '%s' for %s query option found. The %s query option requires a non-negative integer value."
+                            % (text, option, option)) from None
+    if value < 0:
+        raise invalid_query("Invalid value '%s' for %s query option found. The %s query option requires a non-negative integer value."
+                            % (text, option, option))
+    return value
+
+
+def parse_count(text):
+    """True for ``$count=true``."""
+    if text is None:
+        return False
+    if text.lower() not in ('true', 'false'):
+        raise invalid_query("'%s' is not a valid count option." % text)
+    return text.lower() == 'true'
