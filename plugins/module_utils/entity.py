@@ -120,14 +120,16 @@ class Field(object):
     a group of fields. ``compare`` is ``exact``, ``set`` (lists compared as sets) or ``ignore_case``.
     ``to_api(value, ctx)`` / ``from_api(value, ctx)`` translate between option and XAPI values
     (for references such as department name to GroupId). ``managed=False`` marks options that
-    steer the module but are not entity properties.
+    steer the module but are not entity properties. ``mirrors`` are further property paths that
+    always hold the same value as ``path`` (one option setting several properties).
     """
 
     def __init__(self, option, path=None, type='str', choices=None, elements=None, suboptions=None,
                  required=False, default=None, secret=False, compare='exact', to_api=None,
-                 from_api=None, managed=True, aliases=None):
+                 from_api=None, managed=True, aliases=None, mirrors=()):
         self.option = option
         self.path = path
+        self.mirrors = tuple(mirrors)
         self.type = type
         self.choices = choices
         self.elements = elements
@@ -145,6 +147,11 @@ class Field(object):
     def is_group(self):
         """True for a dict of suboptions that each map to their own property."""
         return bool(self.suboptions) and self.path is None
+
+    @property
+    def paths(self):
+        """Every property path this option writes: ``path`` and its ``mirrors``."""
+        return (self.path,) + self.mirrors
 
     def spec(self):
         """The Ansible argument spec entry of this option."""
@@ -267,7 +274,7 @@ class EntityKind(object):
         """Top-level properties to read: ``Id``, the key, every managed path and ``extra_select``."""
         names = ['Id', self.key_property]
         for leaf in leaves(self.fields):
-            names.append(leaf.field.path.split('.')[0])
+            names.extend(path.split('.')[0] for path in leaf.field.paths)
         names.extend(self.extra_select)
         return sorted(set(n for n in names if n))
 
@@ -403,8 +410,15 @@ class Engine(object):
         return self.kind.normalize(self.ctx, tree)
 
     def current_value(self, leaf, entity):
-        """The option value of a leaf as the PBX holds it now."""
-        return leaf.field.from_api(get_path(entity, leaf.field.path), self.ctx)
+        """The option value of a leaf as the PBX holds it now.
+
+        When mirrored properties disagree, the value is a dict of each property's value, so that
+        it differs from any desired value and the diff shows why.
+        """
+        values = [leaf.field.from_api(get_path(entity, path), self.ctx) for path in leaf.field.paths]
+        if any(value != values[0] for value in values[1:]):
+            return dict(zip(leaf.field.paths, values))
+        return values[0]
 
     def view(self, entity, only=None):
         """An option tree of the entity's values: every managed leaf, or those in ``only``."""
@@ -439,7 +453,9 @@ class Engine(object):
             value = _lookup(desired, leaf.option_path)
             if value is None:
                 continue
-            set_path(payload, leaf.field.path, leaf.field.to_api(value, self.ctx))
+            api_value = leaf.field.to_api(value, self.ctx)
+            for path in leaf.field.paths:
+                set_path(payload, path, copy.deepcopy(api_value))
             _place(after, leaf.option_path, self.mask(leaf, value, changed=False))
         payload = self.kind.create_payload(self.ctx, payload)
         return Plan('create', payload=payload, after=after)
@@ -474,11 +490,12 @@ class Engine(object):
         read from the PBX and changed, because whether XAPI merges or replaces a partial
         complex value is undocumented: sending it whole is right either way.
         """
-        path = leaf.field.path
-        top = path.split('.')[0]
-        if '.' in path and top not in payload:
-            payload[top] = copy.deepcopy(current.get(top) or {})
-        set_path(payload, path, leaf.field.to_api(value, self.ctx))
+        api_value = leaf.field.to_api(value, self.ctx)
+        for path in leaf.field.paths:
+            top = path.split('.')[0]
+            if '.' in path and top not in payload:
+                payload[top] = copy.deepcopy(current.get(top) or {})
+            set_path(payload, path, copy.deepcopy(api_value))
 
     def apply(self, plan, current):
         """Carry out the plan (or predict its result in check mode); return the resulting entity."""
