@@ -160,6 +160,8 @@ class XAPIClient(object):
         self.retries = max(0, int(retries))
         self.check_mode = check_mode
         self.version = None
+        # The raw X-3CX-Version header (``20.0.10.1034``); ``version`` is its first three numbers.
+        self.version_text = None
         self.stats = {'requests': 0, 'logins': 0}
         self._warn = warn or (lambda message: None)
         self._sleep = sleep
@@ -344,6 +346,7 @@ class XAPIClient(object):
         version = response.headers.get('X-3CX-Version')
         if version:
             self.version = parse_version(version) or self.version
+            self.version_text = version
         return response
 
     @staticmethod
