@@ -29,6 +29,13 @@ def _departments_where(ctx, prop, values):
     return found
 
 
+def _remember(ctx, group):
+    """Cache a department under its name, id and number, so later lookups need no request."""
+    ctx.cache.setdefault('departments_by_name', {})[group['Name']] = group
+    ctx.cache.setdefault('departments_by_id', {})[group['Id']] = group
+    ctx.cache.setdefault('departments_by_number', {})[group['Number']] = group
+
+
 def departments_by_name(ctx, names):
     """Map department names to their ``{Id, Name, Number}``, reading each name once per task.
 
@@ -39,7 +46,7 @@ def departments_by_name(ctx, names):
     missing = [n for n in set(names) if n not in cache]
     if missing:
         for group in _departments_where(ctx, 'Name', missing):
-            cache[group['Name']] = group
+            _remember(ctx, group)
     unknown = sorted(n for n in set(names) if n not in cache)
     if unknown:
         text = 'unknown department%s %s' % ('s' if len(unknown) > 1 else '', ', '.join(repr(n) for n in unknown))
@@ -55,9 +62,18 @@ def departments_by_id(ctx, ids):
     missing = [i for i in set(ids) if i not in cache]
     if missing:
         for group in _departments_where(ctx, 'Id', missing):
-            cache[group['Id']] = group
-            ctx.cache.setdefault('departments_by_name', {})[group['Name']] = group
+            _remember(ctx, group)
     return dict((i, cache[i]) for i in ids if i in cache)
+
+
+def departments_by_number(ctx, numbers):
+    """Map department numbers (``GRP0001``) to their ``{Id, Name, Number}`` (unknown ones are left out)."""
+    cache = ctx.cache.setdefault('departments_by_number', {})
+    missing = [n for n in set(numbers) if n not in cache]
+    if missing:
+        for group in _departments_where(ctx, 'Number', missing):
+            _remember(ctx, group)
+    return dict((n, cache[n]) for n in numbers if n in cache)
 
 
 def find_by_number(ctx, entity_set, number, select=None, expand=None):
