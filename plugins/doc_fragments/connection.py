@@ -59,7 +59,7 @@ options:
     description:
       - How many times a request is repeated after a connection error, a timeout, HTTP 429
         (honouring C(Retry-After)), 502, 503 or 504, with exponential backoff and jitter.
-      - A create whose answer was lost is never repeated blindly: the module first looks the
+      - A create whose answer was lost is never repeated blindly; the module first looks the
         object up by its natural key. A refused login is never repeated.
       - If not set, the value of the E(TCX_RETRIES) environment variable is used.
     type: int
@@ -78,7 +78,7 @@ options:
     default: true
 notes:
   - All tcx.xapi modules belong to the action group C(tcx.xapi.all), so
-    C(module_defaults: {group/tcx.xapi.all: {url: ..., client_id: ..., client_secret: ...}})
+    C(module_defaults) for C(group/tcx.xapi.all)
     sets the connection for every task of a play.
   - The service principal needs the 3CX Configuration API access and a role high enough for
     the changes (System Owner for system-wide changes). XAPI needs an Enterprise licence.
