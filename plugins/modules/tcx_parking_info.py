@@ -1,0 +1,132 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: tcx.xapi contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r'''
+module: tcx_parking_info
+short_description: List 3CX shared parking spaces
+version_added: 0.1.0
+description:
+  - Return the shared parking spaces of a 3CX v20 PBX that match every selecting option given, or all of them when none is given.
+  - Pages through any number of parkings (100 per request, ordered by C(Id)), so the list is complete and in a stable order.
+  - Only reads; it runs the same in check mode.
+author:
+  - tcx.xapi developers
+options:
+  number:
+    description:
+      - Only the parking with this number, for example V(SP11), the natural key of a parking.
+    type: str
+  department:
+    description:
+      - Only parkings shared with the department of this name (read from the department's C(Members)).
+      - A department that does not exist matches nothing and gives a warning.
+    type: str
+  filter:
+    description:
+      - An OData C($filter) expression on XAPI C(Pbx.Parking) properties for anything the other
+        options do not cover, for example V(startswith(Number,'SP1')).
+      - It is passed to the PBX as written (string literals in single quotes, a quote inside doubled),
+        and combined with the other options with C(and). An invalid expression fails with the PBX's message.
+    type: str
+  select:
+    description:
+      - Return only these XAPI properties of each parking (C($select)), for example V([Number]).
+      - C(Id) is always returned. V(Groups) returns the departments; without O(select) they are returned too.
+    type: list
+    elements: str
+extends_documentation_fragment:
+  - tcx.xapi.connection
+  - ansible.builtin.action_common_attributes
+attributes:
+  check_mode:
+    support: full
+    details: Only reads, so check mode changes nothing.
+  diff_mode:
+    support: none
+  platform:
+    support: full
+    platforms: posix
+'''
+
+EXAMPLES = r'''
+- name: The parkings of Sales
+  tcx.xapi.tcx_parking_info:
+    department: Sales
+  register: sales_parkings
+
+- name: Show their numbers
+  ansible.builtin.debug:
+    msg: "{{ sales_parkings.parkings | map(attribute='Number') | list }}"
+
+- name: One parking by number
+  tcx.xapi.tcx_parking_info:
+    number: SP11
+'''
+
+RETURN = r'''
+parkings:
+  description:
+    - The matching parkings (XAPI C(Pbx.Parking)), ordered by C(Id); empty when none matches.
+    - Only C(Id) and the O(select) properties when O(select) is given.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    Id:
+      description: The parking's ID.
+      type: int
+      sample: 126
+    Number:
+      description: The parking's number.
+      type: str
+      sample: SP11
+    TranscriptionMode:
+      description: Call transcription mode.
+      type: str
+      sample: Inherit
+    Groups:
+      description: The departments that share the parking, when O(select) is not given or contains V(Groups).
+      type: list
+      elements: dict
+      contains:
+        GroupId:
+          description: ID of the department.
+          type: int
+          sample: 35
+        Name:
+          description: Name of the department.
+          type: str
+          sample: Sales
+  sample:
+    - Id: 126
+      Number: SP11
+      TranscriptionMode: Inherit
+      Groups:
+        - GroupId: 35
+          Name: Sales
+'''
+
+from ansible_collections.tcx.xapi.plugins.module_utils.info import InfoKind, Selector, run_info_module
+
+
+class ParkingInfo(InfoKind):
+    name = 'parkings'
+    entity_set = 'Parkings'
+    result_key = 'parkings'
+    selectors = (Selector('number', 'Number'),)
+    expand = {'Groups': 'Groups($select=GroupId,Name)'}
+    department_member_type = 'Parking'
+
+
+def main():
+    run_info_module(ParkingInfo())
+
+
+if __name__ == '__main__':
+    main()
