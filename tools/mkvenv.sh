@@ -72,7 +72,7 @@ latest)
         candidates=("$PYTHON_LATEST")
     else
         # Newest first: pyenv's versions, sorted by version, newest on top.
-        mapfile -t pyenv_pythons < <(ls -d /root/.pyenv/versions/3.1[2-9]*/bin/python3.1? 2>/dev/null | sort -rV)
+        mapfile -t pyenv_pythons < <(printf '%s\n' /root/.pyenv/versions/3.1[2-9]*/bin/python3.1? | sort -rV)
         candidates=(python3.13 python3.12 python3.14 "${pyenv_pythons[@]}")
     fi
     if ! python=$(pick 12 "${candidates[@]}"); then
@@ -100,7 +100,7 @@ echo "Creating $venv with $python ($("$python" --version 2>&1))"
 rm -rf "$venv"
 "$python" -m venv "$venv"
 if [[ "$mode" == main ]]; then
-    requirements=requirements-dev.txt
+    requirements="requirements-dev.txt"
 else
     # Only ansible-core, at the version that requirements-dev.txt pins for Python >= 3.12.
     requirements="$venv/requirements-ansible-core.txt"

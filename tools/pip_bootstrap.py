@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Prepare ansible-test's pip bootstrap so that ``--venv`` works without get-pip.py.
 
 ansible-test bootstraps pip into each venv it creates by running

@@ -8,7 +8,7 @@ set -uo pipefail
 suite=${1:?usage: tools/pytest_step.sh DIR [pytest args...]}
 shift
 root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
+cd "$root" || exit 1
 
 if [[ ! -d "$suite" ]]; then
     echo "NOTE: $suite does not exist yet: ran 0 tests."
