@@ -1,0 +1,206 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: tcx.xapi contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r'''
+module: tcx_parking
+short_description: Manage 3CX shared parking spaces
+version_added: 0.1.0
+description:
+  - Create, update and delete shared parking spaces (XAPI C(Parkings)) of a 3CX v20 PBX through its Configuration API.
+  - A parking is identified by its O(number) (such as V(SP11)) when you give one. Without O(number), the
+    set of O(departments) identifies it, because the PBX assigns the number itself.
+  - The departments of a parking are compared as a set and written as one whole list, as the PBX replaces
+    the list on every update.
+author:
+  - tcx.xapi developers
+options:
+  number:
+    description:
+      - Number of the parking, for example V(SP11).
+      - With O(state=present) the parking with this number gets exactly O(departments); it is created
+        with this number if it does not exist.
+      - Without it, O(state=present) looks for a parking whose departments are exactly O(departments);
+        if there is one, nothing changes, otherwise one is created and the number the PBX assigned is
+        returned in RV(parking.Number). O(state=absent) then deletes the parking with exactly those
+        departments, and fails (listing their numbers) when more than one parking has them.
+      - Looked up with C(Parkings(Number='SP11')) from PBX version 20.0.8 and with
+        C(Parkings/Pbx.GetByNumber(number='SP11')) on older versions.
+    type: str
+  departments:
+    description:
+      - Names of the departments that share the parking. Compared as a set; order and duplicates do not matter.
+      - Required with O(state=present); must not be empty. Every department must exist.
+    type: list
+    elements: str
+  state:
+    description:
+      - V(present) creates or updates the parking, V(absent) deletes it.
+    type: str
+    choices: [present, absent]
+    default: present
+extends_documentation_fragment:
+  - tcx.xapi.connection
+  - ansible.builtin.action_common_attributes
+attributes:
+  check_mode:
+    support: full
+  diff_mode:
+    support: full
+  platform:
+    support: full
+    platforms: posix
+notes:
+  - Without O(number), check mode cannot know the number the PBX will assign; RV(parking) then has no C(Number).
+'''
+
+EXAMPLES = r'''
+- name: A parking shared by Sales and Support (number assigned by the PBX)
+  tcx.xapi.tcx_parking:
+    url: https://pbx.example.com
+    client_id: "900"
+    client_secret: "{{ vault_tcx_client_secret }}"
+    departments: [Sales, Support]
+  register: shared_parking
+
+- name: Show the number the PBX assigned
+  ansible.builtin.debug:
+    msg: "Park calls on {{ shared_parking.parking.Number }}"
+
+- name: Parking SP11 belongs to Sales only
+  tcx.xapi.tcx_parking:
+    number: SP11
+    departments: [Sales]
+
+- name: Remove parking SP11
+  tcx.xapi.tcx_parking:
+    number: SP11
+    state: absent
+
+- name: Remove the parking shared by Sales and Support, whatever its number
+  tcx.xapi.tcx_parking:
+    departments: [Sales, Support]
+    state: absent
+'''
+
+RETURN = r'''
+parking:
+  description:
+    - The parking as the PBX holds it after the task (XAPI C(Pbx.Parking) properties, C(Groups) as
+      membership rows), or as it would be in check mode. Empty after a deletion.
+  returned: always
+  type: dict
+  sample:
+    Id: 126
+    Number: SP11
+    Groups:
+      - GroupId: 95
+        Name: Sales
+      - GroupId: 122
+        Name: Support
+'''
+
+from ansible_collections.tcx.xapi.plugins.module_utils.entity import (
+    EntityKind, Field, ValidationError, run_entity_module,
+)
+from ansible_collections.tcx.xapi.plugins.module_utils.references import (
+    departments_by_id, departments_by_name, find_by_number,
+)
+
+
+def department_rows(names, ctx):
+    """The XAPI ``Groups`` list for department names (unknown names, possible only in check mode, left out)."""
+    found = departments_by_name(ctx, names)
+    return [{'GroupId': found[name]['Id']} for name in names if found.get(name)]
+
+
+def department_names(rows, ctx):
+    """The sorted department names of a parking's ``Groups`` membership rows."""
+    ids = [row['GroupId'] for row in rows or [] if row.get('GroupId') is not None]
+    known = departments_by_id(ctx, ids)
+    return sorted(set(known[i]['Name'] if i in known else str(i) for i in ids))
+
+
+class Parking(EntityKind):
+    name = 'parking'
+    entity_set = 'Parkings'
+    result_key = 'parking'
+    key_option = 'number'
+    key_property = 'Number'
+    expand = 'Groups'
+    required_if = (('state', 'present', ['departments']),)
+    required_one_of = (('number', 'departments'),)
+    fields = [
+        Field('number', 'Number', managed=False),
+        Field('departments', 'Groups', type='list', elements='str', compare='set',
+              to_api=department_rows, from_api=department_names),
+    ]
+
+    def select(self):
+        # Groups is a navigation property: read through $expand, not $select.
+        return ['Id', 'Number']
+
+    def describe(self, ctx):
+        if ctx.params.get('number'):
+            return "parking '%s'" % ctx.params['number']
+        return 'parking of departments %s' % ', '.join(repr(n) for n in sorted(set(ctx.params.get('departments') or [])))
+
+    def validate(self, ctx):
+        number, departments = ctx.params.get('number'), ctx.params.get('departments')
+        if number is not None and not number.strip():
+            raise ValidationError('number must not be empty')
+        if departments is not None:
+            if not departments:
+                raise ValidationError('departments must name at least one department')
+            if any(not (name or '').strip() for name in departments):
+                raise ValidationError('departments must not contain an empty name')
+
+    def normalize(self, ctx, desired):
+        if desired.get('departments') is not None:
+            desired['departments'] = sorted(set(desired['departments']))
+            departments_by_name(ctx, desired['departments'])
+        return desired
+
+    def find(self, ctx):
+        """By number when given, else the parking(s) whose department set is exactly ``departments``."""
+        number = ctx.params.get('number')
+        if number:
+            return find_by_number(ctx, self.entity_set, number, select=self.select(), expand=self.expand)
+        matches = self.with_departments(ctx, ctx.params['departments'])
+        if len(matches) > 1 and ctx.params['state'] == 'absent':
+            raise ValidationError('%d parkings have exactly these departments (%s); give the number of the one to delete'
+                                  % (len(matches), ', '.join(p['Number'] for p in matches)))
+        return matches[0] if matches else None
+
+    def with_departments(self, ctx, names):
+        """Every parking whose departments are exactly ``names``, lowest Id first (pages through all parkings)."""
+        found = departments_by_name(ctx, names)
+        if not all(found.get(name) for name in names):
+            return []
+        wanted = set(found[name]['Id'] for name in names)
+        parkings = ctx.client.get_all(self.entity_set, select=self.select(), expand=self.expand)
+        return [p for p in parkings if set(row.get('GroupId') for row in p.get('Groups') or []) == wanted]
+
+    def after_write(self, ctx, entity, plan):
+        # A POST answer carries no navigation properties: report the departments just written.
+        if 'Groups' not in entity and 'Groups' in plan.payload:
+            entity = dict(entity, Groups=plan.payload['Groups'])
+        return entity
+
+    def create_payload(self, ctx, payload):
+        if ctx.params.get('number'):
+            payload['Number'] = ctx.params['number']
+        return payload
+
+
+def main():
+    run_entity_module(Parking())
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,220 @@
+# -*- coding: utf-8 -*-
+"""tcx_livechat against the emulator with real ansible-playbook runs."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import copy
+
+import pytest
+
+LINK_PATH = "/xapi/v1/WebsiteLinks('support')"
+
+SUPPORT = {
+    'link': 'support', 'name': 'Support chat', 'department': 'Support',
+    'websites': ['https://www.example.com', 'https://example.com'],
+    'greeting': 'OnlyOnDesktop', 'authentication': 'Email', 'allow_sound_notifications': False,
+    'communication_options': 'ChatOnly', 'styling': {'animation': 'FadeIn'},
+    'translations': {'greeting_message': 'Hello!', 'window_title': 'Support'},
+}
+
+SUPPORT_DIFF_AFTER = {
+    'name': 'Support chat', 'department': 'Support', 'websites': ['https://example.com', 'https://www.example.com'],
+    'greeting': 'OnlyOnDesktop', 'authentication': 'Email', 'allow_sound_notifications': False,
+    'communication_options': 'ChatOnly', 'styling': {'animation': 'FadeIn'},
+    'translations': {'greeting_message': 'Hello!', 'window_title': 'Support'},
+}
+
+
+@pytest.fixture
+def departments(api, emulator):
+    """Sales and Support exist; returns them as ``{name: {Id, Number}}`` (request log cleared)."""
+    made = {}
+    for name in ('Sales', 'Support'):
+        group = api.call('POST', 'Groups', json={'Name': name})
+        made[name] = {'Id': group['Id'], 'Number': group['Number']}
+    emulator.clear_requests()
+    return made
+
+
+def livechat_task(**options):
+    return {'name': 'livechat', 'tcx.xapi.tcx_livechat': options}
+
+
+def weblinks(emulator):
+    """The website links the emulator holds, by link."""
+    return dict((w['Link'], w) for w in emulator.state()['weblinks'])
+
+
+def writes(emulator):
+    return [(w['method'], w['path'], w['body']) for w in emulator.writes()]
+
+
+def test_create_validates_the_link_then_posts_it_with_exact_diff(emulator, play, departments):
+    result = play([livechat_task(**SUPPORT)]).result()
+    assert result['changed'] is True
+    assert result['diff'] == {'before': {}, 'after': SUPPORT_DIFF_AFTER}
+    support = departments['Support']
+    assert writes(emulator) == [
+        ('POST', '/xapi/v1/WebsiteLinks/Pbx.ValidateLink', {'model': {'FriendlyName': 'support', 'Pair': 'support'}}),
+        ('POST', '/xapi/v1/WebsiteLinks', {
+            'Link': 'support', 'Name': 'Support chat', 'Group': support['Number'],
+            'DN': {'Id': support['Id'], 'Name': 'Support', 'Number': support['Number'], 'Type': 'Group'},
+            'Website': ['https://example.com', 'https://www.example.com'],
+            'General': {'Greeting': 'OnlyOnDesktop', 'Authentication': 'Email', 'AllowSoundNotifications': False},
+            'Advanced': {'CommunicationOptions': 'ChatOnly'}, 'Styling': {'Animation': 'FadeIn'},
+            'Translations': {'GreetingMessage': 'Hello!', 'WindowTitle': 'Support'}}),
+    ]
+    held = weblinks(emulator)['support']
+    assert held['Group'] == support['Number'] and held['DN']['Number'] == support['Number']
+    assert held['General']['Greeting'] == 'OnlyOnDesktop' and held['Styling']['Animation'] == 'FadeIn'
+
+
+def test_result_has_the_link_and_its_public_url(emulator, play, departments):
+    result = play([livechat_task(**SUPPORT)]).result()
+    assert result['url'] == emulator.url + '/livechat/support'
+    assert result['livechat']['Link'] == 'support' and result['livechat']['Group'] == departments['Support']['Number']
+
+
+def test_second_run_reports_no_change_and_writes_nothing(emulator, play, departments):
+    play([livechat_task(**SUPPORT)], expect_rc=0)
+    emulator.clear_requests()
+    reordered = dict(SUPPORT, websites=list(reversed(SUPPORT['websites'])))
+    result = play([livechat_task(**reordered)]).result()
+    assert result['changed'] is False
+    assert result['diff']['before'] == result['diff']['after'] == SUPPORT_DIFF_AFTER
+    assert emulator.writes() == []
+
+
+def test_check_mode_reports_the_same_diff_and_writes_nothing(emulator, play, departments):
+    checked = play([livechat_task(**SUPPORT)], check=True).result()
+    assert emulator.writes() == []
+    assert weblinks(emulator) == {}
+    real = play([livechat_task(**SUPPORT)]).result()
+    assert checked['changed'] is True and real['changed'] is True
+    assert checked['diff'] == real['diff']
+    assert checked['url'] == real['url']
+
+
+def test_check_mode_update_reports_the_same_diff_and_writes_nothing(emulator, play, departments):
+    play([livechat_task(**SUPPORT)], expect_rc=0)
+    emulator.clear_requests()
+    changed = dict(SUPPORT, greeting='Disabled', calls_enabled=False)
+    checked = play([livechat_task(**changed)], check=True).result()
+    assert emulator.writes() == []
+    real = play([livechat_task(**changed)]).result()
+    assert checked['diff'] == real['diff']
+    assert checked['livechat']['General'] == real['livechat']['General']
+
+
+def test_one_changed_option_sends_one_patch_with_only_that_property(emulator, play, departments):
+    play([livechat_task(**SUPPORT)], expect_rc=0)
+    emulator.clear_requests()
+    result = play([livechat_task(**dict(SUPPORT, calls_enabled=False))]).result()
+    assert result['changed'] is True
+    assert result['diff']['before']['calls_enabled'] is True and result['diff']['after']['calls_enabled'] is False
+    assert writes(emulator) == [('PATCH', LINK_PATH, {'CallsEnabled': False})]
+    assert weblinks(emulator)['support']['CallsEnabled'] is False
+
+
+def test_changing_one_nested_setting_keeps_the_others(emulator, play, departments):
+    play([livechat_task(**SUPPORT)], expect_rc=0)
+    before = copy.deepcopy(weblinks(emulator)['support'])
+    emulator.clear_requests()
+    result = play([livechat_task(link='support', greeting='DesktopAndMobile')]).result()
+    assert result['diff'] == {'before': {'greeting': 'OnlyOnDesktop'}, 'after': {'greeting': 'DesktopAndMobile'}}
+    expected_general = dict(before['General'], Greeting='DesktopAndMobile')
+    assert writes(emulator) == [('PATCH', LINK_PATH, {'General': expected_general})]
+    after = weblinks(emulator)['support']
+    assert after['General'] == expected_general
+    assert after['General']['Authentication'] == 'Email' and after['General']['AllowSoundNotifications'] is False
+    assert dict(after, General=None) == dict(before, General=None)
+
+
+def test_changing_one_translation_keeps_the_other_texts(emulator, play, departments):
+    play([livechat_task(**SUPPORT)], expect_rc=0)
+    emulator.clear_requests()
+    result = play([livechat_task(link='support', translations={'window_title': 'Help'})]).result()
+    assert result['diff'] == {'before': {'translations': {'window_title': 'Support'}},
+                              'after': {'translations': {'window_title': 'Help'}}}
+    assert [(w['method'], sorted(w['body'])) for w in emulator.writes()] == [('PATCH', ['Translations'])]
+    translations = weblinks(emulator)['support']['Translations']
+    assert translations['WindowTitle'] == 'Help' and translations['GreetingMessage'] == 'Hello!'
+
+
+def test_moving_to_another_department_sends_group_and_destination(emulator, play, departments):
+    play([livechat_task(**SUPPORT)], expect_rc=0)
+    emulator.clear_requests()
+    result = play([livechat_task(link='support', department='Sales')]).result()
+    assert result['diff'] == {'before': {'department': 'Support'}, 'after': {'department': 'Sales'}}
+    sales = departments['Sales']
+    assert writes(emulator) == [('PATCH', LINK_PATH, {
+        'Group': sales['Number'], 'DN': {'Id': sales['Id'], 'Name': 'Sales', 'Number': sales['Number'], 'Type': 'Group'}})]
+    held = weblinks(emulator)['support']
+    assert held['Group'] == sales['Number'] and held['DN']['Number'] == sales['Number']
+
+
+def test_absent_deletes_and_second_absent_is_no_change(emulator, play, departments):
+    play([livechat_task(**SUPPORT)], expect_rc=0)
+    emulator.clear_requests()
+    deleted = play([livechat_task(link='support', state='absent')]).result()
+    assert deleted['changed'] is True and deleted['diff']['after'] == {}
+    assert deleted['diff']['before']['department'] == 'Support' and deleted['livechat'] == {}
+    assert writes(emulator) == [('DELETE', LINK_PATH, None)]
+    assert weblinks(emulator) == {}
+    emulator.clear_requests()
+    again = play([livechat_task(link='support', state='absent')]).result()
+    assert again['changed'] is False and emulator.writes() == []
+
+
+def test_check_mode_delete_writes_nothing(emulator, play, departments):
+    play([livechat_task(**SUPPORT)], expect_rc=0)
+    emulator.clear_requests()
+    result = play([livechat_task(link='support', state='absent')], check=True).result()
+    assert result['changed'] is True and emulator.writes() == []
+    assert 'support' in weblinks(emulator)
+
+
+@pytest.fixture
+def taken_names(api, emulator, departments):
+    """'helpdesk' is a user's friendly name, 'hotline' a department's click-to-call id, 'Sales-Chat' a link."""
+    api.call('POST', 'Users', json={'Number': '150', 'FirstName': 'Ada', 'LastName': 'Lovelace',
+                                    'EmailAddress': 'ada@example.com', 'ClickToCallId': 'helpdesk',
+                                    'WebMeetingFriendlyName': 'helpdesk'})
+    api.call('PATCH', 'Groups(%d)' % departments['Sales']['Id'], json={'ClickToCallId': 'hotline'})
+    api.call('POST', 'WebsiteLinks', json={'Link': 'Sales-Chat', 'Group': departments['Sales']['Number']})
+    emulator.clear_requests()
+
+
+@pytest.mark.parametrize('link, holder', [('helpdesk', 'user 150 (Ada Lovelace)'), ('hotline', "department 'Sales'"),
+                                          ('sales-chat', "website link 'Sales-Chat'")])
+@pytest.mark.parametrize('check', [False, True], ids=['real', 'check'])
+def test_a_taken_link_fails_clearly_and_creates_nothing(emulator, play, taken_names, link, holder, check):
+    result = play([livechat_task(link=link, department='Support')], check=check)
+    assert result.rc != 0
+    assert "friendly name '%s' is already used by %s" % (link, holder) in result.result()['msg']
+    assert [w for w in emulator.writes() if w['path'] != '/xapi/v1/WebsiteLinks/Pbx.ValidateLink'] == []
+    assert sorted(weblinks(emulator)) == ['Sales-Chat']
+
+
+BAD_INPUT = [
+    ({'link': 'sup port', 'department': 'Support'}, "link: friendly name 'sup port' is not valid"),
+    ({'link': 'süpport', 'department': 'Support'}, 'is not valid'),
+    ({'link': '-support', 'department': 'Support'}, 'is not valid'),
+    ({'link': 'support', 'department': 'Support', 'websites': ['example.com']},
+     "websites: 'example.com' is not an http:// or https:// URL"),
+    ({'link': 'support', 'department': 'Support', 'websites': ['ftp://example.com']}, 'is not an http:// or https:// URL'),
+    ({'link': 'support', 'department': 'Nowhere'}, "unknown department 'Nowhere'"),
+    ({'link': 'support', 'department': 'Support', 'greeting': 'Desktop'}, 'value of greeting must be one of'),
+    ({'link': 'support', 'department': 'Support', 'styling': {'animation': 'Spin'}}, 'animation'),
+    ({'link': 'support'}, 'department is required to create a live chat link'),
+]
+
+
+@pytest.mark.parametrize('options, message', BAD_INPUT, ids=[m for _, m in BAD_INPUT])
+def test_bad_input_fails_clearly_and_writes_nothing(emulator, play, departments, options, message):
+    result = play([livechat_task(**options)])
+    assert result.rc != 0
+    assert message in result.result()['msg']
+    assert emulator.writes() == []
