@@ -1,5 +1,6 @@
 """The Flask application: ``/connect/token``, ``/xapi/v1/...`` and the test-control API ``/_emulator/...``."""
 
+import io
 import json
 import re
 import socket
@@ -69,17 +70,19 @@ def create_app(options):
     app.json.sort_keys = False
     _register_api(app, emulator)
     _register_control(app, emulator)
-    app.wsgi_app = DropMiddleware(app.wsgi_app)
+    app.wsgi_app = ConnectionMiddleware(app.wsgi_app)
     return app
 
 
-class DropMiddleware:  # pylint: disable=too-few-public-methods
-    """Closes the socket without any HTTP answer when a fault asked for a dropped connection."""
+class ConnectionMiddleware:  # pylint: disable=too-few-public-methods
+    """Reads each request body completely (so keep-alive connections stay in step) and closes the
+    socket without any HTTP answer when a fault asked for a dropped connection."""
 
     def __init__(self, wsgi_app):
         self.wsgi_app = wsgi_app
 
     def __call__(self, environ, start_response):
+        _buffer_body(environ)
         result = self.wsgi_app(environ, start_response)
         if environ.get(DROP_FLAG):
             sock = environ.get('werkzeug.socket')
@@ -90,6 +93,23 @@ class DropMiddleware:  # pylint: disable=too-few-public-methods
                     pass
             raise ConnectionAbortedError('connection dropped by an injected fault')
         return result
+
+
+def _buffer_body(environ):
+    stream = environ.get('wsgi.input')
+    if stream is None:
+        return
+    if environ.get('wsgi.input_terminated'):
+        body = stream.read()
+    else:
+        length = environ.get('CONTENT_LENGTH') or '0'
+        body = stream.read(int(length)) if length.isdigit() and int(length) > 0 else b''
+    reader = getattr(stream, '_rfile', stream)  # werkzeug's DechunkedInput wraps the connection stream
+    if hasattr(reader, 'finish_body'):
+        reader.finish_body()
+    environ['wsgi.input'] = io.BytesIO(body)
+    environ['CONTENT_LENGTH'] = str(len(body))
+    environ.pop('wsgi.input_terminated', None)
 
 
 def _json_response(status, body, headers=None):

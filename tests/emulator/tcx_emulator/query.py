@@ -5,6 +5,7 @@ into a Python predicate over the stored entity dicts. ``$select``/``$expand``/``
 and paging are handled here too.
 """
 
+import functools
 import types
 
 from odata_query import ast
@@ -172,8 +173,9 @@ def _check_compatible(left_type, right_type, kind):
                         % (left_type, right_type, kind))
 
 
+@functools.lru_cache(maxsize=1024)
 def compile_filter(text, entity_type):
-    """``(predicate, ast)`` for a ``$filter`` text."""
+    """``(predicate, ast)`` for a ``$filter`` text (cached: clients repeat the same queries)."""
     tree = parse_filter(text)
     return FilterCompiler(entity_type).compile(tree), tree
 

@@ -1,6 +1,7 @@
 """Start the threaded werkzeug server, optionally with TLS from a throwaway trustme CA."""
 
 import os
+import socket
 import ssl
 import tempfile
 
@@ -9,8 +10,61 @@ from werkzeug.serving import WSGIRequestHandler, make_server
 from .app import create_app
 
 
+class BodyReader:
+    """The request stream during one request; after :meth:`finish_body` further reads return nothing.
+
+    werkzeug drains "left-over" request data after each response, which on a kept-alive connection
+    would swallow (and block on) the next request. The application reads each body completely first
+    (see ``app.ConnectionMiddleware``) and then calls :meth:`finish_body`.
+    """
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.finished = False
+
+    def finish_body(self):
+        """The request body has been read: stop reading from the connection."""
+        self.finished = True
+
+    def read(self, size=-1):
+        """Read from the connection until the body is finished."""
+        return b'' if self.finished else self.stream.read(size)
+
+    def readline(self, size=-1):
+        """Read a line (chunked bodies) until the body is finished."""
+        return b'' if self.finished else self.stream.readline(size)
+
+
 class QuietHandler(WSGIRequestHandler):
-    """No access log lines on stderr (the request log is at /_emulator/requests)."""
+    """No access log lines on stderr (the request log is at /_emulator/requests); TCP_NODELAY for keep-alive speed."""
+
+    def setup(self):
+        """Disable Nagle: headers and body are written separately, and keep-alive clients would wait on delayed ACKs."""
+        super().setup()
+        try:
+            self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        except OSError:
+            pass
+
+    def send_header(self, keyword, value):
+        """Keep HTTP/1.1 connections alive: werkzeug always sends ``Connection: close``.
+
+        That is safe here because :class:`~tcx_emulator.app.ConnectionMiddleware` reads every request
+        body completely before the application runs, so the next request line is where the stream is.
+        A client that asked for ``Connection: close`` still gets its connection closed.
+        """
+        if keyword.lower() == 'connection' and value.lower() == 'close':
+            return
+        super().send_header(keyword, value)
+
+    def run_wsgi(self):
+        """Serve one request with the connection stream wrapped in a :class:`BodyReader`."""
+        stream = self.rfile
+        self.rfile = BodyReader(stream)
+        try:
+            super().run_wsgi()
+        finally:
+            self.rfile = stream
 
     def log_request(self, code='-', size='-'):
         """Silence the per-request log."""

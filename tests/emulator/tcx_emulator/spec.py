@@ -41,17 +41,17 @@ def load_spec(version='20.0.10'):
 
 @functools.lru_cache(maxsize=4)
 def _registry(version):
-    contents = _nullable_refs(load_spec(version))
+    contents = nullable_refs(load_spec(version))
     return Registry().with_resource(SPEC_URI, Resource.from_contents(contents, default_specification=DRAFT4))
 
 
-def _nullable_refs(node):
+def nullable_refs(node):
     """Rewrite ``{allOf: [X], nullable: true}`` (null allowed by OpenAPI 3.0 but not by the referenced X) to ``anyOf [null, X]``."""
     if isinstance(node, list):
-        return [_nullable_refs(item) for item in node]
+        return [nullable_refs(item) for item in node]
     if not isinstance(node, dict):
         return node
-    node = {key: _nullable_refs(value) for key, value in node.items()}
+    node = {key: nullable_refs(value) for key, value in node.items()}
     if node.get('nullable') and 'allOf' in node and 'type' not in node:
         rest = {key: value for key, value in node.items() if key not in ('allOf', 'nullable')}
         return {**rest, 'anyOf': [{'enum': [None]}, {'allOf': node['allOf']}]}
@@ -92,7 +92,7 @@ def _body_schema(version, template, method):
 
 @functools.lru_cache(maxsize=512)
 def _validator(version, template, method):
-    schema = _nullable_refs(_body_schema(version, template, method))
+    schema = nullable_refs(_body_schema(version, template, method))
     return OAS30Validator(_with_spec_refs(schema), registry=_registry(version))
 
 
