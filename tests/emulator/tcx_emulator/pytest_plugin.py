@@ -2,6 +2,7 @@
 
 import contextlib
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -38,7 +39,6 @@ class EmulatorHandle:
 
     def requests(self, method=None, path=None):
         """Logged requests, optionally filtered by method and a regex searched in the decoded path."""
-        import re  # pylint: disable=import-outside-toplevel
         entries = self._control('GET', 'requests')['requests']
         return [entry for entry in entries
                 if (method is None or entry['method'] == method.upper()) and (path is None or re.search(path, entry['path']))]

@@ -18,7 +18,6 @@ from .model import TYPES, element_type
 
 TOP_LIMIT = 100
 
-_PYTHON_TYPES = {'Edm.String': str, 'Edm.Int32': int, 'Edm.Int64': int, 'Edm.Boolean': bool}
 _LITERAL_TYPES = {ast.String: 'Edm.String', ast.Integer: 'Edm.Int32', ast.Boolean: 'Edm.Boolean', ast.Float: 'Edm.Double'}
 _COMPARATORS = {
     ast.Eq: ('Equal', lambda a, b: a == b),

@@ -1,5 +1,7 @@
 """Token endpoint and bearer checks."""
 
+import time
+
 import requests
 
 from conftest import Client
@@ -48,7 +50,6 @@ def test_expired_token_is_refused(emulator):
     emulator.configure(token_lifetime=1)
     try:
         client = Client(emulator)
-        import time  # pylint: disable=import-outside-toplevel
         time.sleep(1.2)
         assert client.get('Users').status_code == 401
     finally:

@@ -1,5 +1,7 @@
 """Test-control API: request log, reset, state, faults."""
 
+import time
+
 import pytest
 import requests
 
@@ -63,7 +65,6 @@ def test_fault_drop_closes_connection_without_answer(emulator, client):
 
 
 def test_fault_delay(emulator, client):
-    import time  # pylint: disable=import-outside-toplevel
     emulator.add_fault(path='Groups', action='delay', delay=0.5)
     start = time.monotonic()
     assert client.get('Groups').status_code == 200
@@ -78,3 +79,10 @@ def test_state_file_persists_between_runs(tmp_path):
         requests.post(first.url + '/xapi/v1/Groups', json={'Name': 'Kept'}, headers={'Authorization': 'Bearer ' + token}, timeout=10)
     with start_emulator('--state', state_file) as second:
         assert 'Kept' in [g['Name'] for g in second.state()['groups']]
+
+
+def test_keep_alive_connection_serves_several_requests(emulator, client):
+    for number in ('100', '101', '102'):
+        assert client.post('Users', {'Number': number}).status_code == 201
+        assert client.get("Users(Number='%s')" % number).status_code == 200
+    assert len(emulator.writes()) == 3
