@@ -17,7 +17,7 @@ description:
   - Pages through any number of departments (100 per request, ordered by C(Id)), so the list is complete and in a stable order.
   - Only reads; it runs the same in check mode.
 author:
-  - tcx.xapi developers
+  - tcx.xapi developers (@tcx-xapi)
 options:
   name:
     description:

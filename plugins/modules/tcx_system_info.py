@@ -23,7 +23,7 @@ description:
   - Counts are read with C($count=true&$top=0), one small request per entity set, no listing.
   - Only reads; it runs the same in check mode.
 author:
-  - tcx.xapi developers
+  - tcx.xapi developers (@tcx-xapi)
 extends_documentation_fragment:
   - tcx.xapi.connection
   - ansible.builtin.action_common_attributes

@@ -30,7 +30,7 @@ description:
     output, the callback plugins and AWX job events do not show it. The other modules take
     O(access_token) as a C(no_log) option, so it is masked wherever they log their arguments.
 author:
-  - tcx.xapi developers
+  - tcx.xapi developers (@tcx-xapi)
 extends_documentation_fragment:
   - tcx.xapi.connection
   - ansible.builtin.action_common_attributes

@@ -17,7 +17,7 @@ description:
   - Secret properties (C(AccessPassword), C(AuthPassword), C(VMPIN), C(DeskphonePassword) and similar) are never returned.
   - Only reads; it runs the same in check mode.
 author:
-  - tcx.xapi developers
+  - tcx.xapi developers (@tcx-xapi)
 options:
   extension:
     description:
