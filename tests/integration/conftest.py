@@ -105,17 +105,25 @@ class Api(object):
     """Direct XAPI access for arranging and inspecting test data (not the code under test)."""
 
     def __init__(self, emulator):
+        self.emulator = emulator
         self.base = emulator.url
         self.session = requests.Session()
         if emulator.ca_file:
             self.session.verify = emulator.ca_file
+        self.login()
+
+    def login(self):
+        # One token per client: a play's login supersedes ours, so we log in again on 401.
         token = self.session.post(self.base + '/connect/token', data={
-            'client_id': emulator.client_id, 'client_secret': emulator.client_secret,
+            'client_id': self.emulator.client_id, 'client_secret': self.emulator.client_secret,
             'grant_type': 'client_credentials'}).json()['access_token']
         self.session.headers['Authorization'] = 'Bearer ' + token
 
     def call(self, method, path, **kwargs):
         response = self.session.request(method, self.base + '/xapi/v1/' + path, **kwargs)
+        if response.status_code == 401:
+            self.login()
+            response = self.session.request(method, self.base + '/xapi/v1/' + path, **kwargs)
         assert response.status_code < 400, (method, path, response.status_code, response.text)
         return response.json() if response.content else None
 
