@@ -218,3 +218,54 @@ def test_bad_input_fails_clearly_and_writes_nothing(emulator, play, departments,
     assert result.rc != 0
     assert message in result.result()['msg']
     assert emulator.writes() == []
+
+
+EVERY_OPTION = {
+    'link': 'all.options_1', 'name': 'Everything', 'department': 'Sales', 'websites': ['http://shop.example.com'],
+    'chat_enabled': False, 'calls_enabled': False, 'meeting_enabled': True, 'record_by_default': True, 'hidden': True,
+    'greeting': 'OnlyOnMobile', 'authentication': 'Both', 'allow_sound_notifications': False,
+    'disable_offline_messages': True, 'communication_options': 'VideoPhoneAndChat', 'enable_direct_call': False,
+    'call_title': 'Talk to us', 'ignore_queue_ownership': True,
+    'styling': {'animation': 'SlideFromSide', 'minimized': False},
+    'translations': {
+        'authentication_message': 'Who are you?', 'ending_message': 'Bye', 'first_response_message': 'One moment',
+        'gdpr_message': 'We store your data', 'greeting_message': 'Hi', 'greeting_offline_message': 'We are away',
+        'invite_message': 'Chat with us', 'offline_email_message': 'Your email', 'offline_finish_message': 'Thanks',
+        'offline_form_invalid_email': 'Bad email', 'offline_form_invalid_name': 'Bad name',
+        'offline_form_maximum_characters_reached': 'Too long', 'offline_name_message': 'Your name',
+        'start_chat_button_text': 'Start', 'unavailable_message': 'Nobody here', 'window_title': 'Chat',
+    },
+}
+
+
+def test_every_option_is_written_and_then_stable(emulator, play, departments):
+    created = play([livechat_task(**EVERY_OPTION)]).result()
+    assert created['changed'] is True
+    held = weblinks(emulator)['all.options_1']
+    assert (held['Name'], held['Group'], held['Website']) == ('Everything', departments['Sales']['Number'],
+                                                             ['http://shop.example.com'])
+    assert (held['ChatEnabled'], held['CallsEnabled'], held['MeetingEnabled'], held['DefaultRecord'], held['Hidden']) == (
+        False, False, True, True, True)
+    assert held['General'] == dict(held['General'], Greeting='OnlyOnMobile', Authentication='Both',
+                                   AllowSoundNotifications=False, DisableOfflineMessages=True)
+    assert held['Advanced'] == {'CommunicationOptions': 'VideoPhoneAndChat', 'EnableDirectCall': False,
+                                'CallTitle': 'Talk to us', 'IgnoreQueueOwnership': True}
+    assert (held['Styling']['Animation'], held['Styling']['Minimized']) == ('SlideFromSide', False)
+    assert held['Translations'] == dict(
+        AuthenticationMessage='Who are you?', EndingMessage='Bye', FirstResponseMessage='One moment',
+        GdprMessage='We store your data', GreetingMessage='Hi', GreetingOfflineMessage='We are away',
+        InviteMessage='Chat with us', OfflineEmailMessage='Your email', OfflineFinishMessage='Thanks',
+        OfflineFormInvalidEmail='Bad email', OfflineFormInvalidName='Bad name',
+        OfflineFormMaximumCharactersReached='Too long', OfflineNameMessage='Your name', StartChatButtonText='Start',
+        UnavailableMessage='Nobody here', WindowTitle='Chat')
+    emulator.clear_requests()
+    again = play([livechat_task(**EVERY_OPTION)]).result()
+    assert again['changed'] is False and emulator.writes() == []
+
+
+def test_noop_run_reads_the_link_and_the_department_only(emulator, play, departments):
+    play([livechat_task(**SUPPORT)], expect_rc=0)
+    emulator.clear_requests()
+    play([livechat_task(**SUPPORT)], expect_rc=0)
+    reads = [(r['method'], r['path']) for r in emulator.requests() if r['path'].startswith('/xapi/')]
+    assert sorted(reads) == [('GET', '/xapi/v1/Groups'), ('GET', LINK_PATH)]

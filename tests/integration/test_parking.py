@@ -224,3 +224,13 @@ def test_bad_input_fails_clearly_and_writes_nothing(emulator, play, departments,
     assert result.rc != 0
     assert message in result.result()['msg']
     assert emulator.writes() == []
+
+
+def test_noop_run_by_number_reads_the_departments_and_the_parking_only(emulator, play, departments):
+    play([parking_task(**SHARED)], expect_rc=0)
+    emulator.clear_requests()
+    play([parking_task(**SHARED)], expect_rc=0)
+    reads = [(r['method'], r['path']) for r in emulator.requests() if r['path'].startswith('/xapi/')]
+    by_number = {'20.0.7': "/xapi/v1/Parkings/Pbx.GetByNumber(number='SP11')"}.get(
+        emulator.pbx_version, "/xapi/v1/Parkings(Number='SP11')")
+    assert sorted(reads) == [('GET', '/xapi/v1/Groups'), ('GET', by_number)]
