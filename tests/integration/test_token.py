@@ -8,7 +8,8 @@ __metaclass__ = type
 import calendar
 import time
 
-from conftest import connection
+from conftest import connection, run_play
+from tcx_emulator.pytest_plugin import start_emulator
 
 # Every token the emulator issues starts with the base64 of '{"alg"'.
 JWT_PREFIX = 'eyJhbGci'
@@ -57,6 +58,15 @@ def test_token_task_returns_token_and_expiry_and_is_unchanged(emulator, play):
     parsed = calendar.timegm(time.strptime(result['expires_at'], '%Y-%m-%dT%H:%M:%SZ'))
     assert parsed == result['expires_at_epoch']
     assert emulator.writes() == []
+
+
+def test_token_expiry_reads_expires_in_as_minutes_on_20_0_7():
+    with start_emulator('--pbx-version', '20.0.7') as old_pbx:
+        before = time.time()
+        result = run_play(old_pbx, [{'name': 'token', 'tcx.xapi.tcx_token': {}}], expect_rc=0).result()
+        after = time.time()
+    issued = result['expires_at_epoch'] - 3600  # expires_in 60 (minutes) on 20.0.7
+    assert before - 1 <= issued <= after
 
 
 def test_token_task_runs_in_check_mode(emulator, play):
