@@ -23,7 +23,7 @@ description:
     module asks the PBX whether the name is free (C(WebsiteLinks/Pbx.ValidateLink); in check mode it looks the
     name up instead), and fails without writing anything when it is taken.
 author:
-  - tcx.xapi developers
+  - tcx.xapi developers (@tcx-xapi)
 options:
   link:
     description:

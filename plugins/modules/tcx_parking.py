@@ -18,7 +18,7 @@ description:
   - The departments of a parking are compared as a set and written as one whole list, as the PBX replaces
     the list on every update.
 author:
-  - tcx.xapi developers
+  - tcx.xapi developers (@tcx-xapi)
 options:
   number:
     description:
@@ -95,6 +95,17 @@ parking:
       membership rows), or as it would be in check mode. Empty after a deletion.
   returned: always
   type: dict
+  contains:
+    Id:
+      description: Id of the parking.
+      type: int
+    Number:
+      description: Number of the parking, assigned by the PBX when O(number) was not given (absent in check mode then).
+      type: str
+    Groups:
+      description: The departments of the parking, one row (C(GroupId) and, when read from the PBX, C(Name)) each.
+      type: list
+      elements: dict
   sample:
     Id: 126
     Number: SP11
