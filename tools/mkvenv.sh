@@ -88,8 +88,10 @@ latest)
 esac
 
 python=$("$python" -c 'import sys; print(sys.executable)')
+# Bump when the way a venv is built changes (not for requirement changes: those are hashed).
+recipe=1
 stamp="$venv/.tcx-stamp"
-want=$( { "$python" -c 'import sys; print(sys.version)'; echo "$python"; cat "$0" "${reqs[@]}"; } | sha256sum | cut -d' ' -f1)
+want=$( { echo "$mode $recipe"; "$python" -c 'import sys; print(sys.version)'; echo "$python"; cat "${reqs[@]}"; } | sha256sum | cut -d' ' -f1)
 
 if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" && -x "$venv/bin/python" ]] && "$venv/bin/python" -c '' 2>/dev/null; then
     echo "$venv is up to date ($("$venv/bin/python" --version), $("$venv/bin/python" -c 'import ansible; print("ansible-core", ansible.__version__)' 2>/dev/null || echo '?'))"
