@@ -6,8 +6,8 @@
 #
 # Measured on the 2-core reference machine (November 2026, 10 modules, ~190 integration tests):
 #   make venv         ~100 s from nothing (both venvs), 0.3 s when up to date
-#   make sanity       ~90 s on .venv + ~60 s on .venv-latest with ansible-test's venvs cached in
-#                     ~/.ansible/test/venv; ~140 s + ~140 s the first time on a machine
+#   make sanity       ~45 s on .venv + ~35 s on .venv-latest with ansible-test's venvs cached in
+#                     ~/.ansible/test/venv; ~140 s + ~110 s the first time on a machine
 #   make units        ~5 s;  make emulator-tests  ~15 s
 #   make integration  ~280 s with 2 pytest-xdist workers (~530 s serially): the bulk of `make test`,
 #                     since every ansible-playbook run costs about 0.3 s per task
@@ -46,7 +46,7 @@ test: venv ## Run every check below, stop at the first failure, print a summary 
 
 # ansible-test sanity, from a real copy at build/ansible_collections/tcx/xapi, in full on both
 # .venv (Python 3.11, ansible-core 2.19) and .venv-latest (Python 3.13, ansible-core 2.21).
-# Per test with warm caches, on 3.11 / 3.13: pylint 26 s / 40 s, changelog 17 s / 8 s,
+# Each test run alone with warm caches (so with ~1 s of start-up each), on 3.11 / 3.13: pylint 26 s / 40 s, changelog 17 s / 8 s,
 # action-plugin-docs 12 s / 5 s, yamllint 8 s / 11 s, import 5 s / 15 s, validate-modules
 # 2 s / 13 s, runtime-metadata 1 s / 12 s, the other 17 tests about 1 s each. Cheap enough to run
 # everything on both cores; SANITY_LATEST_TESTS="a b" narrows the second run if that changes.
