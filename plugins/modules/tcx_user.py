@@ -21,7 +21,7 @@ description:
   - Bad input (unknown department, taken friendly name, email of another extension, malformed email or
     extension) fails before anything is written.
 author:
-  - tcx.xapi developers
+  - tcx.xapi developers (@tcx-xapi)
 options:
   extension:
     description:
@@ -237,7 +237,7 @@ MATCHES_SHOWN = 10
 def generate_password():
     """A strong random password with at least one lower, upper, digit and symbol."""
     while True:
-        password = ''.join(secrets.choice(PASSWORD_ALPHABET) for _ in range(PASSWORD_LENGTH))
+        password = ''.join(secrets.choice(PASSWORD_ALPHABET) for dummy in range(PASSWORD_LENGTH))
         if (any(c.islower() for c in password) and any(c.isupper() for c in password)
                 and any(c.isdigit() for c in password) and any(not c.isalnum() for c in password)):
             return password
