@@ -169,12 +169,14 @@ class XAPIClient(object):
         self.session.headers['Accept'] = 'application/json'
         if url_warning:
             self._warn(url_warning)
+        # Passed with every request: a Session-level verify loses to REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE.
+        self.verify = True
         if not validate_certs:
             self._warn('validate_certs is false: the PBX certificate is not checked')
-            self.session.verify = False
+            self.verify = False
             requests.packages.urllib3.disable_warnings()
         elif ca_path:
-            self.session.verify = ca_path
+            self.verify = ca_path
         if not access_token and not (client_id and client_secret):
             raise XAPIError('either access_token or both client_id and client_secret are required')
         self._cache = None
@@ -341,8 +343,8 @@ class XAPIClient(object):
         if authenticate:
             headers['Authorization'] = 'Bearer %s' % self._token
         self.stats['requests'] += 1
-        response = self.session.request(method, self.base_url + url_path, params=params, data=data,
-                                        json=json, headers=headers, timeout=self.timeout)
+        response = self.session.request(method, self.base_url + url_path, params=params, data=data, json=json,
+                                        headers=headers, timeout=self.timeout, verify=self.verify)
         version = response.headers.get('X-3CX-Version')
         if version:
             self.version = parse_version(version) or self.version

@@ -38,7 +38,7 @@ class FakeTransport(object):
         self.script = list(script)
         self.calls = []
 
-    def __call__(self, method, url, params=None, data=None, json=None, headers=None, timeout=None):
+    def __call__(self, method, url, params=None, data=None, json=None, headers=None, timeout=None, verify=None):
         self.calls.append((method, url, headers.get('Authorization')))
         expected_method, suffix, answer = self.script.pop(0)
         assert method == expected_method and url.endswith(suffix), (method, url)
@@ -266,3 +266,23 @@ def test_unwritable_cache_directory_means_no_cache_silently(tmp_path):
     client, transport = cached_client(blocked, [login_ok(), ('GET', '/xapi/v1/Users', FakeResponse(200, {'value': []}))])
     assert client.get('Users') == {'value': []}
     assert client._cache.usable is False
+
+
+def test_ca_path_is_passed_with_every_request_so_ca_bundle_variables_cannot_override_it(monkeypatch):
+    monkeypatch.setenv('REQUESTS_CA_BUNDLE', '/nonexistent/bundle.pem')
+    seen = []
+    client = XAPIClient('pbx.example.com', client_id='900', client_secret=SECRET, ca_path='/etc/pbx-ca.pem')
+
+    def recording(method, url, verify=None, **kwargs):
+        seen.append(verify)
+        return FakeResponse(200, TOKEN_BODY) if url.endswith('/connect/token') else FakeResponse(200, {'value': []})
+    client.session.request = recording
+    client.get('Users')
+    assert seen == ['/etc/pbx-ca.pem', '/etc/pbx-ca.pem']
+
+
+def test_validate_certs_false_warns_and_disables_verification():
+    warnings = []
+    client = XAPIClient('pbx.example.com', client_id='900', client_secret=SECRET, validate_certs=False,
+                        warn=warnings.append)
+    assert client.verify is False and any('validate_certs is false' in w for w in warnings)
