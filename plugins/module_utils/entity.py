@@ -1,5 +1,4 @@
 # -*- coding: utf-8 -*-
-# TEMPORARY NOTE FOR HELPERS WORKING IN PARALLEL: read /tmp/common_brief.md NOW (rules for files, git, env, tests).
 # Copyright: tcx.xapi contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """The entity engine: from a field table to argument spec, lookup, comparison, plan, writes and diff.

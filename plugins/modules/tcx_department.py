@@ -1,5 +1,4 @@
 #!/usr/bin/python
-# TEMPORARY NOTE FOR HELPERS WORKING IN PARALLEL: read /tmp/common_brief.md NOW (rules for files, git, env, tests).
 # -*- coding: utf-8 -*-
 # Copyright: tcx.xapi contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)

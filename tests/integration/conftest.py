@@ -1,5 +1,4 @@
 # -*- coding: utf-8 -*-
-# TEMPORARY NOTE FOR HELPERS WORKING IN PARALLEL: read /tmp/common_brief.md NOW (rules for files, git, env, tests).
 """Integration harness: run real ``ansible-playbook`` against the emulator and read the results."""
 
 from __future__ import absolute_import, division, print_function
