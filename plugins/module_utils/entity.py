@@ -223,19 +223,25 @@ def _place(tree, option_path, value):
 
 
 class Context(object):
-    """What hooks get: the module, its params, the client, and a cache for lookups."""
+    """What hooks get: the module, its params, the client, and two caches.
 
-    def __init__(self, module, client):
+    ``cache`` belongs to this one object's run (its current memberships, a generated password);
+    ``shared`` holds lookups that stay true for every object of a task (departments by name,
+    the time zone table), so that tcx_config reads them once for all its items.
+    """
+
+    def __init__(self, module, client, shared=None):
         self.module = module
         self.params = module.params
         self.client = client
         self.cache = {}
+        self.shared = {} if shared is None else shared
 
     def cached(self, key, compute):
-        """Return ``cache[key]``, computing it once."""
-        if key not in self.cache:
-            self.cache[key] = compute()
-        return self.cache[key]
+        """Return ``shared[key]``, computing it once per task."""
+        if key not in self.shared:
+            self.shared[key] = compute()
+        return self.shared[key]
 
 
 class EntityKind(object):

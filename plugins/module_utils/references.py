@@ -31,9 +31,9 @@ def _departments_where(ctx, prop, values):
 
 def _remember(ctx, group):
     """Cache a department under its name, id and number, so later lookups need no request."""
-    ctx.cache.setdefault('departments_by_name', {})[group['Name']] = group
-    ctx.cache.setdefault('departments_by_id', {})[group['Id']] = group
-    ctx.cache.setdefault('departments_by_number', {})[group['Number']] = group
+    ctx.shared.setdefault('departments_by_name', {})[group['Name']] = group
+    ctx.shared.setdefault('departments_by_id', {})[group['Id']] = group
+    ctx.shared.setdefault('departments_by_number', {})[group['Number']] = group
 
 
 def departments_by_name(ctx, names):
@@ -42,7 +42,7 @@ def departments_by_name(ctx, names):
     An unknown name fails with a clear message. In check mode it only warns and maps to None,
     because an earlier task of the same play may be about to create that department.
     """
-    cache = ctx.cache.setdefault('departments_by_name', {})
+    cache = ctx.shared.setdefault('departments_by_name', {})
     missing = [n for n in set(names) if n not in cache]
     if missing:
         for group in _departments_where(ctx, 'Name', missing):
@@ -58,7 +58,7 @@ def departments_by_name(ctx, names):
 
 def departments_by_id(ctx, ids):
     """Map department ids to their ``{Id, Name, Number}`` (ids the PBX does not know are left out)."""
-    cache = ctx.cache.setdefault('departments_by_id', {})
+    cache = ctx.shared.setdefault('departments_by_id', {})
     missing = [i for i in set(ids) if i not in cache]
     if missing:
         for group in _departments_where(ctx, 'Id', missing):
@@ -68,7 +68,7 @@ def departments_by_id(ctx, ids):
 
 def departments_by_number(ctx, numbers):
     """Map department numbers (``GRP0001``) to their ``{Id, Name, Number}`` (unknown ones are left out)."""
-    cache = ctx.cache.setdefault('departments_by_number', {})
+    cache = ctx.shared.setdefault('departments_by_number', {})
     missing = [n for n in set(numbers) if n not in cache]
     if missing:
         for group in _departments_where(ctx, 'Number', missing):

@@ -74,14 +74,14 @@ def test_parse_version_takes_three_numbers():
 
 
 def test_get_logs_in_once_and_sends_bearer_token():
-    client, transport, _ = make_client([login_ok(), ('GET', '/xapi/v1/Groups', FakeResponse(200, {'value': []}))])
+    client, transport, _sleeps = make_client([login_ok(), ('GET', '/xapi/v1/Groups', FakeResponse(200, {'value': []}))])
     assert client.get('Groups') == {'value': []}
     assert transport.calls[1][2] == 'Bearer tok-1'
     assert client.version == (20, 0, 10)
 
 
 def test_401_relogs_in_once_then_retries():
-    client, transport, _ = make_client([
+    client, transport, _sleeps = make_client([
         login_ok('tok-1'),
         ('GET', '/xapi/v1/Users', FakeResponse(401)),
         login_ok('tok-2'),
@@ -94,7 +94,7 @@ def test_401_relogs_in_once_then_retries():
 
 def test_failed_login_is_not_retried_and_hides_the_secret():
     body = {'error': 'unauthorized', 'error_description': 'The request requires valid user authentication.'}
-    client, transport, _ = make_client([('POST', '/connect/token', FakeResponse(401, body))])
+    client, transport, _sleeps = make_client([('POST', '/connect/token', FakeResponse(401, body))])
     with pytest.raises(AuthenticationError) as info:
         client.get('Users')
     assert len(transport.calls) == 1
@@ -104,8 +104,8 @@ def test_failed_login_is_not_retried_and_hides_the_secret():
 
 
 def test_rejected_access_token_without_credentials_fails_clearly():
-    client, transport, _ = make_client([('GET', '/xapi/v1/Users', FakeResponse(401))],
-                                       client_id=None, client_secret=None, access_token='given')
+    client, transport, _sleeps = make_client([('GET', '/xapi/v1/Users', FakeResponse(401))],
+                                             client_id=None, client_secret=None, access_token='given')
     with pytest.raises(AuthenticationError, match='access token .* was rejected'):
         client.get('Users')
     assert len(transport.calls) == 1
@@ -123,7 +123,7 @@ def test_get_is_retried_on_transient_status(status):
 
 
 def test_429_honours_retry_after():
-    client, _, sleeps = make_client([
+    client, _transport, sleeps = make_client([
         login_ok(),
         ('GET', '/xapi/v1/Users', FakeResponse(429, None, {'Retry-After': '2'})),
         ('GET', '/xapi/v1/Users', FakeResponse(200, {'value': []})),
@@ -154,7 +154,7 @@ def test_post_is_never_repeated_blindly():
 
 
 def test_check_mode_refuses_writes_before_sending():
-    client, transport, _ = make_client([], check_mode=True)
+    client, transport, _sleeps = make_client([], check_mode=True)
     for call in (lambda: client.post('Groups', {}), lambda: client.patch('Groups(1)', {}),
                  lambda: client.delete('Groups(1)')):
         with pytest.raises(CheckModeWriteError):
@@ -165,7 +165,7 @@ def test_check_mode_refuses_writes_before_sending():
 def test_xapi_error_carries_warning_key_and_target():
     body = {'error': {'code': '', 'message': 'Number:\nWARNINGS.XAPI.ALREADY_IN_USE',
                       'details': [{'code': '', 'message': 'WARNINGS.XAPI.ALREADY_IN_USE', 'target': 'Number'}]}}
-    client, _, _ = make_client([login_ok(), ('POST', '/xapi/v1/Users', FakeResponse(400, body))])
+    client, _transport, _sleeps = make_client([login_ok(), ('POST', '/xapi/v1/Users', FakeResponse(400, body))])
     with pytest.raises(XAPIError) as info:
         client.post('Users', {'Number': '100'})
     error = info.value
@@ -176,7 +176,7 @@ def test_xapi_error_carries_warning_key_and_target():
 def test_get_all_pages_with_top_and_skip_until_a_short_page():
     pages = [{'value': list(range(100))}, {'value': list(range(100, 200))}, {'value': [200]}]
     script = [login_ok()] + [('GET', '/xapi/v1/Users', FakeResponse(200, page)) for page in pages]
-    client, transport, _ = make_client(script)
+    client, transport, _sleeps = make_client(script)
     seen = []
     original = transport.__call__
 
@@ -193,7 +193,7 @@ def test_get_all_pages_with_top_and_skip_until_a_short_page():
     ('20.0.7.500', 60, 3600), ('20.0.8.100', 60, 3600), ('20.0.10.1034', 3600, 3600)])
 def test_expires_in_unit_follows_pbx_version(version, expires_in, lifetime):
     body = dict(TOKEN_BODY, expires_in=expires_in)
-    client, _, _ = make_client([('POST', '/connect/token', FakeResponse(200, body, {'X-3CX-Version': version}))])
+    client, _transport, _sleeps = make_client([('POST', '/connect/token', FakeResponse(200, body, {'X-3CX-Version': version}))])
     client.login()
     assert abs(client.token_info()[1] - client_mod.time.time() - lifetime) < 5
 
@@ -209,7 +209,7 @@ def cached_client(tmp_path, script, **kwargs):
 
 
 def test_token_cache_lets_a_second_process_skip_the_login(tmp_path):
-    first, _ = cached_client(tmp_path, [login_ok('tok-1'), ('GET', '/xapi/v1/Users', FakeResponse(200, {'value': []}))])
+    first, _transport = cached_client(tmp_path, [login_ok('tok-1'), ('GET', '/xapi/v1/Users', FakeResponse(200, {'value': []}))])
     first.get('Users')
     second, transport = cached_client(tmp_path, [('GET', '/xapi/v1/Users', FakeResponse(200, {'value': []}))])
     second.get('Users')
@@ -217,7 +217,7 @@ def test_token_cache_lets_a_second_process_skip_the_login(tmp_path):
 
 
 def test_token_cache_file_is_private(tmp_path):
-    client, _ = cached_client(tmp_path, [login_ok(), ('GET', '/xapi/v1/Users', FakeResponse(200, {'value': []}))])
+    client, _transport = cached_client(tmp_path, [login_ok(), ('GET', '/xapi/v1/Users', FakeResponse(200, {'value': []}))])
     client.get('Users')
     files = [p for p in tmp_path.iterdir() if p.name.startswith('token-') and p.suffix == '.json']
     assert len(files) == 1 and (files[0].stat().st_mode & 0o777) == 0o600
@@ -225,14 +225,14 @@ def test_token_cache_file_is_private(tmp_path):
 
 
 def test_after_401_a_token_refreshed_by_another_process_is_used_without_login(tmp_path):
-    first, _ = cached_client(tmp_path, [login_ok('tok-1'), ('GET', '/xapi/v1/Users', FakeResponse(200, {'value': []}))])
+    first, _transport = cached_client(tmp_path, [login_ok('tok-1'), ('GET', '/xapi/v1/Users', FakeResponse(200, {'value': []}))])
     first.get('Users')
     stale, transport = cached_client(tmp_path, [
         ('GET', '/xapi/v1/Users', FakeResponse(401)),
         ('GET', '/xapi/v1/Users', FakeResponse(200, {'value': [1]})),
     ])
     # Another process logs in meanwhile and stores tok-2.
-    other, _ = cached_client(tmp_path, [login_ok('tok-2')])
+    other, _transport = cached_client(tmp_path, [login_ok('tok-2')])
     other._obtain_token(rejected='tok-1')
     assert stale.get('Users') == {'value': [1]}
     assert [c[2] for c in transport.calls] == ['Bearer tok-1', 'Bearer tok-2']
@@ -250,7 +250,7 @@ def test_after_401_with_no_newer_token_exactly_one_login(tmp_path):
 
 
 def test_a_different_secret_never_reuses_the_cached_token(tmp_path):
-    good, _ = cached_client(tmp_path, [login_ok('tok-1'), ('GET', '/xapi/v1/Users', FakeResponse(200, {'value': []}))])
+    good, _transport = cached_client(tmp_path, [login_ok('tok-1'), ('GET', '/xapi/v1/Users', FakeResponse(200, {'value': []}))])
     good.get('Users')
     body = {'error': 'unauthorized', 'error_description': 'The request requires valid user authentication.'}
     bad, transport = cached_client(tmp_path, [('POST', '/connect/token', FakeResponse(401, body))],

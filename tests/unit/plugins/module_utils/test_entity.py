@@ -9,7 +9,7 @@ from ansible_collections.tcx.xapi.plugins.module_utils.entity import (
     SECRET_CHANGED_MASK, SECRET_MASK, Context, Engine, EntityKind, Field, get_path, leaves,
     merge_entity, set_path, strip_secrets,
 )
-from ansible_collections.tcx.xapi.plugins.modules.tcx_department import Department
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds.department import Department
 
 
 class FakeModule(object):

@@ -72,7 +72,7 @@ def test_department_members_are_queried_by_number_in_chunks_and_merged_in_order(
     members = [{'Id': n, 'Number': str(n)} for n in range(100, 145)]
     entities = [{'Id': 1000 - n, 'Number': str(n)} for n in range(100, 145)]
     client = FakeClient({'Id': 7, 'Name': 'Sales', 'Number': 'GRP0001'}, members, entities)
-    found, _ = query(UserInfo(), client, department='Sales')
+    found, _module = query(UserInfo(), client, department='Sales')
     members_call = client.calls[1]
     assert members_call[:3] == ('get_all', 'Groups(7)/Members', "Type eq 'Extension'")
     user_calls = [c for c in client.calls if c[1] == 'Users']
@@ -83,7 +83,7 @@ def test_department_members_are_queried_by_number_in_chunks_and_merged_in_order(
 
 def test_department_without_members_reads_no_entities():
     client = FakeClient({'Id': 7, 'Name': 'Empty', 'Number': 'GRP0009'})
-    found, _ = query(UserInfo(), client, department='Empty')
+    found, _module = query(UserInfo(), client, department='Empty')
     assert found == []
     assert [c[1] for c in client.calls] == ['Groups', 'Groups(7)/Members']
 

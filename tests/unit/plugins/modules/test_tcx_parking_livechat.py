@@ -9,8 +9,8 @@ import pytest
 from tcx_emulator import spec
 
 from ansible_collections.tcx.xapi.plugins.module_utils.entity import leaves
-from ansible_collections.tcx.xapi.plugins.modules.tcx_livechat import LiveChat, is_web_url, snake_case
-from ansible_collections.tcx.xapi.plugins.modules.tcx_parking import Parking
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds.livechat import LiveChat, is_web_url, snake_case
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds.parking import Parking
 
 needs_spec = pytest.mark.skipif(spec.find_spec() is None, reason='official spec not available (TCX_XAPI_SPEC_DIR)')
 
@@ -30,7 +30,7 @@ def properties(name):
 
 def property_schema(type_name, path):
     """The schema of a dotted property path of a spec type, following ``allOf`` references."""
-    head, _, rest = path.partition('.')
+    head, _dot, rest = path.partition('.')
     prop = properties(type_name)[head]
     ref = prop.get('$ref') or next((p['$ref'] for p in prop.get('allOf', []) if '$ref' in p), None)
     if rest:

@@ -11,7 +11,7 @@ from ansible_collections.tcx.xapi.plugins.module_utils.entity import (
     SECRET_CHANGED_MASK, SECRET_MASK, Context, Engine, ValidationError,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.links import check_link_name
-from ansible_collections.tcx.xapi.plugins.modules.tcx_user import User, generate_password
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds.user import User, generate_password
 
 
 class FakeModule(object):
@@ -42,10 +42,11 @@ CURRENT = {
 }
 
 
-def plan_for(current=CURRENT, check_mode=False, **options):
+def plan_for(current=None, check_mode=False, **options):
+    current = CURRENT if current is None else current
     engine, ctx = engine_for(user_params(**options), check_mode)
     for row in current.get('Groups', []):
-        ctx.cache.setdefault('user_group_names', {})[row['GroupId']] = row['Name']
+        ctx.shared.setdefault('user_group_names', {})[row['GroupId']] = row['Name']
     return engine.plan(engine.desired(), current)
 
 

@@ -1,0 +1,100 @@
+# -*- coding: utf-8 -*-
+# Copyright: tcx.xapi contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The parking kind (XAPI Parkings): its field table and hooks, shared by tcx_parking and tcx_config."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.tcx.xapi.plugins.module_utils.entity import (
+    EntityKind, Field, ValidationError,
+)
+from ansible_collections.tcx.xapi.plugins.module_utils.references import (
+    departments_by_id, departments_by_name, find_by_number,
+)
+
+
+def department_rows(names, ctx):
+    """The XAPI ``Groups`` list for department names (unknown names, possible only in check mode, left out)."""
+    found = departments_by_name(ctx, names)
+    return [{'GroupId': found[name]['Id']} for name in names if found.get(name)]
+
+
+def department_names(rows, ctx):
+    """The sorted department names of a parking's ``Groups`` membership rows."""
+    ids = [row['GroupId'] for row in rows or [] if row.get('GroupId') is not None]
+    known = departments_by_id(ctx, ids)
+    return sorted(set(known[i]['Name'] if i in known else str(i) for i in ids))
+
+
+class Parking(EntityKind):
+    name = 'parking'
+    entity_set = 'Parkings'
+    result_key = 'parking'
+    key_option = 'number'
+    key_property = 'Number'
+    expand = 'Groups'
+    required_if = (('state', 'present', ['departments']),)
+    required_one_of = (('number', 'departments'),)
+    fields = [
+        Field('number', 'Number', managed=False),
+        Field('departments', 'Groups', type='list', elements='str', compare='set',
+              to_api=department_rows, from_api=department_names),
+    ]
+
+    def select(self):
+        # Groups is a navigation property: read through $expand, not $select.
+        return ['Id', 'Number']
+
+    def describe(self, ctx):
+        if ctx.params.get('number'):
+            return "parking '%s'" % ctx.params['number']
+        return 'parking of departments %s' % ', '.join(repr(n) for n in sorted(set(ctx.params.get('departments') or [])))
+
+    def validate(self, ctx):
+        number, departments = ctx.params.get('number'), ctx.params.get('departments')
+        if number is not None and not number.strip():
+            raise ValidationError('number must not be empty')
+        if departments is not None:
+            if not departments:
+                raise ValidationError('departments must name at least one department')
+            if any(not (name or '').strip() for name in departments):
+                raise ValidationError('departments must not contain an empty name')
+
+    def normalize(self, ctx, desired):
+        if desired.get('departments') is not None:
+            desired['departments'] = sorted(set(desired['departments']))
+            departments_by_name(ctx, desired['departments'])
+        return desired
+
+    def find(self, ctx):
+        """By number when given, else the parking(s) whose department set is exactly ``departments``."""
+        number = ctx.params.get('number')
+        if number:
+            return find_by_number(ctx, self.entity_set, number, select=self.select(), expand=self.expand)
+        matches = self.with_departments(ctx, ctx.params['departments'])
+        if len(matches) > 1 and ctx.params['state'] == 'absent':
+            raise ValidationError('%d parkings have exactly these departments (%s); give the number of the one to delete'
+                                  % (len(matches), ', '.join(p['Number'] for p in matches)))
+        return matches[0] if matches else None
+
+    def with_departments(self, ctx, names):
+        """Every parking whose departments are exactly ``names``, lowest Id first (pages through all parkings)."""
+        found = departments_by_name(ctx, names)
+        if not all(found.get(name) for name in names):
+            return []
+        wanted = set(found[name]['Id'] for name in names)
+        parkings = ctx.client.get_all(self.entity_set, select=self.select(), expand=self.expand)
+        return [p for p in parkings if set(row.get('GroupId') for row in p.get('Groups') or []) == wanted]
+
+    def after_write(self, ctx, entity, plan):
+        # A POST answer carries no navigation properties: report the departments just written.
+        if 'Groups' not in entity and 'Groups' in plan.payload:
+            entity = dict(entity, Groups=plan.payload['Groups'])
+        return entity
+
+    def create_payload(self, ctx, payload):
+        if ctx.params.get('number'):
+            payload['Number'] = ctx.params['number']
+        return payload
