@@ -90,7 +90,7 @@ def run_play(emulator, tasks, check=False, diff=True, env=None, defaults=True, v
             'TCX_TOKEN_CACHE_DIR': str(Path(tmp) / 'token-cache'),
         })
         run_env.update(env or {})
-        proc = subprocess.run(command, capture_output=True, text=True, env=run_env, timeout=600, cwd=tmp)
+        proc = subprocess.run(command, capture_output=True, text=True, env=run_env, timeout=600, cwd=tmp, check=False)
         records = []
         if results_file.exists():
             records = [json.loads(line) for line in results_file.read_text().splitlines() if line]

@@ -7,7 +7,7 @@ __metaclass__ = type
 
 import pytest
 
-from conftest import connection, run_play
+from conftest import connection
 
 SALES = {'name': 'Sales', 'language': 'DE', 'timezone': '51',
          'extension_range': {'user_from': '200', 'user_to': '299'},
@@ -69,7 +69,7 @@ def test_check_mode_reports_the_same_diff_and_writes_nothing(emulator, play, api
 def test_check_mode_update_reports_the_same_diff_and_writes_nothing(emulator, play):
     play([department_task(**SALES)], expect_rc=0)
     emulator.clear_requests()
-    changed = dict(SALES, language='FR')
+    changed = {**SALES, 'language': 'FR'}
     checked = play([department_task(**changed)], check=True).result()
     assert emulator.writes() == []
     real = play([department_task(**changed)]).result()
@@ -80,7 +80,7 @@ def test_check_mode_update_reports_the_same_diff_and_writes_nothing(emulator, pl
 def test_one_changed_option_sends_one_patch_with_only_that_property(emulator, play, api):
     play([department_task(**SALES)], expect_rc=0)
     emulator.clear_requests()
-    result = play([department_task(**dict(SALES, language='FR'))]).result()
+    result = play([department_task(**{**SALES, 'language': 'FR'})]).result()
     assert result['changed'] is True
     assert result['diff']['before']['language'] == 'DE' and result['diff']['after']['language'] == 'FR'
     writes = emulator.writes()
@@ -185,7 +185,7 @@ BAD_INPUT = [
 ]
 
 
-@pytest.mark.parametrize('options, message', BAD_INPUT, ids=[m for _, m in BAD_INPUT])
+@pytest.mark.parametrize('options, message', BAD_INPUT, ids=[case[1] for case in BAD_INPUT])
 def test_bad_input_fails_clearly_and_writes_nothing(emulator, play, options, message):
     result = play([department_task(**options)])
     assert result.rc != 0
@@ -205,4 +205,3 @@ def test_deleting_a_department_with_members_explains_the_pbx_error(emulator, pla
     assert "department 'Busy'" in message and 'still has members' in message
     assert 'GROUP_WITH_MEMBERS_CANNOT_BE_DELETED' in message
     assert find_group(api, 'Busy') is not None
-

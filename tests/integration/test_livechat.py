@@ -80,7 +80,7 @@ def test_result_has_the_link_and_its_public_url(emulator, play, departments):
 def test_second_run_reports_no_change_and_writes_nothing(emulator, play, departments):
     play([livechat_task(**SUPPORT)], expect_rc=0)
     emulator.clear_requests()
-    reordered = dict(SUPPORT, websites=list(reversed(SUPPORT['websites'])))
+    reordered = {**SUPPORT, 'websites': list(reversed(SUPPORT['websites']))}
     result = play([livechat_task(**reordered)]).result()
     assert result['changed'] is False
     assert result['diff']['before'] == result['diff']['after'] == SUPPORT_DIFF_AFTER
@@ -100,7 +100,7 @@ def test_check_mode_reports_the_same_diff_and_writes_nothing(emulator, play, dep
 def test_check_mode_update_reports_the_same_diff_and_writes_nothing(emulator, play, departments):
     play([livechat_task(**SUPPORT)], expect_rc=0)
     emulator.clear_requests()
-    changed = dict(SUPPORT, greeting='Disabled', calls_enabled=False)
+    changed = {**SUPPORT, 'greeting': 'Disabled', 'calls_enabled': False}
     checked = play([livechat_task(**changed)], check=True).result()
     assert emulator.writes() == []
     real = play([livechat_task(**changed)]).result()
@@ -111,7 +111,7 @@ def test_check_mode_update_reports_the_same_diff_and_writes_nothing(emulator, pl
 def test_one_changed_option_sends_one_patch_with_only_that_property(emulator, play, departments):
     play([livechat_task(**SUPPORT)], expect_rc=0)
     emulator.clear_requests()
-    result = play([livechat_task(**dict(SUPPORT, calls_enabled=False))]).result()
+    result = play([livechat_task(**{**SUPPORT, 'calls_enabled': False})]).result()
     assert result['changed'] is True
     assert result['diff']['before']['calls_enabled'] is True and result['diff']['after']['calls_enabled'] is False
     assert writes(emulator) == [('PATCH', LINK_PATH, {'CallsEnabled': False})]
@@ -212,7 +212,7 @@ BAD_INPUT = [
 ]
 
 
-@pytest.mark.parametrize('options, message', BAD_INPUT, ids=[m for _, m in BAD_INPUT])
+@pytest.mark.parametrize('options, message', BAD_INPUT, ids=[case[1] for case in BAD_INPUT])
 def test_bad_input_fails_clearly_and_writes_nothing(emulator, play, departments, options, message):
     result = play([livechat_task(**options)])
     assert result.rc != 0
@@ -242,8 +242,8 @@ def test_every_option_is_written_and_then_stable(emulator, play, departments):
     created = play([livechat_task(**EVERY_OPTION)]).result()
     assert created['changed'] is True
     held = weblinks(emulator)['all.options_1']
-    assert (held['Name'], held['Group'], held['Website']) == ('Everything', departments['Sales']['Number'],
-                                                             ['http://shop.example.com'])
+    assert (held['Name'], held['Group'], held['Website']) == (
+        'Everything', departments['Sales']['Number'], ['http://shop.example.com'])
     assert (held['ChatEnabled'], held['CallsEnabled'], held['MeetingEnabled'], held['DefaultRecord'], held['Hidden']) == (
         False, False, True, True, True)
     assert held['General'] == dict(held['General'], Greeting='OnlyOnMobile', Authentication='Both',

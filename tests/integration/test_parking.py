@@ -104,7 +104,7 @@ def test_check_mode_reports_the_same_diff_and_writes_nothing(emulator, play, dep
 def test_check_mode_update_reports_the_same_diff_and_writes_nothing(emulator, play, departments):
     play([parking_task(**SHARED)], expect_rc=0)
     emulator.clear_requests()
-    changed = dict(SHARED, departments=['Sales', 'Service'])
+    changed = {**SHARED, 'departments': ['Sales', 'Service']}
     checked = play([parking_task(**changed)], check=True).result()
     assert emulator.writes() == []
     assert parkings(emulator) == {'SP11': ['Sales', 'Support']}
@@ -218,7 +218,7 @@ BAD_INPUT = [
 ]
 
 
-@pytest.mark.parametrize('options, message', BAD_INPUT, ids=[m for _, m in BAD_INPUT])
+@pytest.mark.parametrize('options, message', BAD_INPUT, ids=[case[1] for case in BAD_INPUT])
 def test_bad_input_fails_clearly_and_writes_nothing(emulator, play, departments, options, message):
     result = play([parking_task(**options)])
     assert result.rc != 0

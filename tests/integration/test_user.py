@@ -78,7 +78,7 @@ def test_create_reports_changed_with_exact_diff(emulator, play, api, departments
     assert memberships(api, '150') == {'Sales': 'users', 'Support': 'managers'}
     assert user['PrimaryGroupId'] == departments['Support']
     assert result['user']['Id'] == user['Id'] and 'generated_password' not in result
-    assert [(m, p) for m, p, _ in writes(emulator)] == [
+    assert [(m, p) for m, p, _body in writes(emulator)] == [
         ('POST', '/xapi/v1/WebsiteLinks/Pbx.ValidateLink'), ('POST', '/xapi/v1/Users'),
         ('PATCH', '/xapi/v1/Users(%d)' % user['Id'])]
     assert writes(emulator)[2][2] == {'PrimaryGroupId': departments['Support']}
@@ -113,8 +113,8 @@ def test_check_mode_create_reports_the_same_diff_and_writes_nothing(emulator, pl
 def test_check_mode_update_reports_the_same_diff_and_writes_nothing(emulator, play, api, departments):
     play([user_task(**ADA)], expect_rc=0)
     emulator.clear_requests()
-    changed = dict(ADA, last_name='King', departments=[{'name': 'Sales', 'role': 'managers'}],
-                   primary_department='Sales', friendly_name='ada.king')
+    changed = {**ADA, 'last_name': 'King', 'departments': [{'name': 'Sales', 'role': 'managers'}],
+               'primary_department': 'Sales', 'friendly_name': 'ada.king'}
     checked = play([user_task(**changed)], check=True).result()
     assert emulator.writes() == []
     real = play([user_task(**changed)]).result()
@@ -127,7 +127,7 @@ def test_check_mode_update_reports_the_same_diff_and_writes_nothing(emulator, pl
 def test_one_changed_option_sends_one_patch_with_only_that_property(emulator, play, api, departments):
     play([user_task(**ADA)], expect_rc=0)
     emulator.clear_requests()
-    result = play([user_task(**dict(ADA, mobile='+491709999999'))]).result()
+    result = play([user_task(**{**ADA, 'mobile': '+491709999999'})]).result()
     assert result['changed'] is True
     assert result['diff']['before']['mobile'] == '+491701234567'
     assert result['diff']['after']['mobile'] == '+491709999999'
@@ -191,7 +191,7 @@ def test_changing_one_role_keeps_the_other_two_memberships(emulator, play, api, 
     assert result['changed'] is True
     assert result['diff'] == {'before': {'departments': THREE}, 'after': {'departments': new_roles}}
     assert memberships(api, '150') == {'Sales': 'users', 'Support': 'managers', 'Vertrieb Süd': 'receptionists'}
-    (method, _, body), = writes(emulator)
+    (method, _path, body), = writes(emulator)
     assert method == 'PATCH' and list(body) == ['Groups'] and len(body['Groups']) == 3
 
 
@@ -217,7 +217,7 @@ def test_new_primary_department_is_set_after_the_new_membership(emulator, play, 
     assert result['changed'] is True
     assert result['diff']['before']['primary_department'] == 'Sales'
     assert result['diff']['after']['primary_department'] == 'Support'
-    assert [(m, b) for m, _, b in writes(emulator)] == [
+    assert [(m, b) for m, _path, b in writes(emulator)] == [
         ('PATCH', {'Groups': [{'GroupId': departments['Sales'], 'Rights': {'RoleName': 'users'}},
                               {'GroupId': departments['Support'], 'Rights': {'RoleName': 'users'}}]}),
         ('PATCH', {'PrimaryGroupId': departments['Support']})]
@@ -232,7 +232,7 @@ def test_primary_department_alone_is_one_patch(emulator, play, api, departments)
     emulator.clear_requests()
     result = play([user_task(extension='150', primary_department='Support')]).result()
     assert result['changed'] is True
-    assert [(m, b) for m, _, b in writes(emulator)] == [('PATCH', {'PrimaryGroupId': departments['Support']})]
+    assert [(m, b) for m, _path, b in writes(emulator)] == [('PATCH', {'PrimaryGroupId': departments['Support']})]
 
 
 def test_primary_department_already_set_by_the_pbx_needs_no_second_write(emulator, play, api, departments):
@@ -292,8 +292,8 @@ def test_no_secret_appears_in_any_output_with_vvv_and_diff(emulator, play, api, 
     del explicit['client_id'], explicit['client_secret']
     tasks = [
         user_task(**ADA),
-        user_task(**dict(ADA, password=NEW_PASSWORD, vm_pin='246810', update_password='always', mobile='+4911')),
-        user_task(**dict(ADA, extension='151', email='x@example.com', friendly_name='ada.lovelace')),
+        user_task(**{**ADA, 'password': NEW_PASSWORD, 'vm_pin': '246810', 'update_password': 'always', 'mobile': '+4911'}),
+        user_task(**{**ADA, 'extension': '151', 'email': 'x@example.com', 'friendly_name': 'ada.lovelace'}),
         dict(user_task(**dict(explicit, extension='152', password=PASSWORD, vm_pin=PIN)), ignore_errors=True),
         user_task(extension='150', state='absent'),
     ]
@@ -395,7 +395,7 @@ BAD_INPUT = [
 ]
 
 
-@pytest.mark.parametrize('options, message', BAD_INPUT, ids=[m[:50] for _, m in BAD_INPUT])
+@pytest.mark.parametrize('options, message', BAD_INPUT, ids=[case[1][:50] for case in BAD_INPUT])
 def test_bad_input_fails_clearly_and_writes_nothing(emulator, play, api, departments, options, message):
     api.call('POST', 'Users', json={'Number': '151', 'FirstName': 'Grace', 'LastName': 'Hopper',
                                     'EmailAddress': 'Grace@example.com'})
@@ -422,8 +422,8 @@ def test_cycle_works_on_both_lookup_styles(version):
         emulator.clear_requests()
         assert run_play(emulator, [task]).result()['changed'] is False
         assert emulator.writes() == []
-        changed = run_play(emulator, [user_task(**dict(ADA, departments=[{'name': 'Sales'}],
-                                                       primary_department='Sales'))]).result()
+        with_sales = {**ADA, 'departments': [{'name': 'Sales'}], 'primary_department': 'Sales'}
+        changed = run_play(emulator, [user_task(**with_sales)]).result()
         assert changed['changed'] is True and changed['user']['PrimaryGroupId']
         assert run_play(emulator, [user_task(extension='150', state='absent')]).result()['changed'] is True
         assert run_play(emulator, [user_task(extension='150', state='absent')]).result()['changed'] is False
