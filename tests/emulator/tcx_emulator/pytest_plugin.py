@@ -109,7 +109,7 @@ def _first_principal(cli_args):
     value = _option_value(cli_args, '--principal', None)
     if value is None:
         value = (os.environ.get('TCX_EMULATOR_PRINCIPALS') or '900:emulator-secret').split(',')[0]
-    client_id, _, secret = value.partition(':')
+    client_id, _colon, secret = value.partition(':')
     return client_id.strip(), secret.strip()
 
 

@@ -84,7 +84,7 @@ class FilterCompiler(NodeVisitor):
 
     def compile(self, tree):
         """A predicate ``entity -> bool`` for the whole expression."""
-        func, _ = self.visit(tree)
+        func = self.visit(tree)[0]
         return lambda entity: func(entity) is True
 
     def generic_visit(self, node):
@@ -135,8 +135,8 @@ class FilterCompiler(NodeVisitor):
 
     def visit_BoolOp(self, node):  # pylint: disable=invalid-name
         """``and`` / ``or``."""
-        left, _ = self.visit(node.left)
-        right, _ = self.visit(node.right)
+        left = self.visit(node.left)[0]
+        right = self.visit(node.right)[0]
         if isinstance(node.op, ast.And):
             return (lambda entity: left(entity) is True and right(entity) is True), 'Edm.Boolean'
         return (lambda entity: left(entity) is True or right(entity) is True), 'Edm.Boolean'
@@ -145,7 +145,7 @@ class FilterCompiler(NodeVisitor):
         """``not``."""
         if not isinstance(node.op, ast.Not):
             raise invalid_query("The operator '%s' is not supported." % type(node.op).__name__)
-        operand, _ = self.visit(node.operand)
+        operand = self.visit(node.operand)[0]
         return (lambda entity: operand(entity) is not True), 'Edm.Boolean'
 
     def visit_Call(self, node):  # pylint: disable=invalid-name
@@ -218,11 +218,11 @@ def parse_projection(select_text, expand_text):
     select = split_top_level(select_text, ',') if select_text else None
     expand = {}
     for item in split_top_level(expand_text or '', ','):
-        name, _, rest = item.partition('(')
+        name, _paren, rest = item.partition('(')
         nested = {}
         if rest:
             for option in split_top_level(rest[:-1], ';'):
-                key, _, value = option.partition('=')
+                key, _equals, value = option.partition('=')
                 nested[key.strip().lower()] = value.strip()
         expand[name.strip()] = parse_projection(nested.get('$select'), nested.get('$expand'))
     return {'select': select, 'expand': expand}
@@ -252,7 +252,7 @@ def parse_orderby(text, entity_type):
         direction = words[1].lower() if len(words) > 1 else 'asc'
         if direction not in ('asc', 'desc') or len(words) > 2:
             raise invalid_query("Syntax error at position %d in '%s'." % (len(words[0]) + 1, text))
-        getter, _ = FilterCompiler(entity_type).visit(parse_filter(words[0]))
+        getter = FilterCompiler(entity_type).visit(parse_filter(words[0]))[0]
         keys.append((getter, direction == 'desc'))
     return keys
 

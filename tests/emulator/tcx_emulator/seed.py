@@ -73,7 +73,7 @@ def rights_for(role_name):
 
 
 def _secret(length, alphabet=string.ascii_letters + string.digits):
-    return ''.join(secrets.choice(alphabet) for _ in range(length))
+    return ''.join(secrets.choice(alphabet) for _position in range(length))
 
 
 def _empty_destination():

@@ -46,7 +46,7 @@ class Service:  # pylint: disable=too-many-public-methods
         self._check_friendly_names(body, ('User', None))
         pairs = self._user_group_pairs(body.get('Groups'), created=True)
         primary = body.get('PrimaryGroupId')
-        if primary and primary not in [group_id for group_id, _ in pairs]:
+        if primary and primary not in [group_id for group_id, _role in pairs]:
             raise warning(NOT_FOUND, 'PrimaryGroupId')
         user = seed.new_user_defaults()
         self._apply_plain(user, body, merge_complex=True)

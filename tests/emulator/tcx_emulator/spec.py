@@ -68,7 +68,7 @@ def _templates(version):
         literal_length = len(re.sub(r'\{[^}]+\}', '', template))
         compiled.append((literal_length, re.compile('^' + pattern + '$'), template))
     compiled.sort(key=lambda item: -item[0])
-    return [(regex, template) for _, regex, template in compiled]
+    return [(regex, template) for _length, regex, template in compiled]
 
 
 def match_template(path, version='20.0.10'):

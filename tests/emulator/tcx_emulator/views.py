@@ -55,7 +55,7 @@ class Reader:
             table = getattr(self.store, INDEXED[entity_type][1])
             return [table[pinned['Id']]] if pinned['Id'] in table else []
         if 'Number' in pinned and entity_type in INDEXED:
-            _, table_name, index_name = INDEXED[entity_type]
+            table_name, index_name = INDEXED[entity_type][1:]
             key = getattr(self.store, index_name).get(pinned['Number'])
             return [getattr(self.store, table_name)[key]] if key is not None else []
         if 'Link' in pinned and entity_type == 'Pbx.Weblink':

@@ -57,7 +57,7 @@ def test_expired_token_is_refused(emulator):
 
 
 def test_repeated_failed_logins_block_the_address(emulator, client):
-    for _ in range(5):
+    for _attempt in range(5):
         assert client.login('900', 'wrong').status_code == 401
     blocked = client.login('900', 'emulator-secret')
     assert blocked.status_code == 403
@@ -66,10 +66,10 @@ def test_repeated_failed_logins_block_the_address(emulator, client):
 
 
 def test_successful_login_resets_failure_counter(emulator, client):
-    for _ in range(4):
+    for _attempt in range(4):
         client.login('900', 'wrong')
     assert client.login('900', 'emulator-secret').status_code == 200
-    for _ in range(4):
+    for _attempt in range(4):
         client.login('900', 'wrong')
     assert client.login('900', 'emulator-secret').status_code == 200
 
