@@ -13,6 +13,7 @@ __metaclass__ = type
 
 import random
 import re
+import threading
 import time
 import traceback
 
@@ -167,6 +168,10 @@ class XAPIClient(object):
         self._sleep = sleep
         self.session = requests.Session()
         self.session.headers['Accept'] = 'application/json'
+        # tcx_config writes from several threads through this one session.
+        adapter = requests.adapters.HTTPAdapter(pool_maxsize=32)
+        self.session.mount('https://', adapter)
+        self.session.mount('http://', adapter)
         if url_warning:
             self._warn(url_warning)
         # Passed with every request: a Session-level verify loses to REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE.
@@ -180,6 +185,7 @@ class XAPIClient(object):
         if not access_token and not (client_id and client_secret):
             raise XAPIError('either access_token or both client_id and client_secret are required')
         self._cache = None
+        self._token_lock = threading.Lock()
         if token_cache_dir and self.can_login and not access_token:
             self._cache = TokenCache(token_cache_dir, self.base_url, self.client_id, client_secret)
             self._token, self._token_expires_at = self._cache.read()
@@ -204,8 +210,14 @@ class XAPIClient(object):
         differs from it and has not expired was refreshed by another process: use it instead of
         logging in, which would knock that process's token out.
         """
-        if self._cache is None:
-            return self.login()
+        with self._token_lock:
+            if self._token and self._token != rejected and not self._token_expired():
+                return self._token  # another thread of this process already refreshed it
+            if self._cache is None:
+                return self.login()
+            return self._obtain_shared_token(rejected)
+
+    def _obtain_shared_token(self, rejected):
         with self._cache.locked():
             token, expires_at = self._cache.read()
             if token and token != rejected and expires_at > time.time() + TOKEN_EXPIRY_MARGIN:

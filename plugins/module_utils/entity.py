@@ -307,6 +307,41 @@ class EntityKind(object):
             return None
         return self.find_one(ctx, equals(self.key_property, key, ignore_case=self.key_ignore_case))
 
+    def key_of(self, entity):
+        """The natural key value of an entity as the PBX holds it."""
+        return entity.get(self.key_property)
+
+    def find_among(self, ctx, entities):
+        """Like :meth:`find`, but in entities already read (tcx_config reads each kind once)."""
+        key = ctx.params.get(self.key_option)
+        if key is None:
+            return None
+        if self.key_ignore_case:
+            matches = [e for e in entities if str(self.key_of(e)).lower() == str(key).lower()]
+        else:
+            matches = [e for e in entities if self.key_of(e) == key]
+        if len(matches) > 1:
+            raise ValidationError('%s matches %d entities on the PBX; expected one' % (self.describe(ctx), len(matches)))
+        return matches[0] if matches else None
+
+    def key_params(self, entity):
+        """The options that name an existing entity (to delete one that tcx_config prunes)."""
+        return {self.key_option: self.key_of(entity)}
+
+    def protected(self, entity):
+        """True for entities that must never be pruned (the system department)."""
+        return False
+
+    def delete_many(self, ctx, entities):
+        """Delete several entities; return ``{key: error message}`` for those that failed."""
+        failures = {}
+        for entity in entities:
+            try:
+                self.delete(ctx, entity)
+            except (XAPIError, ValidationError) as exc:
+                failures[self.key_of(entity)] = exc.explain() if isinstance(exc, XAPIError) else str(exc)
+        return failures
+
     def find_one(self, ctx, filter_expr):
         """The single entity matching a filter, or None; more than one is an error."""
         params = build_query(filter_expr, self.select(), self.expand, top=2)
@@ -502,8 +537,12 @@ class Engine(object):
                 payload[top] = copy.deepcopy(current.get(top) or {})
             set_path(payload, path, copy.deepcopy(api_value))
 
-    def apply(self, plan, current):
-        """Carry out the plan (or predict its result in check mode); return the resulting entity."""
+    def apply(self, plan, current, preflight=True):
+        """Carry out the plan (or predict its result in check mode); return the resulting entity.
+
+        ``preflight=False`` when the caller already ran the kind's preflight checks (tcx_config
+        runs them for every object before its first write).
+        """
         kind, ctx = self.kind, self.ctx
         if plan.action == 'none':
             return current
@@ -511,7 +550,8 @@ class Engine(object):
             if not ctx.module.check_mode:
                 kind.delete(ctx, current)
             return None
-        kind.preflight(ctx, plan)
+        if preflight:
+            kind.preflight(ctx, plan)
         if ctx.module.check_mode:
             base = current or {}
             return merge_entity(base, plan.payload)

@@ -29,27 +29,38 @@ def _departments_where(ctx, prop, values):
     return found
 
 
-def _remember(ctx, group):
+def remember_department(ctx, group):
     """Cache a department under its name, id and number, so later lookups need no request."""
     ctx.shared.setdefault('departments_by_name', {})[group['Name']] = group
     ctx.shared.setdefault('departments_by_id', {})[group['Id']] = group
     ctx.shared.setdefault('departments_by_number', {})[group['Number']] = group
 
 
+def forget_department(ctx, group):
+    """Drop a department from the lookups (a planned one that was not created after all)."""
+    for key, value in (('departments_by_name', group['Name']), ('departments_by_id', group['Id']),
+                       ('departments_by_number', group['Number'])):
+        ctx.shared.get(key, {}).pop(value, None)
+
+
 def departments_by_name(ctx, names):
     """Map department names to their ``{Id, Name, Number}``, reading each name once per task.
 
     An unknown name fails with a clear message. In check mode it only warns and maps to None,
-    because an earlier task of the same play may be about to create that department.
+    because an earlier task of the same play may be about to create that department - unless
+    ``shared['all_departments_known']`` says every department, existing or planned, is cached.
     """
     cache = ctx.shared.setdefault('departments_by_name', {})
+    complete = ctx.shared.get('all_departments_known', False)
     missing = [n for n in set(names) if n not in cache]
-    if missing:
+    if missing and not complete:
         for group in _departments_where(ctx, 'Name', missing):
-            _remember(ctx, group)
+            remember_department(ctx, group)
     unknown = sorted(n for n in set(names) if n not in cache)
     if unknown:
         text = 'unknown department%s %s' % ('s' if len(unknown) > 1 else '', ', '.join(repr(n) for n in unknown))
+        if complete:
+            raise ValidationError(text + ': list it under departments or create it first')
         if not ctx.module.check_mode:
             raise ValidationError(text + ': create it first (tcx.xapi.tcx_department)')
         ctx.module.warn(text + ': check mode assumes an earlier task creates it')
@@ -62,7 +73,7 @@ def departments_by_id(ctx, ids):
     missing = [i for i in set(ids) if i not in cache]
     if missing:
         for group in _departments_where(ctx, 'Id', missing):
-            _remember(ctx, group)
+            remember_department(ctx, group)
     return dict((i, cache[i]) for i in ids if i in cache)
 
 
@@ -72,7 +83,7 @@ def departments_by_number(ctx, numbers):
     missing = [n for n in set(numbers) if n not in cache]
     if missing:
         for group in _departments_where(ctx, 'Number', missing):
-            _remember(ctx, group)
+            remember_department(ctx, group)
     return dict((n, cache[n]) for n in numbers if n in cache)
 
 

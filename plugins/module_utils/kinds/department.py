@@ -85,6 +85,9 @@ class Department(EntityKind):
                 raise ValidationError('extension_range: %s_from (%s) is greater than %s_to (%s)'
                                       % (kind, low, kind, high))
 
+    def protected(self, entity):
+        return bool(entity.get('IsDefault'))
+
     def delete(self, ctx, current):
         if current.get('IsDefault'):
             raise ValidationError('the system department %s cannot be deleted' % current.get('Name'))

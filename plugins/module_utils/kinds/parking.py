@@ -73,20 +73,33 @@ class Parking(EntityKind):
         number = ctx.params.get('number')
         if number:
             return find_by_number(ctx, self.entity_set, number, select=self.select(), expand=self.expand)
-        matches = self.with_departments(ctx, ctx.params['departments'])
+        return self.find_among(ctx, None)
+
+    def find_among(self, ctx, entities):
+        """Among ``entities`` (all parkings when None: pages through them) by number or department set."""
+        number = ctx.params.get('number')
+        if number and entities is not None:
+            return super(Parking, self).find_among(ctx, entities)
+        if entities is None:
+            entities = ctx.client.get_all(self.entity_set, select=self.select(), expand=self.expand)
+        matches = self.with_departments(ctx, ctx.params['departments'], entities)
         if len(matches) > 1 and ctx.params['state'] == 'absent':
             raise ValidationError('%d parkings have exactly these departments (%s); give the number of the one to delete'
                                   % (len(matches), ', '.join(p['Number'] for p in matches)))
         return matches[0] if matches else None
 
-    def with_departments(self, ctx, names):
-        """Every parking whose departments are exactly ``names``, lowest Id first (pages through all parkings)."""
+    @staticmethod
+    def with_departments(ctx, names, parkings):
+        """The parkings whose departments are exactly ``names``, lowest Id first."""
         found = departments_by_name(ctx, names)
         if not all(found.get(name) for name in names):
             return []
         wanted = set(found[name]['Id'] for name in names)
-        parkings = ctx.client.get_all(self.entity_set, select=self.select(), expand=self.expand)
-        return [p for p in parkings if set(row.get('GroupId') for row in p.get('Groups') or []) == wanted]
+        matches = [p for p in parkings if set(row.get('GroupId') for row in p.get('Groups') or []) == wanted]
+        return sorted(matches, key=lambda p: p['Id'])
+
+    def key_params(self, entity):
+        return {'number': entity['Number']}
 
     def after_write(self, ctx, entity, plan):
         # A POST answer carries no navigation properties: report the departments just written.

@@ -171,10 +171,29 @@ class User(EntityKind):
             user = super(User, self).find(ctx)
         else:
             matches = self.users_with_email(ctx, ctx.params['email'])
-            if len(matches) > 1:
-                raise ValidationError('%d users have this email (extensions %s): give the extension to delete'
-                                      % (len(matches), ', '.join(u['Number'] for u in matches)))
+            self.require_one_email_match(matches)
             user = super(User, self).find_one(ctx, equals('Number', matches[0]['Number'])) if matches else None
+        return self.remember_current(ctx, user)
+
+    def find_among(self, ctx, entities):
+        if ctx.params.get('extension') is not None:
+            user = super(User, self).find_among(ctx, entities)
+        else:
+            wanted = ctx.params['email'].lower()
+            matches = [u for u in entities if (u.get('EmailAddress') or '').lower() == wanted]
+            self.require_one_email_match(matches)
+            user = matches[0] if matches else None
+        return self.remember_current(ctx, user)
+
+    @staticmethod
+    def require_one_email_match(matches):
+        if len(matches) > 1:
+            raise ValidationError('%d users have this email (extensions %s): give the extension to delete'
+                                  % (len(matches), ', '.join(u['Number'] for u in matches)))
+
+    @staticmethod
+    def remember_current(ctx, user):
+        """Keep the user's memberships for the checks before writing, and the department names they show."""
         if user:
             ctx.cache['current_groups'] = user.get('Groups') or []
             for row in user.get('Groups') or []:
@@ -182,9 +201,30 @@ class User(EntityKind):
                     _group_names(ctx)[row['GroupId']] = row['Name']
         return user
 
+    def key_params(self, entity):
+        return {'extension': entity['Number']}
+
+    def delete_many(self, ctx, entities):
+        """One ``Users/Pbx.BatchDelete`` per 100 users; the PBX answers with the ones it could not delete."""
+        failures = {}
+        for start in range(0, len(entities), 100):
+            chunk = entities[start:start + 100]
+            answer = ctx.client.post('Users/Pbx.BatchDelete', {'ids': [u['Id'] for u in chunk]}) or {}
+            for row in answer.get('value') or []:
+                failures[row.get('ExtensionNumber')] = row.get('Error') or 'not deleted'
+        return failures
+
     @staticmethod
     def users_with_email(ctx, email, other_than=None):
-        """Users whose email is ``email`` (case-insensitive), optionally except one extension."""
+        """Users whose email is ``email`` (case-insensitive), optionally except one extension.
+
+        When tcx_config has read every user already (``shared['listing:Users']``), no request is made.
+        """
+        listing = ctx.shared.get('listing:Users')
+        if listing is not None:
+            wanted = email.lower()
+            matches = [u for u in listing if (u.get('EmailAddress') or '').lower() == wanted and u.get('Number') != other_than]
+            return sorted(matches, key=lambda u: u['Number'])[:MATCHES_SHOWN]
         clauses = [equals('EmailAddress', email, ignore_case=True)]
         if other_than is not None:
             clauses.append('Number ne %s' % literal(other_than))

@@ -1,0 +1,365 @@
+# -*- coding: utf-8 -*-
+# Copyright: tcx.xapi contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Converge a whole PBX configuration in one task, on the same engine as the single modules.
+
+Each item of ``departments``, ``users``, ``parkings`` and ``livechats`` is validated with the
+argument spec of its module and handled by the same :class:`EntityKind` and :class:`Engine`.
+What differs is the order of work, made for speed and safety:
+
+1. validate every item (spec, kind checks, duplicates) - nothing read yet;
+2. read each kind once, paged (``$top=100``), only the properties the kinds compare;
+3. plan every item and run its checks that read (references, unique email, free link names),
+   with departments that this task creates standing in for real ones - any error stops here,
+   before the first write;
+4. create and update in dependency order (departments, users, parkings, live chats), writes of
+   one kind in parallel; later kinds are planned again with the ids of departments just created;
+5. delete in reverse order (users through ``Users/Pbx.BatchDelete``), absent items and pruned ones.
+
+A write that fails does not stop the others; the result lists each failure.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import threading
+
+try:
+    from concurrent.futures import ThreadPoolExecutor
+except ImportError:  # pragma: no cover - Python 2 is not supported, kept for the import sanity test
+    ThreadPoolExecutor = None
+
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
+from ansible_collections.tcx.xapi.plugins.module_utils.entity import (
+    Context, Engine, ValidationError, connection_argument_spec, leaves,
+)
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds.department import Department
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds.livechat import LiveChat
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds.parking import Parking
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds.user import User
+from ansible_collections.tcx.xapi.plugins.module_utils.references import forget_department, remember_department
+
+# (option of tcx_config, kind) in dependency order: creates run top-down, deletions bottom-up.
+KINDS = (('departments', Department()), ('users', User()), ('parkings', Parking()), ('livechats', LiveChat()))
+KIND_NAMES = [name for name, _kind in KINDS]
+ACTIONS = ('create', 'update', 'delete', 'unchanged', 'failed')
+
+
+def config_argument_spec():
+    """tcx_config's own options: the connection, one list per kind, ``prune`` and ``parallel``."""
+    spec = connection_argument_spec()
+    for name in KIND_NAMES:
+        spec[name] = dict(type='list', elements='dict', default=[])
+    spec['prune'] = dict(type='list', elements='str', default=[], choices=KIND_NAMES)
+    spec['parallel'] = dict(type='int', default=4)
+    return spec
+
+
+class ItemModule(object):
+    """The part of AnsibleModule that a kind uses, for one item of tcx_config."""
+
+    def __init__(self, module, params):
+        self.params = params
+        self.check_mode = module.check_mode
+        self._diff = module._diff
+        self.warn = module.warn
+
+
+class Item(object):
+    """One object of the desired configuration and what happens to it."""
+
+    def __init__(self, kind_name, kind, index, ctx):
+        self.kind_name = kind_name
+        self.kind = kind
+        self.index = index
+        self.ctx = ctx
+        self.engine = Engine(kind, ctx)
+        self.current = None
+        self.plan = None
+        self.error = None
+        self.result = None
+
+    @property
+    def label(self):
+        """``users[3] (user '103')``: where the item is, and what it is."""
+        where = '%s[%d]' % (self.kind_name, self.index) if self.index is not None else '%s (pruned)' % self.kind_name
+        return '%s (%s)' % (where, self.kind.describe(self.ctx))
+
+    @property
+    def key(self):
+        value = self.ctx.params.get(self.kind.key_option)
+        if value is None and self.current is not None:
+            value = self.kind.key_of(self.current)
+        return value if value is not None else self.kind.describe(self.ctx)
+
+    def plan_now(self, entities):
+        """Find the current object among ``entities`` and plan; errors are kept on the item."""
+        try:
+            desired = self.engine.desired()
+            self.current = self.kind.find_among(self.ctx, entities)
+            self.plan = self.engine.plan(desired, self.current)
+        except (ValidationError, XAPIError) as exc:
+            self.error = _message(exc)
+
+
+def _message(exc):
+    return exc.explain() if isinstance(exc, XAPIError) else str(exc)
+
+
+class Converger(object):
+    """Runs tcx_config: see the module docstring for the phases."""
+
+    def __init__(self, module, client):
+        self.module = module
+        self.client = client
+        self.shared = {}
+        self.listings = {}
+        self.items = dict((name, []) for name in KIND_NAMES)
+        self.pruned = dict((name, []) for name in KIND_NAMES)
+        self.placeholders = {}
+        self.failures = []
+        self.generated_passwords = {}
+        self.lock = threading.Lock()
+
+    # -- 1. validation ---------------------------------------------------------------------------
+
+    def validate(self):
+        """Validate every item with its module's spec and checks; return the error messages."""
+        errors = []
+        for name, kind in KINDS:
+            spec = kind.argument_spec()
+            for option in connection_argument_spec():
+                spec.pop(option)
+            validator = ArgumentSpecValidator(spec, mutually_exclusive=list(kind.mutually_exclusive),
+                                              required_if=list(kind.required_if),
+                                              required_one_of=list(kind.required_one_of))
+            for index, raw in enumerate(self.module.params[name]):
+                self.hide_secrets(kind, raw)
+                result = validator.validate(raw)
+                item = Item(name, kind, index, self.context(result.validated_parameters))
+                if result.error_messages:
+                    errors.append('%s: %s' % (item.label, '; '.join(result.error_messages)))
+                    continue
+                try:
+                    kind.validate(item.ctx)
+                except ValidationError as exc:
+                    errors.append('%s: %s' % (item.label, exc))
+                    continue
+                self.items[name].append(item)
+            errors.extend(self.duplicates(name, kind))
+        return errors
+
+    def hide_secrets(self, kind, raw):
+        """Passwords and PINs of items are secrets of the task: Ansible masks them in all output."""
+        for leaf in leaves(kind.fields):
+            if leaf.field.secret:
+                value = raw
+                for option in leaf.option_path:
+                    value = value.get(option) if isinstance(value, dict) else None
+                if value not in (None, ''):
+                    self.module.no_log_values.add(str(value))
+
+    def duplicates(self, name, kind):
+        """Two items for the same object would fight each other: name them."""
+        seen, errors = {}, []
+        for item in self.items[name]:
+            key = item.ctx.params.get(kind.key_option)
+            if key is None:
+                continue
+            folded = str(key).lower() if kind.key_ignore_case else key
+            if folded in seen:
+                errors.append('%s: the same %s as %s' % (item.label, kind.key_option, seen[folded].label))
+            seen[folded] = item
+        return errors
+
+    def context(self, params):
+        return Context(ItemModule(self.module, params), self.client, shared=self.shared)
+
+    # -- 2. reading ------------------------------------------------------------------------------
+
+    def read(self):
+        """Read each kind that is listed or pruned once, and prime the department lookups."""
+        prune = set(self.module.params['prune'])
+        for name, kind in KINDS:
+            if name != 'departments' and not self.items[name] and name not in prune:
+                continue
+            self.listings[name] = self.client.get_all(kind.entity_set, select=kind.select(), expand=kind.expand)
+        self.shared['listing:Users'] = self.listings.get('users')
+        ctx = self.context({})
+        for group in self.listings['departments']:
+            remember_department(ctx, group)
+        self.shared['all_departments_known'] = True
+
+    # -- 3. planning -----------------------------------------------------------------------------
+
+    def stand_in_for_new_departments(self):
+        """Departments this task creates resolve to placeholders until they exist."""
+        ctx = self.context({})
+        known = set(g['Name'] for g in self.listings['departments'])
+        for number, item in enumerate(self.items['departments'], start=1):
+            name = item.ctx.params['name']
+            if item.ctx.params['state'] == 'present' and name not in known:
+                group = {'Id': -number, 'Name': name, 'Number': 'new department %d' % number}
+                self.placeholders[name] = group
+                remember_department(ctx, group)
+
+    def plan_all(self):
+        """Plan every item and run the checks that read; return the error messages."""
+        errors = []
+        for name, kind in KINDS:
+            for item in self.items[name]:
+                item.plan_now(self.listings.get(name, []))
+                if item.error is None and item.plan.action in ('create', 'update'):
+                    try:
+                        kind.preflight(item.ctx, item.plan)
+                    except (ValidationError, XAPIError) as exc:
+                        item.error = _message(exc)
+                if item.error is not None:
+                    errors.append('%s: %s' % (item.label, item.error))
+        return errors
+
+    def plan_prune(self):
+        """Objects of the pruned kinds that no item names are deleted (never the system department)."""
+        for name, kind in KINDS:
+            if name not in self.module.params['prune']:
+                continue
+            named = set(id(item.current) for item in self.items[name] if item.current is not None)
+            for entity in self.listings[name]:
+                if id(entity) in named or kind.protected(entity):
+                    continue
+                params = dict((option, None) for option in kind.argument_spec())
+                params.update(kind.key_params(entity), state='absent')
+                item = Item(name, kind, None, self.context(params))
+                item.current = entity
+                item.plan = item.engine.plan({}, entity)
+                self.pruned[name].append(item)
+
+    # -- 4. and 5. writing -----------------------------------------------------------------------
+
+    def write_kind(self, name):
+        """Create and update the objects of one kind, ``parallel`` at a time."""
+        work = [i for i in self.items[name] if i.error is None and i.plan.action in ('create', 'update')]
+        self.in_parallel(self.apply_item, work)
+
+    def apply_item(self, item):
+        try:
+            item.result = item.engine.apply(item.plan, item.current, preflight=False)
+        except (ValidationError, XAPIError) as exc:
+            self.fail(item, _message(exc))
+            return
+        password = item.ctx.cache.get('generated_password')
+        if password:
+            with self.lock:
+                self.generated_passwords[item.key] = password
+
+    def fail(self, item, message):
+        with self.lock:
+            item.error = message
+            self.failures.append({'kind': item.kind.name, 'key': item.key, 'action': item.plan.action if item.plan else None,
+                                  'msg': '%s: %s' % (item.label, message)})
+
+    def settle_new_departments(self):
+        """Put created departments in place of their placeholders; drop those that failed."""
+        ctx = self.context({})
+        for item in self.items['departments']:
+            placeholder = self.placeholders.get(item.ctx.params['name'])
+            if placeholder is None:
+                continue
+            forget_department(ctx, placeholder)
+            if item.error is None and item.result and item.result.get('Id') is not None:
+                remember_department(ctx, item.result)
+
+    def replan_kind(self, name):
+        """Plan a kind again after departments were created: their ids are known now."""
+        for item in self.items[name]:
+            if item.error is None and item.plan.action in ('create', 'update'):
+                item.plan_now(self.listings.get(name, []))
+                if item.error is not None:
+                    self.fail(item, item.error)
+
+    def delete_all(self):
+        """Absent items and pruned objects, in reverse dependency order."""
+        for name, kind in reversed(KINDS):
+            doomed = [i for i in self.items[name] + self.pruned[name] if i.error is None and i.plan.action == 'delete']
+            if not doomed or self.module.check_mode:
+                continue
+            if name == 'users':
+                by_key = dict((i.kind.key_of(i.current), i) for i in doomed)
+                for key, message in kind.delete_many(doomed[0].ctx, [i.current for i in doomed]).items():
+                    if key in by_key:
+                        self.fail(by_key[key], message)
+            else:
+                self.in_parallel(lambda item: self.delete_item(kind, item), doomed)
+
+    def delete_item(self, kind, item):
+        try:
+            kind.delete(item.ctx, item.current)
+        except (ValidationError, XAPIError) as exc:
+            self.fail(item, _message(exc))
+
+    def in_parallel(self, function, items):
+        workers = max(1, min(self.module.params['parallel'], len(items)))
+        if workers == 1 or ThreadPoolExecutor is None:
+            for item in items:
+                function(item)
+            return
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            list(pool.map(function, items))
+
+    # -- the whole run ---------------------------------------------------------------------------
+
+    def run(self):
+        """Return the module result; raises ValidationError when nothing may be written."""
+        errors = self.validate()
+        if errors:
+            raise ValidationError(self.stop_message(errors))
+        self.read()
+        self.stand_in_for_new_departments()
+        errors = self.plan_all()
+        if errors:
+            raise ValidationError(self.stop_message(errors))
+        self.plan_prune()
+        if not self.module.check_mode:
+            self.write_kind('departments')
+            self.settle_new_departments()
+            for name in KIND_NAMES[1:]:
+                if self.placeholders:
+                    self.replan_kind(name)
+                self.write_kind(name)
+            self.delete_all()
+        return self.result()
+
+    @staticmethod
+    def stop_message(errors):
+        head = '%d invalid item%s, nothing was written' % (len(errors), '' if len(errors) == 1 else 's')
+        return head + ': ' + ' | '.join(errors)
+
+    def result(self):
+        changes, summary = [], {}
+        before, after = {}, {}
+        for name, kind in KINDS:
+            counts = dict((action, 0) for action in ACTIONS)
+            for item in self.items[name] + self.pruned[name]:
+                action = item.plan.action if item.plan else 'failed'
+                if item.error is not None:
+                    counts['failed'] += 1
+                elif action == 'none':
+                    counts['unchanged'] += 1
+                else:
+                    counts[action] += 1
+                if action in ('create', 'update', 'delete'):
+                    key = str(item.key)
+                    changes.append({'kind': kind.name, 'key': key, 'action': action, 'failed': item.error is not None,
+                                    'diff': {'before': item.plan.before, 'after': item.plan.after}})
+                    before.setdefault(name, {})[key] = item.plan.before
+                    after.setdefault(name, {})[key] = item.plan.after
+            summary[name] = counts
+        result = {'changed': any(not c['failed'] for c in changes), 'changes': changes,
+                  'summary': summary, 'failures': self.failures}
+        if self.generated_passwords:
+            result['generated_passwords'] = self.generated_passwords
+        if self.module._diff:
+            result['diff'] = {'before': before, 'after': after}
+        return result

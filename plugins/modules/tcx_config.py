@@ -1,0 +1,186 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: tcx.xapi contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r'''
+module: tcx_config
+short_description: Converge a whole 3CX configuration (departments, users, parkings, live chats) in one task
+version_added: 0.1.0
+description:
+  - Declarative, idempotent and check-mode-honest converge of many objects at once, on the same
+    engine as M(tcx.xapi.tcx_department), M(tcx.xapi.tcx_user), M(tcx.xapi.tcx_parking) and
+    M(tcx.xapi.tcx_livechat). A C(loop) of those modules costs about 0.3 s per item before any HTTP
+    request; this module reads each kind once and writes only what differs.
+  - Every item is validated with the options of its module, and every reference (department names)
+    is resolved, before the first write. One invalid item fails the task with a message naming it,
+    and nothing is written.
+  - Writes run in dependency order (departments, users, parkings, live chats; deletions in reverse),
+    up to O(parallel) at a time. If one write fails, the others that can proceed still do; the task
+    then fails and lists each failure.
+author:
+  - tcx.xapi developers (@tcx-xapi)
+options:
+  departments:
+    description:
+      - Departments, each a dictionary with the options of M(tcx.xapi.tcx_department) (C(name), C(state), C(language), ...).
+    type: list
+    elements: dict
+    default: []
+  users:
+    description:
+      - Users, each a dictionary with the options of M(tcx.xapi.tcx_user) (C(extension), C(state), C(first_name), C(departments), ...).
+      - Users created without a C(password) get a generated one, returned in RV(generated_passwords).
+    type: list
+    elements: dict
+    default: []
+  parkings:
+    description:
+      - Shared parkings, each a dictionary with the options of M(tcx.xapi.tcx_parking) (C(number), C(departments), C(state)).
+    type: list
+    elements: dict
+    default: []
+  livechats:
+    description:
+      - Live chat links, each a dictionary with the options of M(tcx.xapi.tcx_livechat) (C(link), C(department), ...).
+    type: list
+    elements: dict
+    default: []
+  prune:
+    description:
+      - Kinds whose objects that no item names are deleted. The system department C(DEFAULT) is never deleted.
+      - Use with care, and try it with C(--check --diff) first, for V(users) it deletes every
+        extension of the PBX that is not listed.
+    type: list
+    elements: str
+    choices: [departments, users, parkings, livechats]
+    default: []
+  parallel:
+    description:
+      - How many write requests run at the same time.
+    type: int
+    default: 4
+extends_documentation_fragment:
+  - tcx.xapi.connection
+  - ansible.builtin.action_common_attributes
+attributes:
+  check_mode:
+    support: full
+  diff_mode:
+    support: full
+  platform:
+    support: full
+    platforms: posix
+notes:
+  - Item options that are secrets (C(password), C(vm_pin)) are hidden in all output, as in the single modules.
+seealso:
+  - module: tcx.xapi.tcx_department
+  - module: tcx.xapi.tcx_user
+  - module: tcx.xapi.tcx_parking
+  - module: tcx.xapi.tcx_livechat
+'''
+
+EXAMPLES = r'''
+- name: Converge the office
+  tcx.xapi.tcx_config:
+    departments:
+      - name: Sales
+        extension_range: {user_from: "200", user_to: "299"}
+    users:
+      - extension: "201"
+        first_name: Ada
+        last_name: Lovelace
+        email: ada@example.com
+        departments: [{name: Sales, role: managers}]
+      - extension: "299"
+        state: absent
+    parkings:
+      - departments: [Sales]
+    livechats:
+      - link: sales-chat
+        department: Sales
+  register: office
+  no_log: true  # users created without a password get one in generated_passwords
+
+- name: Remove every parking that the configuration does not list
+  tcx.xapi.tcx_config:
+    parkings:
+      - number: SP1
+        departments: [Sales]
+    prune: [parkings]
+'''
+
+RETURN = r'''
+changes:
+  description: One entry per object that is (or in check mode would be) created, updated or deleted.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    kind:
+      description: V(department), V(user), V(parking) or V(live chat link).
+      type: str
+    key:
+      description: The object's natural key (name, extension, number or link).
+      type: str
+    action:
+      description: V(create), V(update) or V(delete).
+      type: str
+    failed:
+      description: Whether this change failed (see RV(failures)).
+      type: bool
+    diff:
+      description: Before and after of the object's managed options, secrets masked.
+      type: dict
+  sample:
+    - kind: user
+      key: "201"
+      action: create
+      failed: false
+      diff: {before: {}, after: {first_name: Ada}}
+summary:
+  description: Counts per kind of V(create), V(update), V(delete), V(unchanged) and V(failed) objects.
+  returned: always
+  type: dict
+  sample:
+    users: {create: 1, update: 0, delete: 1, unchanged: 998, failed: 0}
+failures:
+  description: The changes that failed, each with C(kind), C(key), C(action) and C(msg).
+  returned: always
+  type: list
+  elements: dict
+generated_passwords:
+  description: Extension to password, for users created without one. Use C(no_log) on the task if they must not be shown.
+  returned: when users were created without a password
+  type: dict
+'''
+
+from ansible.module_utils.basic import AnsibleModule
+from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
+from ansible_collections.tcx.xapi.plugins.module_utils.converge import Converger, config_argument_spec
+from ansible_collections.tcx.xapi.plugins.module_utils.entity import ValidationError, client_from_module
+
+
+def main():
+    module = AnsibleModule(argument_spec=config_argument_spec(), supports_check_mode=True)
+    if module.params['parallel'] < 1:
+        module.fail_json(msg='parallel must be at least 1')
+    client = client_from_module(module)
+    try:
+        result = Converger(module, client).run()
+    except ValidationError as exc:
+        module.fail_json(msg=str(exc))
+    except XAPIError as exc:
+        module.fail_json(msg='reading the PBX failed: %s' % exc.explain(), status=exc.status)
+    if result['failures']:
+        module.fail_json(msg='%d change%s failed: %s' % (len(result['failures']), '' if len(result['failures']) == 1 else 's',
+                                                      ' | '.join(f['msg'] for f in result['failures'])), **result)
+    module.exit_json(**result)
+
+
+if __name__ == '__main__':
+    main()
