@@ -421,9 +421,17 @@ def element_type(type_name):
     return None
 
 
+_NAVIGATION_SETS = {entity_type: frozenset(names) for entity_type, names in NAVIGATION.items()}
+
+
+def navigation_properties(entity_type):
+    """The navigation properties of a type as a set (returned only when expanded)."""
+    return _NAVIGATION_SETS.get(entity_type, frozenset())
+
+
 def is_navigation(entity_type, prop):
     """True when ``prop`` is a navigation property (returned only when expanded)."""
-    return prop in NAVIGATION.get(entity_type, ())
+    return prop in navigation_properties(entity_type)
 
 
 def plain_properties(entity_type):

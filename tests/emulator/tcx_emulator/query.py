@@ -5,7 +5,9 @@ into a Python predicate over the stored entity dicts. ``$select``/``$expand``/``
 and paging are handled here too.
 """
 
+import dataclasses
 import functools
+import re
 import types
 
 from odata_query import ast
@@ -175,8 +177,66 @@ def _check_compatible(left_type, right_type, kind):
 @functools.lru_cache(maxsize=1024)
 def compile_filter(text, entity_type):
     """``(predicate, ast)`` for a ``$filter`` text (cached: clients repeat the same queries)."""
-    tree = parse_filter(text)
+    tree = _parse_filter_cached(text)
     return FilterCompiler(entity_type).compile(tree), tree
+
+
+# A string literal as the odata-query lexer reads it, and what may stand right before it for
+# the lexer to start a STRING token there (prefixed literals such as duration'P1D' never qualify).
+_STRING_LITERAL = re.compile(r"'(?:[^']|'')*'")
+_BEFORE_LITERAL = frozenset(' \t\r\n(,')
+
+
+def _parse_filter_cached(text):
+    """:func:`parse_filter` through a cache of the expression's shape.
+
+    Clients send the same filter with other string literals (``Number eq '101'``, ``Number eq '102'``...):
+    the LALR parse of the text with every literal replaced by a placeholder is cached, and the
+    literals are put back into the tree. The lexer sees the same tokens either way, so the tree is
+    the one :func:`parse_filter` returns; anything unusual (prefixed literals, syntax errors) takes
+    the plain path, so error messages stay the same.
+    """
+    literals = []
+
+    def placeholder(match):
+        if match.start() and text[match.start() - 1] not in _BEFORE_LITERAL:
+            raise ValueError('not a plain string literal')
+        literals.append(match.group()[1:-1].replace("''", "'"))
+        return "'%d'" % (len(literals) - 1)
+
+    try:
+        shape = _STRING_LITERAL.sub(placeholder, text)
+    except ValueError:
+        return parse_filter(text)
+    if not literals:
+        return parse_filter(text)
+    template = _parse_shape(shape)
+    if template is None:
+        return parse_filter(text)
+    return _fill_literals(template, literals)
+
+
+@functools.lru_cache(maxsize=256)
+def _parse_shape(shape):
+    """The tree of a filter whose string literals are ``'0'``, ``'1'``...; None when it does not parse."""
+    try:
+        return parse_filter(shape)
+    except Exception:  # the plain parse of the real text raises the error the client must see
+        return None
+
+
+def _fill_literals(node, literals):
+    """A copy of a placeholder tree with the real string literals."""
+    if isinstance(node, ast.String):
+        return ast.String(literals[int(node.val)])
+    if isinstance(node, list):
+        return [_fill_literals(item, literals) for item in node]
+    if isinstance(node, tuple):
+        return tuple(_fill_literals(item, literals) for item in node)
+    if not dataclasses.is_dataclass(node):
+        return node
+    changes = {field.name: _fill_literals(getattr(node, field.name), literals) for field in dataclasses.fields(node)}
+    return dataclasses.replace(node, **changes)
 
 
 def indexed_equalities(tree):

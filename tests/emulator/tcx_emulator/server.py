@@ -18,8 +18,9 @@ class BodyReader:
     (see ``app.ConnectionMiddleware``) and then calls :meth:`finish_body`.
     """
 
-    def __init__(self, stream):
+    def __init__(self, stream, flush_output=None):
         self.stream = stream
+        self.flush_output = flush_output or (lambda: None)
         self.finished = False
 
     def finish_body(self):
@@ -28,15 +29,27 @@ class BodyReader:
 
     def read(self, size=-1):
         """Read from the connection until the body is finished."""
-        return b'' if self.finished else self.stream.read(size)
+        if self.finished:
+            return b''
+        self.flush_output()  # a buffered "100 Continue" must reach the client before we wait for its body
+        return self.stream.read(size)
 
     def readline(self, size=-1):
         """Read a line (chunked bodies) until the body is finished."""
-        return b'' if self.finished else self.stream.readline(size)
+        if self.finished:
+            return b''
+        self.flush_output()
+        return self.stream.readline(size)
 
 
 class QuietHandler(WSGIRequestHandler):
     """No access log lines on stderr (the request log is at /_emulator/requests); TCP_NODELAY for keep-alive speed."""
+
+    # Keep-alive needs HTTP/1.1 (werkzeug sets it only on threaded servers, by changing the class).
+    protocol_version = 'HTTP/1.1'
+    # A buffered response stream: werkzeug writes the status line and headers, then the body, then
+    # flushes, so one answer leaves in one send instead of two (each send wakes the client up).
+    wbufsize = -1
 
     def setup(self):
         """Disable Nagle: headers and body are written separately, and keep-alive clients would wait on delayed ACKs."""
@@ -60,7 +73,7 @@ class QuietHandler(WSGIRequestHandler):
     def run_wsgi(self):
         """Serve one request with the connection stream wrapped in a :class:`BodyReader`."""
         stream = self.rfile
-        self.rfile = BodyReader(stream)
+        self.rfile = BodyReader(stream, self.wfile.flush)
         try:
             super().run_wsgi()
         finally:

@@ -1,8 +1,10 @@
 """Read side: collections and single entities with the OData query options applied."""
 
+import functools
+
 from . import seed
 from .errors import invalid_query
-from .model import TYPES, element_type, is_navigation
+from .model import TYPES, element_type, is_navigation, navigation_properties
 from .query import check_projection, compile_filter, indexed_equalities, parse_count, parse_orderby, parse_paging, parse_projection, sort_entities
 
 INDEXED = {'Pbx.User': ('Number', 'users', 'user_numbers'), 'Pbx.Parking': ('Number', 'parkings', 'parking_numbers'),
@@ -16,10 +18,8 @@ class Reader:
         self.store = store
 
     def projection(self, args, entity_type):
-        """The parsed and checked ``$select``/``$expand``."""
-        projection = parse_projection(args.get('$select'), args.get('$expand'))
-        check_projection(projection, entity_type)
-        return projection
+        """The parsed and checked ``$select``/``$expand`` (shared between requests: read it, never change it)."""
+        return _checked_projection(args.get('$select'), args.get('$expand'), entity_type)
 
     def collection(self, entity_type, entities, args, context):
         """``{"@odata.context", ["@odata.count"], "value"}`` after $filter/$orderby/$skip/$top/$select/$expand."""
@@ -66,10 +66,11 @@ class Reader:
     def render(self, entity_type, entity, projection):
         """An entity projected by $select, with $expand-ed navigation properties."""
         select = projection['select']
+        navigation = navigation_properties(entity_type)
         if select and '*' not in select:
-            out = {name: entity.get(name) for name in select if not is_navigation(entity_type, name)}
+            out = {name: entity.get(name) for name in select if name not in navigation}
         else:
-            out = {name: value for name, value in entity.items() if not is_navigation(entity_type, name)}
+            out = {name: value for name, value in entity.items() if name not in navigation}
         if entity_type == 'Pbx.Group' and 'HasMembers' in out:
             out['HasMembers'] = bool(self.store.members_of(entity['Id']))
         for name, nested in projection['expand'].items():
@@ -101,6 +102,13 @@ class Reader:
         if entity_type == 'Pbx.UserGroup':
             return entity.get(name)
         return []
+
+
+@functools.lru_cache(maxsize=256)
+def _checked_projection(select_text, expand_text, entity_type):
+    projection = parse_projection(select_text, expand_text)
+    check_projection(projection, entity_type)
+    return projection
 
 
 def _select_suffix(projection):
