@@ -47,10 +47,10 @@ def test_converge_creates_everything_in_dependency_order(emulator, play, api):
     assert result['summary']['users']['create'] == 4
     assert result['summary']['parkings']['create'] == 1 and result['summary']['livechats']['create'] == 1
     assert 'Sales' in [g['Name'] for g in api.find('Groups', "Name eq 'Sales'")]
-    seán = api.find('Users', "Number eq '300'", **{'$expand': 'Groups($expand=Rights)'})[0]
+    sean = api.find('Users', "Number eq '300'", **{'$expand': 'Groups($expand=Rights)'})[0]
     support = api.find('Groups', "Name eq 'Support'")[0]
-    assert seán['LastName'] == "O'Brien" and seán['PrimaryGroupId'] == support['Id']
-    assert sorted(r['Rights']['RoleName'] for r in seán['Groups']) == ['managers', 'users']
+    assert sean['LastName'] == "O'Brien" and sean['PrimaryGroupId'] == support['Id']
+    assert sorted(r['Rights']['RoleName'] for r in sean['Groups']) == ['managers', 'users']
     kinds_in_order = [w['path'].split('/')[3].split('(')[0] for w in emulator.writes()
                       if w['method'] == 'POST' and 'Pbx.' not in w['path']]
     assert kinds_in_order == sorted(kinds_in_order, key=['Groups', 'Users', 'Parkings', 'WebsiteLinks'].index)
