@@ -77,12 +77,9 @@ emulator: venv ## Run the XAPI emulator in the foreground (PORT=8765, TLS=1, STA
 demo: venv ## Start the emulator (TLS=1 for HTTPS), run playbooks/demo.yml (check, apply, apply again), stop it
 	@TLS=$(TLS) tools/demo.sh
 
-bench: venv ## Emulator benchmark (tests/emulator/bench_emulator.py), when present
-	@if [[ -f tests/emulator/bench_emulator.py ]]; then \
-		PYTHONPATH=tests/emulator $(PY) tests/emulator/bench_emulator.py; \
-	else \
-		echo "note: tests/emulator/bench_emulator.py does not exist yet: nothing to benchmark"; \
-	fi
+bench: venv ## Benchmarks (not tests): emulator GET-by-key rate, then tcx_config vs a loop of tcx_user; prints tables
+	PYTHONPATH=tests/emulator $(PY) tests/emulator/bench_emulator.py
+	$(IN_VENV) $(PY) tests/bench/bench_config.py
 
 clean: ## Remove venvs, build trees, test output and caches
 	rm -rf .venv .venv-latest .build build tests/output .ansible .pytest_cache .hypothesis .demo \

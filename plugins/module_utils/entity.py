@@ -316,13 +316,23 @@ class EntityKind(object):
         key = ctx.params.get(self.key_option)
         if key is None:
             return None
-        if self.key_ignore_case:
-            matches = [e for e in entities if str(self.key_of(e)).lower() == str(key).lower()]
-        else:
-            matches = [e for e in entities if self.key_of(e) == key]
+        matches = self.index(ctx, entities).get(self.folded_key(key), [])
         if len(matches) > 1:
             raise ValidationError('%s matches %d entities on the PBX; expected one' % (self.describe(ctx), len(matches)))
         return matches[0] if matches else None
+
+    def folded_key(self, key):
+        return str(key).lower() if self.key_ignore_case else key
+
+    def index(self, ctx, entities):
+        """``{key: [entities]}`` of a listing, built once per task (a thousand lookups stay cheap)."""
+        cache_key = ('index', self.entity_set, id(entities))
+        if cache_key not in ctx.shared:
+            index = {}
+            for entity in entities:
+                index.setdefault(self.folded_key(self.key_of(entity)), []).append(entity)
+            ctx.shared[cache_key] = index
+        return ctx.shared[cache_key]
 
     def key_params(self, entity):
         """The options that name an existing entity (to delete one that tcx_config prunes)."""
