@@ -78,7 +78,7 @@ demo: venv ## Start the emulator (TLS=1 for HTTPS), run playbooks/demo.yml (chec
 	@TLS=$(TLS) tools/demo.sh
 
 bench: venv ## Benchmarks (not tests): emulator GET-by-key rate, then tcx_config vs a loop of tcx_user; prints tables
-	PYTHONPATH=tests/emulator $(PY) tests/emulator/bench_emulator.py
+	-PYTHONPATH=tests/emulator $(PY) tests/emulator/bench_emulator.py
 	$(IN_VENV) $(PY) tests/bench/bench_config.py
 
 clean: ## Remove venvs, build trees, test output and caches
