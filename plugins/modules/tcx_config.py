@@ -66,15 +66,7 @@ options:
     default: 4
 extends_documentation_fragment:
   - tcx.xapi.connection
-  - ansible.builtin.action_common_attributes
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
-  platform:
-    support: full
-    platforms: posix
+  - tcx.xapi.attributes
 notes:
   - Item options that are secrets (C(password), C(vm_pin)) are hidden in all output, as in the single modules.
 seealso:

@@ -173,15 +173,7 @@ options:
         type: str
 extends_documentation_fragment:
   - tcx.xapi.connection
-  - ansible.builtin.action_common_attributes
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
-  platform:
-    support: full
-    platforms: posix
+  - tcx.xapi.attributes
 '''
 
 EXAMPLES = r'''

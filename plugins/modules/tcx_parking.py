@@ -46,15 +46,7 @@ options:
     default: present
 extends_documentation_fragment:
   - tcx.xapi.connection
-  - ansible.builtin.action_common_attributes
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
-  platform:
-    support: full
-    platforms: posix
+  - tcx.xapi.attributes
 notes:
   - Without O(number), check mode cannot know the number the PBX will assign; RV(parking) then has no C(Number).
 '''

@@ -136,15 +136,7 @@ options:
     type: bool
 extends_documentation_fragment:
   - tcx.xapi.connection
-  - ansible.builtin.action_common_attributes
-attributes:
-  check_mode:
-    support: full
-  diff_mode:
-    support: full
-  platform:
-    support: full
-    platforms: posix
+  - tcx.xapi.attributes
 notes:
   - Passwords and PINs are never returned and never shown in diffs; RV(user) has every secret property removed.
 '''

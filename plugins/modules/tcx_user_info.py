@@ -47,16 +47,7 @@ options:
     elements: str
 extends_documentation_fragment:
   - tcx.xapi.connection
-  - ansible.builtin.action_common_attributes
-attributes:
-  check_mode:
-    support: full
-    details: Only reads, so check mode changes nothing.
-  diff_mode:
-    support: none
-  platform:
-    support: full
-    platforms: posix
+  - tcx.xapi.attributes.info
 '''
 
 EXAMPLES = r'''
