@@ -344,7 +344,10 @@ class XAPIClient(object):
                 self._sleep(self._backoff(attempt))
                 attempt += 1
                 continue
-            if response.status_code in TRANSIENT_STATUSES and retry and attempt < self.retries:
+            # 429 means the PBX refused the request without processing it: safe to repeat even for
+            # a POST, after the Retry-After it asks for (re-sending at once would hammer it).
+            refused = response.status_code == 429
+            if response.status_code in TRANSIENT_STATUSES and (retry or refused) and attempt < self.retries:
                 self._sleep(self._backoff(attempt, response.headers.get('Retry-After')))
                 attempt += 1
                 continue
