@@ -1,0 +1,182 @@
+# -*- coding: utf-8 -*-
+# Copyright: tcx.xapi contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Filters of the collection's playbooks (backup.yml, audit.yml, provision_users_from_csv.yml).
+
+They sit next to the playbooks (Ansible loads ``filter_plugins/`` beside a playbook) and read the
+field tables of the entity kinds in ``plugins/module_utils/kinds``, so a backup names exactly the
+options that the modules and the provision role take, and no option list is written twice.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible.errors import AnsibleFilterError
+from ansible_collections.tcx.xapi.plugins.module_utils.entity import leaves
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds.department import Department
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds.livechat import LiveChat
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds.parking import Parking
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds.user import User
+
+# Role variable, kind, natural key option.
+KINDS = (('departments', Department()), ('users', User()), ('parkings', Parking()), ('livechats', LiveChat()))
+# tcx_config's kind names (in ``changes``) to the role's list names.
+KIND_LISTS = dict((kind.name, name) for name, kind in KINDS)
+
+
+def _get(entity, path):
+    for name in path.split('.'):
+        if not isinstance(entity, dict):
+            return None
+        entity = entity.get(name)
+    return entity
+
+
+def _place(tree, option_path, value):
+    for name in option_path[:-1]:
+        tree = tree.setdefault(name, {})
+    tree[option_path[-1]] = value
+
+
+def _empty(value):
+    return value is None or value == '' or value == [] or value == {}
+
+
+class _Names(object):
+    """Department id / number to name, from the exported departments."""
+
+    def __init__(self, departments):
+        self.by_id = dict((d.get('Id'), d.get('Name')) for d in departments)
+        self.by_number = dict((d.get('Number'), d.get('Name')) for d in departments)
+
+    def of_id(self, group_id):
+        return self.by_id.get(group_id, group_id)
+
+
+def _references(names):
+    """The converters of options whose XAPI value refers to a department (the kinds' from_api hooks)."""
+    def user_departments(rows):
+        result = [{'name': row.get('Name') or names.of_id(row.get('GroupId')),
+                   'role': (row.get('Rights') or {}).get('RoleName') or 'users'} for row in rows or []]
+        return sorted(result, key=lambda d: str(d['name']))
+
+    return {
+        ('users', 'departments'): user_departments,
+        ('users', 'primary_department'): lambda group_id: None if group_id is None else names.of_id(group_id),
+        ('parkings', 'departments'): lambda rows: sorted(
+            set(row.get('Name') or names.of_id(row.get('GroupId')) for row in rows or [])),
+        ('livechats', 'department'): lambda number: names.by_number.get(number, number) if number else None,
+    }
+
+
+def _options(list_name, kind, entity, references):
+    """The module options that describe ``entity`` as the PBX holds it; secrets and empty values left out."""
+    item = {kind.key_option: kind.key_of(entity)}
+    for leaf in leaves(kind.fields):
+        field = leaf.field
+        if field.secret:
+            continue
+        value = _get(entity, field.path)
+        convert = references.get((list_name, field.option))
+        if convert is not None:
+            value = convert(value)
+        if isinstance(value, list) and field.compare == 'set' and all(isinstance(v, str) for v in value):
+            value = sorted(value)
+        if not _empty(value):
+            _place(item, leaf.option_path, value)
+    return item
+
+
+def tcx_to_provision(export):
+    """A backup (the info modules' lists) as the provision role's variables ``tcx_departments`` ...
+
+    ``export`` is a dict with ``departments``, ``users``, ``parkings`` and ``livechats`` as returned
+    by tcx_department_info, tcx_user_info, tcx_parking_info and tcx_livechat_info.
+    """
+    names = _Names(export.get('departments') or [])
+    references = _references(names)
+    result = {}
+    for list_name, kind in KINDS:
+        items = [_options(list_name, kind, entity, references) for entity in export.get(list_name) or []]
+        result['tcx_' + list_name] = sorted(items, key=lambda i: str(i.get(kind.key_option)))
+    return result
+
+
+def tcx_department_members(departments, users):
+    """The departments with a ``Members`` list (extension, name and role of each member), from the users' memberships."""
+    members = {}
+    for user in users or []:
+        for row in user.get('Groups') or []:
+            members.setdefault(row.get('GroupId'), []).append({
+                'Number': user.get('Number'),
+                'Name': ' '.join(n for n in (user.get('FirstName'), user.get('LastName')) if n),
+                'RoleName': (row.get('Rights') or {}).get('RoleName')})
+    return [dict(d, Members=sorted(members.get(d.get('Id'), []), key=lambda m: str(m['Number'])))
+            for d in departments or []]
+
+
+def _flatten(value, prefix=''):
+    if isinstance(value, dict) and value:
+        flat = {}
+        for key, inner in value.items():
+            flat.update(_flatten(inner, '%s.%s' % (prefix, key) if prefix else str(key)))
+        return flat
+    return {prefix: value}
+
+
+def tcx_drift(result):
+    """The drift of a check-mode tcx_config result: counts per kind and, per object, the fields that differ."""
+    if not isinstance(result, dict) or 'summary' not in result:
+        raise AnsibleFilterError('tcx_drift expects the registered result of tcx.xapi.tcx_config')
+    summary = {}
+    for list_name, dummy in KINDS:
+        counts = dict(result['summary'].get(list_name) or {})
+        summary[list_name] = dict((action, int(counts.get(action, 0)))
+                                  for action in ('create', 'update', 'delete', 'unchanged', 'failed'))
+    objects = []
+    for change in result.get('changes') or []:
+        before = _flatten((change.get('diff') or {}).get('before') or {})
+        after = _flatten((change.get('diff') or {}).get('after') or {})
+        fields = [{'field': name, 'pbx': before.get(name), 'desired': after.get(name)}
+                  for name in sorted(set(before) | set(after)) if before.get(name) != after.get(name)]
+        objects.append({'kind': KIND_LISTS.get(change.get('kind'), change.get('kind')), 'key': change.get('key'),
+                        'action': change.get('action'), 'fields': [f for f in fields if f['field']]})
+    totals = dict((action, sum(counts[action] for counts in summary.values()))
+                  for action in ('create', 'update', 'delete', 'unchanged', 'failed'))
+    drifting = totals['create'] + totals['update'] + totals['delete']
+    return {'drift': drifting > 0, 'drifting': drifting, 'summary': summary, 'totals': totals, 'objects': objects,
+            'failures': result.get('failures') or []}
+
+
+def tcx_csv_report(users, result, check_mode=False):
+    """One line per CSV user: created, updated, unchanged or failed (with the reason), from a tcx_config result."""
+    changes = dict((c['key'], c) for c in (result or {}).get('changes') or [] if c.get('kind') == 'user')
+    failures = dict((f.get('key'), f.get('msg')) for f in (result or {}).get('failures') or [] if f.get('kind') == 'user')
+    prefix = 'would be ' if check_mode else ''
+    rows = []
+    for user in users:
+        extension = str(user['extension'])
+        who = ' '.join(n for n in (user.get('first_name'), user.get('last_name')) if n)
+        change = changes.get(extension)
+        if extension in failures:
+            status, reason = 'failed', failures[extension]
+        elif change is None:
+            status, reason = 'unchanged', ''
+        else:
+            status = {'create': 'created', 'update': 'updated', 'delete': 'deleted'}[change['action']]
+            reason = ', '.join(sorted(_flatten((change.get('diff') or {}).get('after') or {}))) if change['action'] == 'update' else ''
+        rows.append({'extension': extension, 'name': who, 'status': status,
+                     'line': '%s %s: %s%s%s' % (extension, who, prefix if status in ('created', 'updated') else '',
+                                               status, (' (%s)' % reason) if reason else '')})
+    return rows
+
+
+class FilterModule(object):
+    def filters(self):
+        return {
+            'tcx_to_provision': tcx_to_provision,
+            'tcx_department_members': tcx_department_members,
+            'tcx_drift': tcx_drift,
+            'tcx_csv_report': tcx_csv_report,
+        }
