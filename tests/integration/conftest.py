@@ -47,22 +47,100 @@ def connection(emulator):
     return {'url': emulator.url, 'client_id': emulator.client_id, 'client_secret': emulator.client_secret}
 
 
+# Options whose values are secrets: they must never show in a play's output or results.
+SECRET_OPTIONS = ('password', 'vm_pin', 'client_secret', 'access_token')
+# Shorter values (a test's 'abc' token) would match by chance; every real secret of the suite is longer.
+MIN_SECRET_LENGTH = 5
+# Result keys that carry a secret on purpose: the token tcx_token hands out, a generated password.
+PUBLISHED_KEYS = ('access_token', 'generated_password')
+
+
+def suite_verbosity():
+    """``TCX_TEST_VERBOSITY=4`` runs every play of the suite with ``-vvvv --diff`` (0 when unset)."""
+    return int(os.environ.get('TCX_TEST_VERBOSITY') or 0)
+
+
+def _secret_values(node, found, origin='tasks'):
+    """Collect ``{value: description}`` of every literal secret option value in tasks/vars/env."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            name = str(key).lower()
+            if (isinstance(value, str) and '{{' not in value and len(value) >= MIN_SECRET_LENGTH
+                    and (name in SECRET_OPTIONS or (origin == 'env' and any(
+                        word in name for word in ('secret', 'token', 'password', 'pin'))))):
+                found.setdefault(value, '%s %s' % (origin, key))
+            else:
+                _secret_values(value, found, origin)
+    elif isinstance(node, (list, tuple)):
+        for item in node:
+            _secret_values(item, found, origin)
+    return found
+
+
+def _issued_tokens(cache_dir):
+    """The tokens the play stored in its token cache (the emulator does not expose the ones it issued)."""
+    tokens = set()
+    for path in Path(cache_dir).glob('token-*.json'):
+        try:
+            tokens.add(json.loads(path.read_text())['access_token'])
+        except (OSError, ValueError, KeyError):
+            pass
+    return tokens
+
+
+def _published(records):
+    """Tokens a tcx_token task returned without ``no_log``: shown because the playbook asked for them."""
+    return set(r['result'].get('access_token') for r in records
+               if r['action'].endswith('tcx_token') and isinstance(r['result'].get('access_token'), str))
+
+
+def _without_published_keys(value):
+    if isinstance(value, dict):
+        return dict((k, _without_published_keys(v)) for k, v in value.items() if k not in PUBLISHED_KEYS)
+    if isinstance(value, list):
+        return [_without_published_keys(v) for v in value]
+    return value
+
+
+def scan_for_secrets(secrets, published, stdout, stderr, records):
+    """Fail when a secret value shows in stdout, stderr or a result; the message never contains it."""
+    results = json.dumps(_without_published_keys([r['result'] for r in records]), sort_keys=True)
+    leaks = []
+    for value, origin in sorted(secrets.items(), key=lambda item: item[1]):
+        for where, text in (('stdout', stdout), ('stderr', stderr), ('results', results)):
+            if where != 'results' and value in published:
+                continue
+            at = text.find(value)
+            if at >= 0:
+                context = text[max(0, at - 120):at + len(value) + 120].replace(value, '<SECRET>')
+                leaks.append('%s appears in %s: ...%s...' % (origin, where, context))
+    assert not leaks, 'secrets leaked:\n' + '\n'.join(leaks)
+
+
 def run_play(emulator, tasks, check=False, diff=True, env=None, defaults=True, verbosity=0,
-             extra_args=(), play_vars=None, expect_rc=None):
+             extra_args=(), play_vars=None, expect_rc=None, hosts='localhost', play_options=None):
     """Run ``tasks`` in one play on localhost against ``emulator`` and return a :class:`PlayResult`.
 
-    ``defaults`` puts the connection into ``module_defaults: group/tcx.xapi.all``.
+    ``defaults`` puts the connection into ``module_defaults: group/tcx.xapi.all``; ``hosts`` (all
+    local) and ``play_options`` (merged into the play, e.g. ``module_defaults``) shape the play. Every run is
+    scanned for leaked secrets: the emulator's client secret, every literal ``password``,
+    ``vm_pin``, ``client_secret`` and ``access_token`` in the play, and the tokens the play
+    obtained; a hit fails the test. ``TCX_TEST_VERBOSITY=N`` runs every play with ``-vN --diff``.
     """
-    play = {'name': 'test', 'hosts': 'localhost', 'gather_facts': False, 'tasks': tasks}
+    if suite_verbosity():
+        verbosity, diff = max(verbosity, suite_verbosity()), True
+    play = {'name': 'test', 'hosts': hosts, 'gather_facts': False, 'tasks': tasks}
     if defaults:
         play['module_defaults'] = {'group/tcx.xapi.all': connection(emulator)}
+    play.update(play_options or {})
     if play_vars:
         play['vars'] = play_vars
     with tempfile.TemporaryDirectory() as tmp:
         playbook = Path(tmp) / 'play.yml'
         playbook.write_text(yaml.safe_dump([play], sort_keys=False, allow_unicode=True))
         results_file = Path(tmp) / 'results.jsonl'
-        command = [str(BIN / 'ansible-playbook'), '-i', 'localhost,', '-c', 'local',
+        inventory = hosts if hosts == 'localhost' else 'localhost,' + hosts
+        command = [str(BIN / 'ansible-playbook'), '-i', inventory.rstrip(',') + ',', '-c', 'local',
                    '-e', 'ansible_python_interpreter=%s' % sys.executable, str(playbook)]
         if check:
             command.append('--check')
@@ -94,6 +172,13 @@ def run_play(emulator, tasks, check=False, diff=True, env=None, defaults=True, v
         records = []
         if results_file.exists():
             records = [json.loads(line) for line in results_file.read_text().splitlines() if line]
+        secrets = {emulator.client_secret: 'the emulator client secret'}
+        _secret_values([tasks, play_vars, play_options], secrets)
+        _secret_values(env or {}, secrets, origin='env')
+        published = _published(records)
+        for token in _issued_tokens(run_env['TCX_TOKEN_CACHE_DIR']) | published:
+            secrets.setdefault(token, 'an access token the play obtained')
+    scan_for_secrets(secrets, published, proc.stdout, proc.stderr, records)
     result = PlayResult(proc.returncode, proc.stdout, proc.stderr, records)
     if expect_rc is not None:
         assert proc.returncode == expect_rc, result
