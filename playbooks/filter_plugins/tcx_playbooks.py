@@ -165,7 +165,11 @@ def tcx_csv_report(users, result, check_mode=False):
             status, reason = 'unchanged', ''
         else:
             status = {'create': 'created', 'update': 'updated', 'delete': 'deleted'}[change['action']]
-            reason = ', '.join(sorted(_flatten((change.get('diff') or {}).get('after') or {}))) if change['action'] == 'update' else ''
+            reason = ''
+            if change['action'] == 'update':
+                before = _flatten((change.get('diff') or {}).get('before') or {})
+                after = _flatten((change.get('diff') or {}).get('after') or {})
+                reason = ', '.join(sorted(name for name in after if after[name] != before.get(name)))
         rows.append({'extension': extension, 'name': who, 'status': status,
                      'line': '%s %s: %s%s%s' % (extension, who, prefix if status in ('created', 'updated') else '',
                                                status, (' (%s)' % reason) if reason else '')})

@@ -1,0 +1,238 @@
+# -*- coding: utf-8 -*-
+"""The collection's playbooks as users run them: CSV provisioning, backup and restore, drift audit."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import json
+from html.parser import HTMLParser
+
+import yaml
+
+from playbook_runner import PLAYBOOKS, run_playbook
+
+CSV_HEADER = 'first_name,last_name,email,extension,department,role\n'
+OFFICE = yaml.safe_load((PLAYBOOKS / 'vars' / 'demo_office.yml').read_text(encoding='utf-8'))
+
+
+def write_csv(tmp_path, rows, name='users.csv'):
+    path = tmp_path / name
+    path.write_text(CSV_HEADER + ''.join(row + '\n' for row in rows), encoding='utf-8')
+    return path
+
+
+def provision(tmp_path, emulator, **variables):
+    return run_playbook(tmp_path, 'provision.yml', emulator, extra_vars=variables)
+
+
+# -- provision_users_from_csv.yml ------------------------------------------------------------------
+
+def test_csv_playbook_reports_each_row_and_a_summary_then_nothing_changes(emulator, api, tmp_path):
+    api.call('POST', 'Groups', json={'Name': 'Sales'})
+    api.call('POST', 'Users', json={'Number': '212', 'FirstName': 'Alan', 'LastName': 'Turing',
+                                    'EmailAddress': 'alan@example.com'})
+    csv_file = write_csv(tmp_path, ['Ada,Lovelace,ada@example.com,210,Sales,managers',
+                                    'Grace,Hopper,grace@example.com,211,Sales,',
+                                    'Alan,Turing,alan@example.com,212,DEFAULT,'])
+    passwords = tmp_path / 'passwords.csv'
+    first = run_playbook(tmp_path, 'provision_users_from_csv.yml', emulator,
+                         extra_vars={'tcx_csv_file': str(csv_file), 'tcx_csv_passwords_file': str(passwords)})
+    assert first.task('Report each row')['msg'] == ['210 Ada Lovelace: created', '211 Grace Hopper: created',
+                                                    '212 Alan Turing: unchanged']
+    assert first.task('Summary')['msg'].endswith('3 rows, 2 created, 0 updated, 1 unchanged, 0 failed')
+    ada = api.find('Users', "Number eq '210'", **{'$expand': 'Groups($expand=Rights)'})[0]
+    assert [(g['Name'], g['Rights']['RoleName']) for g in ada['Groups']] == [('Sales', 'managers')]
+    lines = passwords.read_text().splitlines()
+    assert lines[0] == 'extension,password' and sorted(line.split(',')[0] for line in lines[1:]) == ['210', '211']
+    assert oct(passwords.stat().st_mode & 0o777) == '0o600'
+    emulator.clear_requests()
+    second = run_playbook(tmp_path, 'provision_users_from_csv.yml', emulator, extra_vars={'tcx_csv_file': str(csv_file)})
+    assert second.task('Summary')['msg'].endswith('3 rows, 0 created, 0 updated, 3 unchanged, 0 failed')
+    assert emulator.writes() == []
+
+
+def test_csv_playbook_reports_an_update_with_the_changed_options(emulator, api, tmp_path):
+    api.call('POST', 'Users', json={'Number': '210', 'FirstName': 'Ada', 'LastName': 'Byron'})
+    emulator.clear_requests()
+    csv_file = write_csv(tmp_path, ['Ada,Lovelace,ada@example.com,210,DEFAULT,'])
+    check = run_playbook(tmp_path, 'provision_users_from_csv.yml', emulator, extra_vars={'tcx_csv_file': str(csv_file)},
+                         check=True)
+    assert check.task('Report each row')['msg'] == ['210 Ada Lovelace: would be updated (email, last_name)']
+    assert emulator.writes() == []
+
+
+def test_csv_playbook_reports_bad_rows_and_writes_nothing(emulator, tmp_path):
+    csv_file = write_csv(tmp_path, ['Ada,Lovelace,ada@example.com,210,DEFAULT,managers',
+                                    'Alan,Turing,alan@example.com,210,DEFAULT,',
+                                    'Bob,Nobody,bob@example.com,,DEFAULT,'])
+    run = run_playbook(tmp_path, 'provision_users_from_csv.yml', emulator, extra_vars={'tcx_csv_file': str(csv_file)},
+                       expect_rc=2)
+    assert run.task('Report the bad rows')['msg'][1:] == ['line 3: extension 210 is already on line 2',
+                                                          'line 4: extension is empty']
+    assert 'Nothing was written' in run.task('Stop before writing anything')['msg']
+    assert emulator.writes() == []
+
+
+def test_csv_playbook_refuses_a_file_without_a_required_column(emulator, tmp_path):
+    csv_file = tmp_path / 'users.csv'
+    csv_file.write_text('first_name,last_name,extension,department\nAda,Lovelace,210,DEFAULT\n', encoding='utf-8')
+    run = run_playbook(tmp_path, 'provision_users_from_csv.yml', emulator, extra_vars={'tcx_csv_file': str(csv_file)},
+                       expect_rc=2)
+    assert 'the header lacks email, role' in ' '.join(run.task('Report the bad rows')['msg'])
+    assert emulator.writes() == []
+
+
+def test_csv_playbook_reports_rows_with_an_unknown_department_and_writes_nothing(emulator, api, tmp_path):
+    csv_file = write_csv(tmp_path, ['Ada,Lovelace,ada@example.com,210,DEFAULT,', 'Alan,Turing,alan@example.com,211,Marketing,'])
+    run = run_playbook(tmp_path, 'provision_users_from_csv.yml', emulator, extra_vars={'tcx_csv_file': str(csv_file)},
+                       expect_rc=2)
+    assert run.task('Report rows whose department')['msg'][1:] == [
+        "extension 211 (Alan Turing): department 'Marketing' does not exist on the PBX"]
+    assert emulator.writes() == []
+    assert api.find('Users', "Number eq '210'") == []
+
+
+# -- backup.yml --------------------------------------------------------------------------------
+
+def backup(tmp_path, emulator, directory):
+    run_playbook(tmp_path, 'backup.yml', emulator, extra_vars={'tcx_backup_dir': str(directory)})
+    json_files, yaml_files = sorted(directory.glob('*.json')), sorted(directory.glob('*.yml'))
+    assert len(json_files) == 1 and len(yaml_files) == 1
+    return json.loads(json_files[0].read_text(encoding='utf-8')), yaml.safe_load(yaml_files[0].read_text(encoding='utf-8'))
+
+
+# Ids and timestamps, and the SIP authentication ID that the PBX generates for every new extension.
+VOLATILE = ('Id', 'GroupId', 'PrimaryGroupId', 'exported_at', 'AuthID')
+
+
+def without_ids(value, numbers=None):
+    """The backup without ids and timestamps (the PBX assigns new ones when a backup is restored).
+
+    Department numbers (``GRP0002``) are ids too, assigned in the order of creation: every value
+    that is a department number becomes ``department <name>``.
+    """
+    if numbers is None:
+        numbers = dict((d['Number'], 'department ' + d['Name']) for d in value['departments'])
+    if isinstance(value, dict):
+        return dict((k, without_ids(v, numbers)) for k, v in value.items() if k not in VOLATILE)
+    if isinstance(value, list):
+        return [without_ids(v, numbers) for v in value]
+    return numbers.get(value, value) if isinstance(value, str) else value
+
+
+def differences(before, after, path=''):
+    """The paths at which two JSON values differ."""
+    if isinstance(before, dict) and isinstance(after, dict):
+        return [d for key in sorted(set(before) | set(after))
+                for d in differences(before.get(key), after.get(key), '%s.%s' % (path, key))]
+    if isinstance(before, list) and isinstance(after, list) and len(before) == len(after):
+        return [d for i, (b, a) in enumerate(zip(before, after)) for d in differences(b, a, '%s[%d]' % (path, i))]
+    return [] if before == after else ['%s: %r != %r' % (path, before, after)]
+
+
+def test_backup_restores_the_same_pbx_after_a_reset(emulator, api, tmp_path):
+    provision(tmp_path, emulator, **OFFICE)
+    exported, variables = backup(tmp_path, emulator, tmp_path / 'first')
+    assert [d['Name'] for d in exported['departments']] == ['DEFAULT', 'Sales', 'Support', 'Vertrieb Süd']
+    support = [d for d in exported['departments'] if d['Name'] == 'Support'][0]
+    assert [(m['Number'], m['RoleName']) for m in support['Members']] == [('201', 'managers'), ('301', 'users')]
+    sales = [d for d in variables['tcx_departments'] if d['name'] == 'Sales'][0]
+    assert sales['routing']['out_of_office']['to'] == 'VoiceMail'
+    sean = [u for u in variables['tcx_users'] if u['extension'] == '201'][0]
+    assert sean['departments'] == [{'name': 'Sales', 'role': 'users'}, {'name': 'Support', 'role': 'managers'}]
+    text = json.dumps([exported, variables])
+    for secret in ('AccessPassword', 'VMPIN', 'AuthPassword', 'DeskphonePassword', 'password', 'vm_pin'):
+        assert secret not in text
+
+    emulator.reset()
+    restore = run_playbook(tmp_path, 'provision.yml', emulator,
+                           extra_vars={'tcx_state_file': sorted((tmp_path / 'first').glob('*.yml'))[0].as_posix()})
+    assert restore.task('Converge departments')['summary']['users']['create'] == 3
+    again, again_variables = backup(tmp_path, emulator, tmp_path / 'second')
+    assert again_variables == variables
+    assert differences(without_ids(exported), without_ids(again)) == []
+
+
+# -- audit.yml ---------------------------------------------------------------------------------
+
+class ReportPage(HTMLParser):
+    """The summary table of an audit HTML page: {kind: {action: number}} and the drifting objects."""
+
+    def __init__(self):
+        HTMLParser.__init__(self)
+        self.summary, self.objects, self.external = {}, [], []
+        self._kind = self._action = None
+        self._in_summary = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == 'table' and attrs.get('id') == 'summary':
+            self._in_summary = True
+        elif tag == 'tr' and self._in_summary and 'data-kind' in attrs:
+            self._kind = attrs['data-kind']
+            self.summary[self._kind] = {}
+        elif tag == 'td' and self._kind and 'data-action' in attrs:
+            self._action = attrs['data-action']
+        elif tag == 'section':
+            self.objects.append((attrs['data-kind'], attrs['data-key'], attrs['data-action']))
+        if tag in ('link', 'script', 'img') or (attrs.get('src') or attrs.get('href') or '').startswith('http'):
+            self.external.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag == 'table':
+            self._in_summary = False
+            self._kind = None
+        elif tag == 'td':
+            self._action = None
+
+    def handle_data(self, data):
+        if self._kind and self._action and data.strip():
+            self.summary[self._kind][self._action] = int(data)
+
+
+def test_audit_reports_drift_in_json_markdown_and_html_without_writing(emulator, api, tmp_path):
+    provision(tmp_path, emulator, tcx_departments=[{'name': 'Support', 'language': 'EN'}],
+              tcx_users=[{'extension': '301', 'first_name': 'Grace', 'departments': [{'name': 'Support'}]}])
+    emulator.clear_requests()
+    desired = {'tcx_departments': [{'name': 'Support', 'language': 'DE'}, {'name': 'Sales'}],
+               'tcx_users': [{'extension': '301', 'first_name': 'Grace',
+                              'departments': [{'name': 'Support', 'role': 'managers'}]}],
+               'tcx_report_dir': str(tmp_path / 'reports')}
+    run = run_playbook(tmp_path, 'audit.yml', emulator, extra_vars=desired)
+    assert emulator.writes() == []
+    report = json.loads((tmp_path / 'reports' / 'tcx-audit-localhost.json').read_text())
+    assert report['drift'] is True and report['drifting'] == 3
+    assert report['summary']['departments'] == {'create': 1, 'update': 1, 'delete': 0, 'unchanged': 0, 'failed': 0}
+    assert report['summary']['users'] == {'create': 0, 'update': 1, 'delete': 0, 'unchanged': 0, 'failed': 0}
+    support = [o for o in report['objects'] if o['key'] == 'Support'][0]
+    assert support == {'kind': 'departments', 'key': 'Support', 'action': 'update',
+                       'fields': [{'field': 'language', 'pbx': 'EN', 'desired': 'DE'}]}
+    assert run.task('Hand the drift to AWX')['ansible_stats']['data']['tcx_drift'] == {'localhost': True}
+
+    page = ReportPage()
+    page.feed((tmp_path / 'reports' / 'tcx-audit-localhost.html').read_text(encoding='utf-8'))
+    assert page.external == []
+    for kind, counts in report['summary'].items():
+        assert page.summary[kind] == counts
+    assert page.summary['total'] == report['totals']
+    assert page.objects == [(o['kind'], o['key'], o['action']) for o in report['objects']]
+    markdown = (tmp_path / 'reports' / 'tcx-audit-localhost.md').read_text(encoding='utf-8')
+    assert '| departments | 1 | 1 | 0 | 0 | 0 |' in markdown and '| `language` | "EN" | "DE" |' in markdown
+
+
+def test_audit_fails_on_drift_only_when_asked(emulator, tmp_path):
+    desired = {'tcx_departments': [{'name': 'Sales'}], 'tcx_report_dir': str(tmp_path / 'reports'),
+               'tcx_fail_on_drift': True}
+    run = run_playbook(tmp_path, 'audit.yml', emulator, extra_vars=desired, expect_rc=2)
+    assert 'drifted from its desired state: 1 object(s) differ' in run.task('Fail when the PBX drifted')['msg']
+    assert emulator.writes() == []
+
+
+def test_audit_without_drift_passes_with_fail_on_drift(emulator, tmp_path):
+    desired = {'tcx_departments': [{'name': 'DEFAULT'}], 'tcx_report_dir': str(tmp_path / 'reports'),
+               'tcx_fail_on_drift': True}
+    run = run_playbook(tmp_path, 'audit.yml', emulator, extra_vars=desired)
+    assert run.task('Compare the PBX')['changed'] is False
+    report = json.loads((tmp_path / 'reports' / 'tcx-audit-localhost.json').read_text())
+    assert (report['drift'], report['objects'], report['summary']['departments']['unchanged']) == (False, [], 1)
