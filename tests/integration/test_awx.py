@@ -1,0 +1,65 @@
+# -*- coding: utf-8 -*-
+"""AWX / AAP: the execution environment definition and the custom credential type."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import subprocess
+import sys
+from pathlib import Path
+
+import jinja2
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+
+
+def test_ansible_builder_creates_a_context_that_installs_the_collection(tmp_path):
+    context = tmp_path / 'context'
+    proc = subprocess.run([str(BIN / 'ansible-builder'), 'create', '-f', str(REPO / 'execution-environment.yml'),
+                           '-c', str(context)], capture_output=True, text=True, check=False, cwd=str(tmp_path))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    galaxy = yaml.safe_load((context / '_build' / 'requirements.yml').read_text())
+    assert [c['name'] for c in galaxy['collections']] == ['tcx.xapi']
+    assert 'requests' in (context / '_build' / 'requirements.txt').read_text()
+    containerfile = [p for p in (context / 'Containerfile', context / 'Dockerfile') if p.exists()][0].read_text()
+    assert 'ansible-galaxy collection install' in containerfile and 'ansible-core>=2.17' in containerfile
+
+
+def test_ansible_builder_reads_the_collections_python_requirements():
+    proc = subprocess.run([str(BIN / 'ansible-builder'), 'introspect', str(REPO / '.build')],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    found = yaml.safe_load(proc.stdout.split('\n', 1)[1])
+    assert found['python'] == ['requests>=2.28  # from collection tcx.xapi']
+
+
+def credential_environment(inputs):
+    """The environment AWX injects for a credential of the shipped type with these inputs."""
+    credential_type = yaml.safe_load((REPO / 'extensions' / 'awx' / 'credential_type.yml').read_text())
+    fields = credential_type['inputs']['fields']
+    assert set(credential_type['inputs']['required']) == {'url', 'client_id', 'client_secret'}
+    assert [f['id'] for f in fields if f.get('secret')] == ['client_secret']
+    values = dict((f['id'], f['default']) for f in fields if 'default' in f)
+    values.update(inputs)
+    return dict((name, jinja2.Template(template).render(**values))
+                for name, template in credential_type['injectors']['env'].items())
+
+
+def test_the_credential_types_environment_alone_drives_a_module(emulator, play, api):
+    env = credential_environment({'url': emulator.url, 'client_id': emulator.client_id,
+                                  'client_secret': emulator.client_secret})
+    assert sorted(env) == ['TCX_CLIENT_ID', 'TCX_CLIENT_SECRET', 'TCX_URL', 'TCX_VALIDATE_CERTS']
+    result = play([{'tcx.xapi.tcx_department': {'name': 'Injected'}}], defaults=False, env=env)
+    assert result.rc == 0, result
+    assert result.result()['changed'] is True
+    assert len(api.find('Groups', "Name eq 'Injected'")) == 1
+
+
+def test_a_wrong_secret_in_the_credential_fails_the_module_without_showing_it(emulator, play):
+    env = credential_environment({'url': emulator.url, 'client_id': emulator.client_id,
+                                  'client_secret': 'not-the-secret-42'})
+    result = play([{'tcx.xapi.tcx_department_info': {'name': 'DEFAULT'}}], defaults=False, env=env)
+    assert result.rc == 2 and '401' in result.result()['msg']
