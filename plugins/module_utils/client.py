@@ -289,13 +289,25 @@ class XAPIClient(object):
         if not self._token or self._token_expired():
             self._obtain_token()
         response = self._send_with_retries(method, url_path, params=params, json=body, retry=retry)
-        if response.status_code == 401:
+        relogins = 0
+        while response.status_code == 401:
             if not self.can_login:
                 raise AuthenticationError(
                     'the access token for %s was rejected (expired, or replaced by a newer login '
                     'of the same client); give client_id and client_secret, or a fresh token' % self.base_url,
                     status=401)
+            # A token refused right after a login was superseded by another process logging in as
+            # the same client (without a shared token cache): log in again, bounded by retries and
+            # after a jittered pause so the processes fall out of step. Never an endless loop.
+            if relogins > self.retries:
+                raise AuthenticationError(
+                    'the access token for %s was rejected %d times right after logging in as client_id %s: '
+                    'other processes keep logging in as the same client; share one token (token_cache: true) '
+                    'or give them their own client_id' % (self.base_url, relogins, self.client_id), status=401)
+            if relogins:
+                self._sleep(self._backoff(relogins - 1))
             self._obtain_token(rejected=self._token)
+            relogins += 1
             response = self._send_with_retries(method, url_path, params=params, json=body, retry=retry)
         if response.status_code >= 400:
             raise error_from_response(method, url_path, response)
