@@ -66,8 +66,8 @@ def _secret_values(node, found, origin='tasks'):
         for key, value in node.items():
             name = str(key).lower()
             if (isinstance(value, str) and '{{' not in value and len(value) >= MIN_SECRET_LENGTH
-                    and (name in SECRET_OPTIONS or (origin == 'env' and any(
-                        word in name for word in ('secret', 'token', 'password', 'pin'))))):
+                    and (name in SECRET_OPTIONS or (origin == 'env' and name.endswith(
+                        ('secret', 'access_token', 'password', '_pin'))))):
                 found.setdefault(value, '%s %s' % (origin, key))
             else:
                 _secret_values(value, found, origin)

@@ -1,0 +1,178 @@
+# -*- coding: utf-8 -*-
+"""Reliability: forks share one token, a bad secret costs one login, TLS is checked, 429 waits.
+
+The fault matrix per module is in test_reliability_faults.py, invalid inputs in
+test_reliability_inputs.py, OData injection in test_reliability_injection.py.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import pytest
+
+from conftest import connection, run_play
+from tcx_emulator.pytest_plugin import start_emulator
+
+from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIClient
+
+HOSTS = ['h1', 'h2', 'h3', 'h4']
+FORKS_PASSWORD = 'Forks-Shared-Pw-42!'
+
+
+def forks_tasks():
+    """25 tcx tasks per host: each host manages its own department, users, parking and live chat."""
+    dept = {'name': 'Forks {{ n }}'}
+    users = ['7{{ n }}%d' % i for i in (1, 2, 3)]
+    tasks = [
+        {'tcx.xapi.tcx_department': dict(dept, language='DE')},
+        {'tcx.xapi.tcx_department': dict(dept, language='DE')},
+        {'tcx.xapi.tcx_department': dict(dept, language='FR')},
+    ]
+    tasks += [{'tcx.xapi.tcx_user': {'extension': ext, 'first_name': 'Fork', 'password': FORKS_PASSWORD,
+                                      'departments': [{'name': 'Forks {{ n }}'}]}} for ext in users]
+    tasks += [{'tcx.xapi.tcx_user': {'extension': ext, 'first_name': 'Fork'}} for ext in users]
+    tasks += [{'tcx.xapi.tcx_user': {'extension': ext, 'last_name': 'Host {{ n }}'}} for ext in users]
+    tasks += [
+        {'tcx.xapi.tcx_parking': {'number': 'SP6{{ n }}', 'departments': ['Forks {{ n }}']}},
+        {'tcx.xapi.tcx_parking': {'number': 'SP6{{ n }}', 'departments': ['Forks {{ n }}']}},
+        {'tcx.xapi.tcx_livechat': {'link': 'forks-{{ n }}', 'department': 'Forks {{ n }}'}},
+        {'tcx.xapi.tcx_livechat': {'link': 'forks-{{ n }}', 'department': 'Forks {{ n }}'}},
+        {'tcx.xapi.tcx_livechat': {'link': 'forks-{{ n }}', 'name': 'Chat {{ n }}'}},
+        {'tcx.xapi.tcx_system_info': {}},
+        {'tcx.xapi.tcx_livechat': {'link': 'forks-{{ n }}', 'state': 'absent'}},
+        {'tcx.xapi.tcx_parking': {'number': 'SP6{{ n }}', 'state': 'absent'}},
+    ]
+    tasks += [{'tcx.xapi.tcx_user': {'extension': ext, 'state': 'absent'}} for ext in users]
+    tasks += [{'tcx.xapi.tcx_department': dict(dept, state='absent')},
+              {'tcx.xapi.tcx_department': dict(dept, state='absent')}]
+    assert len(tasks) == 25
+    return [dict(task, name='task %02d' % number) for number, task in enumerate(tasks, 1)]
+
+
+def run_forks_play(emulator, **defaults):
+    return run_play(emulator, forks_tasks(), hosts=','.join(HOSTS), extra_args=['--forks', '4'],
+                    play_vars={'n': '{{ inventory_hostname[1:] }}'}, defaults=False,
+                    play_options={'module_defaults': {'group/tcx.xapi.all': dict(connection(emulator), **defaults)}})
+
+
+def login_figures(emulator):
+    requests = emulator.requests()
+    logins = len([r for r in requests if r['path'] == '/connect/token'])
+    unauthorized = len([r for r in requests if r['status'] == 401])
+    return logins, unauthorized, len(requests)
+
+
+def assert_all_tasks_succeeded(result):
+    failures = [(r['task'], r['result'].get('msg')) for r in result.records if r['status'] != 'ok']
+    assert failures == [] and result.rc == 0, failures or result
+    assert len(result.records) == len(HOSTS) * 25
+
+
+def test_four_forks_with_the_shared_token_cache_log_in_at_most_four_times(emulator, capsys):
+    result = run_forks_play(emulator)
+    logins, unauthorized, total = login_figures(emulator)
+    with capsys.disabled():
+        print('\n[reliability] 4 hosts x 25 tasks, forks 4, token cache on: %d token requests, %d answers 401, '
+              '%d requests' % (logins, unauthorized, total))
+    assert_all_tasks_succeeded(result)
+    assert logins <= 4
+    state = emulator.state()
+    assert [g['Name'] for g in state['groups']] == ['DEFAULT'] and state['users'] == [] and state['parkings'] == []
+
+
+def test_four_forks_without_the_token_cache_still_succeed_and_print_the_logins_it_costs(emulator, capsys):
+    result = run_forks_play(emulator, token_cache=False)
+    logins, unauthorized, total = login_figures(emulator)
+    with capsys.disabled():
+        print('\n[reliability] 4 hosts x 25 tasks, forks 4, token_cache: false: %d token requests, %d answers 401, '
+              '%d requests' % (logins, unauthorized, total))
+    assert_all_tasks_succeeded(result)
+
+
+def test_a_bad_client_secret_makes_one_token_request_and_names_url_and_client_id(emulator, play):
+    options = dict(connection(emulator), client_secret='Wrong-Secret-0815')
+    result = play([{'name': 'login', 'tcx.xapi.tcx_department': dict(options, name='Sales')}], defaults=False)
+    assert result.rc == 2
+    message = result.result()['msg']
+    assert 'login to %s as client_id %s failed (HTTP 401)' % (emulator.url, emulator.client_id) in message
+    assert 'not retried' in message
+    assert 'Wrong-Secret-0815' not in message
+    assert [r['path'] for r in emulator.requests()] == ['/connect/token']
+
+
+@pytest.fixture(scope='module')
+def tls_emulator():
+    """An HTTPS emulator whose certificate comes from a throwaway CA (``ca_file``)."""
+    with start_emulator('--tls') as handle:
+        yield handle
+
+
+def system_info(tls, **options):
+    """A read-only task: the DEFAULT department as it is."""
+    return [{'name': 'read', 'tcx.xapi.tcx_department': dict(connection(tls), name='DEFAULT', **options)}]
+
+
+def test_https_with_an_unknown_ca_fails_with_a_certificate_message(tls_emulator):
+    result = run_play(tls_emulator, system_info(tls_emulator), defaults=False)
+    assert result.rc == 2
+    message = result.result()['msg']
+    assert 'TLS error talking to %s' % tls_emulator.url in message
+    assert 'certificate verify failed' in message and 'ca_path' in message
+
+
+def test_https_with_ca_path_succeeds_without_warning(tls_emulator):
+    result = run_play(tls_emulator, system_info(tls_emulator, ca_path=tls_emulator.ca_file), defaults=False)
+    assert result.rc == 0, result
+    assert result.result().get('warnings') in (None, [])
+
+
+def test_https_with_validate_certs_false_succeeds_with_a_warning(tls_emulator):
+    result = run_play(tls_emulator, system_info(tls_emulator, validate_certs=False), defaults=False)
+    assert result.rc == 0, result
+    assert any('validate_certs is false' in w for w in result.result()['warnings'])
+
+
+def test_a_rate_limited_post_waits_retry_after_and_is_sent_once_more(emulator):
+    slept = []
+    client = XAPIClient(emulator.url, client_id=emulator.client_id, client_secret=emulator.client_secret,
+                        sleep=slept.append)
+    emulator.add_fault(method='POST', path=r'^/xapi/v1/Groups$', action='status', status=429, retry_after=1, times=1)
+    created = client.post('Groups', {'Name': 'Throttled'})
+    assert created['Name'] == 'Throttled'
+    assert slept == [1.0]
+    assert [(r['method'], r['status']) for r in emulator.requests(path=r'^/xapi/v1/Groups$')] == [
+        ('POST', 429), ('POST', 201)]
+
+
+class Superseded(XAPIClient):
+    """A client whose every login is followed by another process's login (as without a shared cache)."""
+
+    other_logins = 0
+
+    def __init__(self, emulator, api, supersede, **options):
+        self.api, self.supersede = api, supersede
+        super(Superseded, self).__init__(emulator.url, client_id=emulator.client_id,
+                                         client_secret=emulator.client_secret, sleep=lambda seconds: None, **options)
+
+    def login(self):
+        token = super(Superseded, self).login()
+        if self.other_logins < self.supersede:
+            self.other_logins += 1
+            self.api.login()  # the other process's login knocks our fresh token out
+        return token
+
+
+def test_a_token_superseded_right_after_the_relogin_is_replaced_again(emulator, api):
+    client = Superseded(emulator, api, supersede=2)
+    assert client.get('Groups')['value'][0]['Name'] == 'DEFAULT'
+    assert client.stats['logins'] == 3
+
+
+def test_logins_that_keep_being_superseded_stop_after_retries_with_a_clear_message(emulator, api):
+    client = Superseded(emulator, api, supersede=100, retries=2)
+    with pytest.raises(Exception) as failure:
+        client.get('Groups')
+    assert 'rejected 3 times right after logging in as client_id %s' % emulator.client_id in str(failure.value)
+    assert 'token_cache: true' in str(failure.value)
+    assert client.stats['logins'] == 4  # the first login and 1 + retries re-logins, never more
