@@ -28,9 +28,9 @@ INTEGRATION_WORKERS ?= auto
 IN_VENV := PATH="$(CURDIR)/$(VENV)/bin:$$PATH" ANSIBLE_COLLECTIONS_PATH="$(CURDIR)/.build"
 
 # The checks of `make test`, in order; each also runs alone as `make <name>`.
-CHECKS := sanity units emulator-tests integration lint docs-lint changelog-lint
+CHECKS := sanity units emulator-tests integration molecule lint docs-lint changelog-lint
 
-.PHONY: help venv test $(CHECKS) emulator demo bench clean
+.PHONY: help venv test $(CHECKS) docs emulator demo bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 18
@@ -62,6 +62,11 @@ emulator-tests: venv ## Emulator tests: pytest tests/emulator/tests
 integration: venv ## Integration tests: ansible-playbook against the emulator (pytest -n auto tests/integration)
 	@$(IN_VENV) tools/pytest_step.sh tests/integration -n $(INTEGRATION_WORKERS)
 
+# The provision role's molecule scenario (extensions/molecule/provision) against an emulator it
+# starts itself: create, converge, idempotence, verify, destroy. ~60 s.
+molecule: venv ## molecule test -s provision (the provision role against the emulator)
+	@$(IN_VENV) molecule test -s provision
+
 lint: venv ## ansible-lint --profile production (offline; see .ansible-lint)
 	@$(IN_VENV) ansible-lint --profile production --offline
 
@@ -70,6 +75,9 @@ docs-lint: venv ## antsibull-docs lint-collection-docs --plugin-docs
 
 changelog-lint: venv ## antsibull-changelog lint
 	@$(IN_VENV) antsibull-changelog lint
+
+docs: venv ## Build the HTML documentation site offline into build/docs/html (see tools/docs.sh)
+	@$(IN_VENV) tools/docs.sh
 
 emulator: venv ## Run the XAPI emulator in the foreground (PORT=8765, TLS=1, STATE=file.json)
 	PYTHONPATH=tests/emulator $(PY) -m tcx_emulator --port $(PORT) $(if $(filter 1 yes true,$(TLS)),--tls) $(if $(STATE),--state $(STATE))
