@@ -253,3 +253,14 @@ def request_bodies_match_the_spec(request, emulator):
         return
     errors = body_errors(emulator)
     assert not errors, 'request bodies that do not match swagger-20.0.10.yaml:\n' + '\n'.join(errors)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the figures tests recorded with ``record_property('figures', text)`` (also under xdist)."""
+    lines = [value for reports in terminalreporter.stats.values() for report in reports
+             if getattr(report, 'when', None) == 'call'
+             for name, value in getattr(report, 'user_properties', ()) if name == 'figures']
+    if lines:
+        terminalreporter.section('figures')
+        for line in sorted(lines):
+            terminalreporter.write_line(line)

@@ -69,24 +69,28 @@ def assert_all_tasks_succeeded(result):
     assert len(result.records) == len(HOSTS) * 25
 
 
-def test_four_forks_with_the_shared_token_cache_log_in_at_most_four_times(emulator, capsys):
+def report(record_property, text):
+    """Show a figure in the run's summary (``figures`` section), also from an xdist worker."""
+    record_property('figures', text)
+    print(text)
+
+
+def test_four_forks_with_the_shared_token_cache_log_in_at_most_four_times(emulator, record_property):
     result = run_forks_play(emulator)
     logins, unauthorized, total = login_figures(emulator)
-    with capsys.disabled():
-        print('\n[reliability] 4 hosts x 25 tasks, forks 4, token cache on: %d token requests, %d answers 401, '
-              '%d requests' % (logins, unauthorized, total))
+    report(record_property, '4 hosts x 25 tasks, forks 4, token cache on: %d token requests, %d answers 401, '
+           '%d requests' % (logins, unauthorized, total))
     assert_all_tasks_succeeded(result)
     assert logins <= 4
     state = emulator.state()
     assert [g['Name'] for g in state['groups']] == ['DEFAULT'] and state['users'] == [] and state['parkings'] == []
 
 
-def test_four_forks_without_the_token_cache_still_succeed_and_print_the_logins_it_costs(emulator, capsys):
+def test_four_forks_without_the_token_cache_still_succeed_and_print_the_logins_it_costs(emulator, record_property):
     result = run_forks_play(emulator, token_cache=False)
     logins, unauthorized, total = login_figures(emulator)
-    with capsys.disabled():
-        print('\n[reliability] 4 hosts x 25 tasks, forks 4, token_cache: false: %d token requests, %d answers 401, '
-              '%d requests' % (logins, unauthorized, total))
+    report(record_property, '4 hosts x 25 tasks, forks 4, token_cache: false: %d token requests, %d answers 401, '
+           '%d requests' % (logins, unauthorized, total))
     assert_all_tasks_succeeded(result)
 
 
