@@ -168,9 +168,10 @@ def main():
         module.fail_json(msg=str(exc))
     except XAPIError as exc:
         module.fail_json(msg='reading the PBX failed: %s' % exc.explain(), status=exc.status)
-    if result['failures']:
-        module.fail_json(msg='%d change%s failed: %s' % (len(result['failures']), '' if len(result['failures']) == 1 else 's',
-                                                      ' | '.join(f['msg'] for f in result['failures'])), **result)
+    failures = result['failures']
+    if failures:
+        summary = ' | '.join(f['msg'] for f in failures)
+        module.fail_json(msg='%d change%s failed: %s' % (len(failures), '' if len(failures) == 1 else 's', summary), **result)
     module.exit_json(**result)
 
 
