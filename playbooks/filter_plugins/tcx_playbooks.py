@@ -170,9 +170,10 @@ def tcx_csv_report(users, result, check_mode=False):
                 before = _flatten((change.get('diff') or {}).get('before') or {})
                 after = _flatten((change.get('diff') or {}).get('after') or {})
                 reason = ', '.join(sorted(name for name in after if after[name] != before.get(name)))
-        rows.append({'extension': extension, 'name': who, 'status': status,
-                     'line': '%s %s: %s%s%s' % (extension, who, prefix if status in ('created', 'updated') else '',
-                                               status, (' (%s)' % reason) if reason else '')})
+        line = '%s %s: %s%s' % (extension, who, prefix if status in ('created', 'updated') else '', status)
+        if reason:
+            line += ' (%s)' % reason
+        rows.append({'extension': extension, 'name': who, 'status': status, 'line': line})
     return rows
 
 

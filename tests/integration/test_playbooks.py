@@ -5,6 +5,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import importlib.util
 import json
 from html.parser import HTMLParser
 
@@ -94,6 +95,21 @@ def test_csv_playbook_reports_rows_with_an_unknown_department_and_writes_nothing
 
 
 # -- backup.yml --------------------------------------------------------------------------------
+
+def playbook_filters():
+    spec = importlib.util.spec_from_file_location('tcx_playbooks', str(PLAYBOOKS / 'filter_plugins' / 'tcx_playbooks.py'))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_backup_converts_every_option_that_refers_to_another_object():
+    """Options translated by the kinds (department names to ids) need a converter in the backup filter."""
+    filters = playbook_filters()
+    referring = set((name, leaf.field.option) for name, kind in filters.KINDS
+                    for leaf in filters.leaves(kind.fields) if leaf.field._from_api is not None)
+    assert referring == set(filters._references(filters._Names([])))
+
 
 def backup(tmp_path, emulator, directory):
     run_playbook(tmp_path, 'backup.yml', emulator, extra_vars={'tcx_backup_dir': str(directory)})
