@@ -30,7 +30,7 @@ def forks_tasks():
         {'tcx.xapi.tcx_department': dict(dept, language='FR')},
     ]
     tasks += [{'tcx.xapi.tcx_user': {'extension': ext, 'first_name': 'Fork', 'password': FORKS_PASSWORD,
-                                      'departments': [{'name': 'Forks {{ n }}'}]}} for ext in users]
+                                     'departments': [{'name': 'Forks {{ n }}'}]}} for ext in users]
     tasks += [{'tcx.xapi.tcx_user': {'extension': ext, 'first_name': 'Fork'}} for ext in users]
     tasks += [{'tcx.xapi.tcx_user': {'extension': ext, 'last_name': 'Host {{ n }}'}} for ext in users]
     tasks += [

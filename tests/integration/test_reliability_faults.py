@@ -84,8 +84,9 @@ CASES = {
 
 def control(emulator, name, path, body):
     """A play task that calls the emulator's control API (not recorded in its request log)."""
-    return {'name': name, 'ansible.builtin.uri': {'url': emulator.url + '/_emulator/' + path, 'method': 'POST',
-                                                   'body_format': 'json', 'body': body, 'status_code': [200, 201, 204]}}
+    request = {'url': emulator.url + '/_emulator/' + path, 'method': 'POST',
+               'body_format': 'json', 'body': body, 'status_code': [200, 201, 204]}
+    return {'name': name, 'ansible.builtin.uri': request}
 
 
 def snapshot(emulator, name, collection):
