@@ -318,14 +318,23 @@ class XAPIClient(object):
         return self.request('GET', path, params=params).json()
 
     def get_all(self, path, filter_expr=None, select=None, expand=None, orderby='Id'):
-        """Return every entity of a collection, paged with ``$top=100&$skip`` in a stable order."""
-        items = []
-        while True:
-            params = build_query(filter_expr, select, expand, orderby, top=PAGE_SIZE, skip=len(items))
-            page = self.get(path, params=params).get('value', [])
+        """Return every entity of a collection, paged with ``$top=100&$skip`` in a stable order.
+
+        The first page asks for ``$count``, so that a collection of exactly N*100 entities costs
+        N requests, not one more for an empty page.
+        """
+        items, total = [], None
+        while total is None or len(items) < total:
+            params = build_query(filter_expr, select, expand, orderby, top=PAGE_SIZE, skip=len(items),
+                                 count=total is None)
+            answer = self.get(path, params=params)
+            page = answer.get('value', [])
             items.extend(page)
+            if total is None:
+                total = answer.get('@odata.count')
             if len(page) < PAGE_SIZE:
-                return items
+                break
+        return items
 
     def post(self, path, body=None, retry=False):
         """POST and return the decoded JSON body, or None for an empty answer."""

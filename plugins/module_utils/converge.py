@@ -33,7 +33,7 @@ except ImportError:  # pragma: no cover - Python 2 is not supported, kept for th
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
 from ansible_collections.tcx.xapi.plugins.module_utils.entity import (
-    Context, Engine, ValidationError, connection_argument_spec, leaves,
+    Context, Engine, ValidationError, connection_argument_spec,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.department import Department
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.livechat import LiveChat
@@ -153,7 +153,7 @@ class Converger(object):
 
     def hide_secrets(self, kind, raw):
         """Passwords and PINs of items are secrets of the task: Ansible masks them in all output."""
-        for leaf in leaves(kind.fields):
+        for leaf in kind.leaves():
             if leaf.field.secret:
                 value = raw
                 for option in leaf.option_path:

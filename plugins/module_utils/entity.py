@@ -275,10 +275,16 @@ class EntityKind(object):
             spec[field.option] = field.spec()
         return spec
 
+    def leaves(self):
+        """The managed leaves of the field table, computed once per kind."""
+        if '_leaves' not in self.__dict__:
+            self._leaves = leaves(self.fields)
+        return self._leaves
+
     def select(self):
         """Top-level properties to read: ``Id``, the key, every managed path and ``extra_select``."""
         names = ['Id', self.key_property]
-        for leaf in leaves(self.fields):
+        for leaf in self.leaves():
             names.extend(path.split('.')[0] for path in leaf.field.paths)
         names.extend(self.extra_select)
         return sorted(set(n for n in names if n))
@@ -448,7 +454,7 @@ class Engine(object):
     def __init__(self, kind, ctx):
         self.kind = kind
         self.ctx = ctx
-        self.leaves = leaves(kind.fields)
+        self.leaves = kind.leaves()
 
     def desired(self):
         """The option tree of every managed option the user set."""

@@ -286,3 +286,10 @@ def test_validate_certs_false_warns_and_disables_verification():
     client = XAPIClient('pbx.example.com', client_id='900', client_secret=SECRET, validate_certs=False,
                         warn=warnings.append)
     assert client.verify is False and any('validate_certs is false' in w for w in warnings)
+
+
+def test_get_all_stops_at_the_count_without_an_empty_page():
+    pages = [{'@odata.count': 200, 'value': list(range(100))}, {'value': list(range(100, 200))}]
+    client, transport, _ = make_client([login_ok()] + [('GET', '/xapi/v1/Users', FakeResponse(200, p)) for p in pages])
+    assert client.get_all('Users') == list(range(200))
+    assert len(transport.calls) == 3
