@@ -290,6 +290,6 @@ def test_validate_certs_false_warns_and_disables_verification():
 
 def test_get_all_stops_at_the_count_without_an_empty_page():
     pages = [{'@odata.count': 200, 'value': list(range(100))}, {'value': list(range(100, 200))}]
-    client, transport, _ = make_client([login_ok()] + [('GET', '/xapi/v1/Users', FakeResponse(200, p)) for p in pages])
+    client, transport, unused_sleeps = make_client([login_ok()] + [('GET', '/xapi/v1/Users', FakeResponse(200, p)) for p in pages])
     assert client.get_all('Users') == list(range(200))
     assert len(transport.calls) == 3
