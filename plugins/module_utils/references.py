@@ -67,24 +67,24 @@ def departments_by_name(ctx, names):
     return dict((n, cache.get(n)) for n in names)
 
 
+def _known_departments(ctx, prop, values):
+    """Departments whose ``prop`` (Id or Number) is in ``values``, reading only the uncached ones."""
+    cache = ctx.shared.setdefault('departments_by_%s' % prop.lower(), {})
+    missing = [v for v in set(values) if v not in cache]
+    if missing:
+        for group in _departments_where(ctx, prop, missing):
+            remember_department(ctx, group)
+    return dict((v, cache[v]) for v in values if v in cache)
+
+
 def departments_by_id(ctx, ids):
     """Map department ids to their ``{Id, Name, Number}`` (ids the PBX does not know are left out)."""
-    cache = ctx.shared.setdefault('departments_by_id', {})
-    missing = [i for i in set(ids) if i not in cache]
-    if missing:
-        for group in _departments_where(ctx, 'Id', missing):
-            remember_department(ctx, group)
-    return dict((i, cache[i]) for i in ids if i in cache)
+    return _known_departments(ctx, 'Id', ids)
 
 
 def departments_by_number(ctx, numbers):
     """Map department numbers (``GRP0001``) to their ``{Id, Name, Number}`` (unknown ones are left out)."""
-    cache = ctx.shared.setdefault('departments_by_number', {})
-    missing = [n for n in set(numbers) if n not in cache]
-    if missing:
-        for group in _departments_where(ctx, 'Number', missing):
-            remember_department(ctx, group)
-    return dict((n, cache[n]) for n in numbers if n in cache)
+    return _known_departments(ctx, 'Number', numbers)
 
 
 def find_by_number(ctx, entity_set, number, select=None, expand=None):
