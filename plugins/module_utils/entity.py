@@ -447,6 +447,10 @@ class Plan(object):
     def changed(self):
         return self.action != 'none'
 
+    def become(self, other):
+        """Take over ``other``'s decision: the object turned out to exist (another process created it)."""
+        self.__dict__.update(other.__dict__)
+
 
 class Engine(object):
     """Runs one entity module: desired state, lookup, plan, apply, result."""
@@ -585,14 +589,18 @@ class Engine(object):
         return kind.after_write(ctx, entity, plan)
 
     def converge_on_conflict(self, exc, plan):
-        """Another process created the same entity meanwhile: converge on it instead of failing."""
+        """Another process created the same entity meanwhile: converge on it instead of failing.
+
+        ``plan`` becomes the update (or nothing) that the other process's object needed, so that
+        ``changed`` and the diff report what this run did, not the create it lost.
+        """
         if exc.key != ALREADY_IN_USE or exc.target != self.kind.key_property:
             return None
         found = self.kind.find(self.ctx)
         if found is None:
             return None
-        second = self.plan_update(self.desired(), found)
-        return self.apply(second, found) if second.changed else found
+        plan.become(self.plan_update(self.desired(), found))
+        return self.apply(plan, found) if plan.changed else found
 
     def run(self):
         """Validate, find, plan, apply; return the module result."""

@@ -9,6 +9,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from conftest import connection, run_play
@@ -180,3 +182,30 @@ def test_logins_that_keep_being_superseded_stop_after_retries_with_a_clear_messa
     assert 'rejected 3 times right after logging in as client_id %s' % emulator.client_id in str(failure.value)
     assert 'token_cache: true' in str(failure.value)
     assert client.stats['logins'] == 4  # the first login and 1 + retries re-logins, never more
+
+
+@pytest.mark.parametrize('module, options, entity_set, key', [
+    ('tcx.xapi.tcx_user', {'extension': '377', 'first_name': 'Race', 'last_name': 'Condition'}, 'Users', ('Number', '377')),
+    ('tcx.xapi.tcx_department', {'name': 'Race Dept', 'language': 'DE'}, 'Groups', ('Name', 'Race Dept')),
+])
+def test_two_plays_creating_the_same_object_at_once_converge_on_one(emulator, api, tmp_path, module, options, entity_set, key):
+    """Both plays find nothing and POST; the PBX refuses the second (ALREADY_IN_USE), whose play
+    then finds the winner's object and converges on it: one object, both plays succeed."""
+    # Both POSTs wait 4 s before reaching the store, so both lookups are over before either lands.
+    emulator.add_fault(method='POST', path=r'^/xapi/v1/%s$' % entity_set, times=2, action='delay', delay=4)
+    task = {'name': 'racer', module: options}
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        # One token cache for both, as on one controller: no login supersedes the other's token.
+        plays = list(pool.map(lambda _: run_play(emulator, [task], env={'TCX_TOKEN_CACHE_DIR': str(tmp_path)}), range(2)))
+    assert [p.rc for p in plays] == [0, 0], plays
+    posts = [r['status'] for r in emulator.requests() if r['method'] == 'POST' and r['path'] == '/xapi/v1/' + entity_set]
+    assert sorted(posts) == [201, 400], posts
+    assert len(api.find(entity_set, "%s eq '%s'" % key)) == 1
+    winner, loser = sorted((p.result() for p in plays), key=lambda r: not r['changed'])
+    assert winner['changed'] is True and loser['changed'] is False, (winner, loser)
+    assert loser['diff']['before'] == loser['diff']['after'] == winner['diff']['after'], loser['diff']
+    if module.endswith('tcx_user'):
+        # Only the winner's password was set: the loser must not hand out the one it generated.
+        assert 'generated_password' in winner and 'generated_password' not in loser
+    again = run_play(emulator, [task]).result()
+    assert again['changed'] is False

@@ -163,3 +163,21 @@ def test_fault_ends_in_success_or_clear_failure_without_duplicate_or_loss(emulat
 def emulator_seed_counts():
     """How many entities the emulator's seed holds per collection (DEFAULT is the only department)."""
     return {'groups': 1, 'users': 0, 'parkings': 0, 'weblinks': 0}
+
+
+@pytest.mark.parametrize('fault', ['answer-lost-504', 'answer-lost-dropped', 'connection-dropped'])
+def test_a_parking_without_number_survives_a_lost_post_without_a_duplicate(emulator, play, api, fault):
+    """Without a number the parking is found by its department set: the read-back after a lost
+    answer finds the one the PBX created, so nothing is posted twice."""
+    play([{'name': 'setup', 'tcx.xapi.tcx_department': {'name': 'Lot Team'}}], expect_rc=0)
+    for rule in FAULTS[fault][0]:
+        emulator.add_fault(method='POST', path=r'^/xapi/v1/Parkings$', times=1, **rule)
+    emulator.clear_requests()
+    task = {'name': 'parking', 'tcx.xapi.tcx_parking': {'departments': ['Lot Team']}}
+    first = play([task], expect_rc=0).result()
+    assert first['changed'] is True
+    posts = [r['status'] for r in emulator.requests() if r['method'] == 'POST' and r['path'] == '/xapi/v1/Parkings']
+    assert len(posts) == (2 if fault == 'connection-dropped' else 1), posts
+    parkings = api.call('GET', 'Parkings', params={'$expand': 'Groups'})['value']
+    assert len(parkings) == 1 and first['parking']['Number'] == parkings[0]['Number'], parkings
+    assert play([task], expect_rc=0).result()['changed'] is False

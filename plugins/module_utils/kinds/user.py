@@ -274,6 +274,7 @@ class User(EntityKind):
         try:
             user = super(User, self).create(ctx, body)
         except XAPIError as exc:
+            ctx.cache.pop('generated_password', None)  # the PBX refused the POST: that password was never set
             if exc.key == ALREADY_IN_USE and exc.target == 'Number' and self.find(ctx) is None:
                 raise ValidationError('extension %s is already used by another PBX object (a parking, queue, '
                                       'ring group, IVR, ...): choose a free number' % ctx.params['extension'])

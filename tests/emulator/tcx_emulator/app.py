@@ -23,7 +23,8 @@ NOT_FOUND_BODIES = {
     'odata': {'error': {'code': '', 'message': 'WARNINGS.XAPI.NOT_FOUND', 'details': []}},
     'problem': {'type': 'https://tools.ietf.org/html/rfc9110#section-15.5.5', 'title': 'Not Found', 'status': 404},
 }
-PATH_PATTERN = re.compile(r'^(?P<set>[A-Za-z]+)(?:\((?P<key>.*?)\))?(?:/(?P<sub>.+))?$')
+# The key may be a string literal holding ')' or '/' (quotes doubled inside): match literals whole.
+PATH_PATTERN = re.compile(r"^(?P<set>[A-Za-z]+)(?:\((?P<key>(?:[^')]|'(?:[^']|'')*')*)\))?(?:/(?P<sub>.+))?$")
 NUMBER_KEY = re.compile(r"^Number='(?P<number>(?:[^']|'')*)'$")
 GET_BY_NUMBER = re.compile(r"^Pbx\.GetByNumber\(number='(?P<number>(?:[^']|'')*)'\)$")
 STRING_KEY = re.compile(r"^'(?P<value>(?:[^']|'')*)'$")

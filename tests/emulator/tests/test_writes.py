@@ -44,6 +44,14 @@ def test_lookup_by_number_key(client):
     assert client.get("Parkings(Number='%s')" % parking['Number']).json()['Id'] == parking['Id']
 
 
+def test_key_literal_may_hold_parentheses_slashes_and_quotes(client):
+    parking = client.post('Parkings', {'Number': "SP)/x'y"}).json()
+    for path in ("Parkings(Number='SP)/x''y')", "Parkings(Number='SP%29%2Fx%27%27y')"):
+        assert client.get(path).json()['Id'] == parking['Id'], path
+    assert client.get("Parkings(Number='SP)/x''y')/Groups").status_code == 200
+    assert client.get("Parkings(Number='SP)')").status_code == 404
+
+
 def test_unknown_body_property_is_400(client):
     response = client.post('Users', {'FirstName': 'A', 'Nonsense': 1})
     assert response.status_code == 400 and 'Nonsense' in response.text
