@@ -45,6 +45,10 @@ from ansible_collections.tcx.xapi.plugins.module_utils.references import forget_
 KINDS = (('departments', Department()), ('users', User()), ('parkings', Parking()), ('livechats', LiveChat()))
 KIND_NAMES = [name for name, _kind in KINDS]
 ACTIONS = ('create', 'update', 'delete', 'unchanged', 'failed')
+# AnsibleModule echoes every argument back as ``invocation.module_args``; item lists longer than
+# this are echoed as a count instead: 10,000 users echoed cost seconds to serialize, hand to the
+# controller and display, for a copy of what the playbook already holds.
+ECHO_LIMIT = 100
 
 
 def config_argument_spec():
@@ -102,6 +106,16 @@ class Item(object):
             self.plan = self.engine.plan(desired, self.current)
         except (ValidationError, XAPIError) as exc:
             self.error = _message(exc)
+
+
+def invocation(params):
+    """``invocation`` for the module result: the arguments, long item lists replaced by their length."""
+    args = dict(params)
+    for name in KIND_NAMES:
+        items = args.get(name) or []
+        if len(items) > ECHO_LIMIT:
+            args[name] = '%d items (lists of more than %d items are not echoed)' % (len(items), ECHO_LIMIT)
+    return {'module_args': args}
 
 
 def _message(exc):
@@ -357,7 +371,7 @@ class Converger(object):
                     after.setdefault(name, {})[key] = item.plan.after
             summary[name] = counts
         result = {'changed': any(not c['failed'] for c in changes), 'changes': changes,
-                  'summary': summary, 'failures': self.failures}
+                  'summary': summary, 'failures': self.failures, 'invocation': invocation(self.module.params)}
         if self.generated_passwords:
             result['generated_passwords'] = self.generated_passwords
         if self.module._diff:

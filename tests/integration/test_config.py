@@ -176,3 +176,18 @@ def test_created_users_without_password_get_one_generated(emulator, play):
                                                                'departments': [{'name': 'Sales'}]}])]).result()
     password = result['generated_passwords']['210']
     assert len(password) >= 16
+
+
+def test_long_item_lists_are_not_echoed_back_in_invocation(emulator, play):
+    """10,000 echoed users cost seconds; up to 100 items are echoed as AnsibleModule does."""
+    result = play([config_task(departments=DEPARTMENTS, users=users(101)),
+                   config_task(departments=DEPARTMENTS, users=users(100))], check=True)
+    long_args, short_args = (r['invocation']['module_args'] for r in result.results)
+    assert long_args['users'] == '101 items (lists of more than 100 items are not echoed)'
+    assert len(short_args['users']) == 100 and short_args['users'][0]['extension'] == '200'
+    assert short_args['users'][0]['password'] == 'VALUE_SPECIFIED_IN_NO_LOG_PARAMETER'
+    assert long_args['departments'] == short_args['departments'] and long_args['departments'][0]['name'] == 'Sales'
+    assert long_args['parallel'] == 4 and long_args['url'] == emulator.url
+    assert result.results[0]['summary']['users']['create'] == 101
+    failed = play([config_task(departments=DEPARTMENTS, users=users(100) + [{'extension': ''}])]).result()
+    assert 'invalid item' in failed['msg'] and failed['invocation']['module_args']['users'].startswith('101 items')
