@@ -7,6 +7,7 @@ __metaclass__ = type
 
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -112,10 +113,14 @@ def scan_for_secrets(secrets, published, stdout, stderr, records):
     results = json.dumps(_without_published_keys([r['result'] for r in records]), sort_keys=True)
     leaks = []
     for value, origin in sorted(secrets.items(), key=lambda item: item[1]):
+        # A PIN is digits only: found inside a longer number (ansible's temporary directory
+        # names are full of digits) it is chance, not a leak.
+        pattern = re.compile(r'(?<!\d)%s(?!\d)' % re.escape(value) if value.isdigit() else re.escape(value))
         for where, text in (('stdout', stdout), ('stderr', stderr), ('results', results)):
             if where != 'results' and value in published:
                 continue
-            at = text.find(value)
+            match = pattern.search(text)
+            at = match.start() if match else -1
             if at >= 0:
                 context = text[max(0, at - 120):at + len(value) + 120].replace(value, '<SECRET>')
                 leaks.append('%s appears in %s: ...%s...' % (origin, where, context))
