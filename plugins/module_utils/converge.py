@@ -30,10 +30,11 @@ try:
 except ImportError:  # pragma: no cover - Python 2 is not supported, kept for the import sanity test
     ThreadPoolExecutor = None
 
+from ansible.module_utils.basic import AnsibleModule
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
 from ansible_collections.tcx.xapi.plugins.module_utils.entity import (
-    Context, Engine, ValidationError, connection_argument_spec,
+    Context, Engine, ValidationError, client_from_module, connection_argument_spec, get_option,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.department import Department
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.livechat import LiveChat
@@ -149,8 +150,9 @@ class Converger(object):
             validator = ArgumentSpecValidator(spec, mutually_exclusive=list(kind.mutually_exclusive),
                                               required_if=list(kind.required_if),
                                               required_one_of=list(kind.required_one_of))
+            secrets = [leaf.option_path for leaf in kind.leaves() if leaf.field.secret]
             for index, raw in enumerate(self.module.params[name]):
-                self.hide_secrets(kind, raw)
+                self.hide_secrets(secrets, raw)
                 result = validator.validate(raw)
                 item = Item(name, kind, index, self.context(result.validated_parameters))
                 if result.error_messages:
@@ -165,15 +167,13 @@ class Converger(object):
             errors.extend(self.duplicates(name, kind))
         return errors
 
-    def hide_secrets(self, kind, raw):
-        """Passwords and PINs of items are secrets of the task: Ansible masks them in all output."""
-        for leaf in kind.leaves():
-            if leaf.field.secret:
-                value = raw
-                for option in leaf.option_path:
-                    value = value.get(option) if isinstance(value, dict) else None
-                if value not in (None, ''):
-                    self.module.no_log_values.add(str(value))
+    def hide_secrets(self, secrets, raw):
+        """Passwords and PINs of items (at the option paths ``secrets``) are secrets of the task:
+        Ansible masks them in all output."""
+        for option_path in secrets:
+            value = get_option(raw, option_path)
+            if value not in (None, ''):
+                self.module.no_log_values.add(str(value))
 
     def duplicates(self, name, kind):
         """Two items for the same object would fight each other: name them."""
@@ -371,9 +371,29 @@ class Converger(object):
                     after.setdefault(name, {})[key] = item.plan.after
             summary[name] = counts
         result = {'changed': any(not c['failed'] for c in changes), 'changes': changes,
-                  'summary': summary, 'failures': self.failures, 'invocation': invocation(self.module.params)}
+                  'summary': summary, 'failures': self.failures}
         if self.generated_passwords:
             result['generated_passwords'] = self.generated_passwords
         if self.module._diff:
             result['diff'] = {'before': before, 'after': after}
         return result
+
+
+def run_config_module():
+    """The whole ``main()`` of tcx_config: every exit echoes the arguments through :func:`invocation`."""
+    module = AnsibleModule(argument_spec=config_argument_spec(), supports_check_mode=True)
+    echo = invocation(module.params)
+    if module.params['parallel'] < 1:
+        module.fail_json(msg='parallel must be at least 1', invocation=echo)
+    try:
+        result = Converger(module, client_from_module(module)).run()
+    except ValidationError as exc:
+        module.fail_json(msg=str(exc), invocation=echo)
+    except XAPIError as exc:
+        module.fail_json(msg='reading the PBX failed: %s' % exc.explain(), status=exc.status, invocation=echo)
+    failures = result['failures']
+    if failures:
+        summary = ' | '.join(f['msg'] for f in failures)
+        module.fail_json(msg='%d change%s failed: %s' % (len(failures), '' if len(failures) == 1 else 's', summary),
+                         invocation=echo, **result)
+    module.exit_json(invocation=echo, **result)

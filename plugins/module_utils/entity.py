@@ -208,7 +208,8 @@ def leaves(fields, prefix=()):
     return result
 
 
-def _lookup(tree, option_path):
+def get_option(tree, option_path):
+    """Return the value at an option path (``('extension_range', 'user_from')``) of a tree, or None."""
     for name in option_path:
         if not isinstance(tree, dict):
             return None
@@ -464,7 +465,7 @@ class Engine(object):
         """The option tree of every managed option the user set."""
         tree = {}
         for leaf in self.leaves:
-            value = _lookup(self.ctx.params, leaf.option_path)
+            value = get_option(self.ctx.params, leaf.option_path)
             if value is not None:
                 _place(tree, leaf.option_path, value)
         return self.kind.normalize(self.ctx, tree)
@@ -484,7 +485,7 @@ class Engine(object):
         """An option tree of the entity's values: every managed leaf, or those in ``only``."""
         tree = {}
         for leaf in self.leaves:
-            if only is not None and _lookup(only, leaf.option_path) is None:
+            if only is not None and get_option(only, leaf.option_path) is None:
                 continue
             value = self.current_value(leaf, entity)
             _place(tree, leaf.option_path, self.mask(leaf, value, changed=False) if value is not None else None)
@@ -510,7 +511,7 @@ class Engine(object):
     def plan_create(self, desired):
         payload, after = {}, {}
         for leaf in self.leaves:
-            value = _lookup(desired, leaf.option_path)
+            value = get_option(desired, leaf.option_path)
             if value is None:
                 continue
             api_value = leaf.field.to_api(value, self.ctx)
@@ -523,7 +524,7 @@ class Engine(object):
     def plan_update(self, desired, current):
         payload, before, after, changed = {}, {}, {}, []
         for leaf in self.leaves:
-            value = _lookup(desired, leaf.option_path)
+            value = get_option(desired, leaf.option_path)
             if value is None:
                 continue
             now = self.current_value(leaf, current)

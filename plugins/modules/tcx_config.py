@@ -158,28 +158,11 @@ generated_passwords:
   type: dict
 '''
 
-from ansible.module_utils.basic import AnsibleModule
-from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
-from ansible_collections.tcx.xapi.plugins.module_utils.converge import Converger, config_argument_spec, invocation
-from ansible_collections.tcx.xapi.plugins.module_utils.entity import ValidationError, client_from_module
+from ansible_collections.tcx.xapi.plugins.module_utils.converge import run_config_module
 
 
 def main():
-    module = AnsibleModule(argument_spec=config_argument_spec(), supports_check_mode=True)
-    if module.params['parallel'] < 1:
-        module.fail_json(msg='parallel must be at least 1')
-    client = client_from_module(module)
-    try:
-        result = Converger(module, client).run()
-    except ValidationError as exc:
-        module.fail_json(msg=str(exc), invocation=invocation(module.params))
-    except XAPIError as exc:
-        module.fail_json(msg='reading the PBX failed: %s' % exc.explain(), status=exc.status, invocation=invocation(module.params))
-    failures = result['failures']
-    if failures:
-        summary = ' | '.join(f['msg'] for f in failures)
-        module.fail_json(msg='%d change%s failed: %s' % (len(failures), '' if len(failures) == 1 else 's', summary), **result)
-    module.exit_json(**result)
+    run_config_module()
 
 
 if __name__ == '__main__':

@@ -120,9 +120,8 @@ def scan_for_secrets(secrets, published, stdout, stderr, records):
             if where != 'results' and value in published:
                 continue
             match = pattern.search(text)
-            at = match.start() if match else -1
-            if at >= 0:
-                context = text[max(0, at - 120):at + len(value) + 120].replace(value, '<SECRET>')
+            if match:
+                context = text[max(0, match.start() - 120):match.end() + 120].replace(value, '<SECRET>')
                 leaks.append('%s appears in %s: ...%s...' % (origin, where, context))
     assert not leaks, 'secrets leaked:\n' + '\n'.join(leaks)
 
