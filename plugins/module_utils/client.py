@@ -387,6 +387,10 @@ class XAPIClient(object):
             self.version_text = version
         return response
 
+    def wait_before_retry(self, attempt):
+        """Sleep the back-off before repeating a request for the ``attempt``-th time (0-based)."""
+        self._sleep(self._backoff(attempt))
+
     @staticmethod
     def _backoff(attempt, retry_after=None):
         if retry_after:

@@ -33,6 +33,7 @@ except ImportError:  # pragma: no cover - Python 2 is not supported, kept for th
 from ansible.module_utils.basic import AnsibleModule
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
+from ansible_collections.tcx.xapi.plugins.module_utils import generated_passwords
 from ansible_collections.tcx.xapi.plugins.module_utils.entity import (
     Context, Engine, ValidationError, client_from_module, connection_argument_spec, get_option,
 )
@@ -59,6 +60,7 @@ def config_argument_spec():
         spec[name] = dict(type='list', elements='dict', default=[])
     spec['prune'] = dict(type='list', elements='str', default=[], choices=KIND_NAMES)
     spec['parallel'] = dict(type='int', default=4)
+    spec.update(generated_passwords.argument_spec())
     return spec
 
 
@@ -135,7 +137,8 @@ class Converger(object):
         self.pruned = dict((name, []) for name in KIND_NAMES)
         self.placeholders = {}
         self.failures = []
-        self.generated_passwords = {}
+        self.delivery = generated_passwords.PasswordDelivery(module, single=False)
+        self.delivery_error = None
         self.lock = threading.Lock()
 
     # -- 1. validation ---------------------------------------------------------------------------
@@ -258,15 +261,19 @@ class Converger(object):
         self.in_parallel(self.apply_item, work)
 
     def apply_item(self, item):
+        """Apply one item's plan; a failure is kept on the item (its generated secret is collected later)."""
         try:
             item.result = item.engine.apply(item.plan, item.current, preflight=False)
         except (ValidationError, XAPIError) as exc:
             self.fail(item, _message(exc))
-            return
-        password = item.ctx.cache.get('generated_password')
-        if password:
-            with self.lock:
-                self.generated_passwords[item.key] = password
+
+    def generated_secrets(self):
+        """Every secret the run generated that the PBX may hold, failed items included, in item order."""
+        rows = []
+        for name in KIND_NAMES:
+            for item in self.items[name]:
+                rows.extend(item.kind.generated_secrets(item.ctx))
+        return rows
 
     def fail(self, item, message):
         with self.lock:
@@ -372,8 +379,8 @@ class Converger(object):
             summary[name] = counts
         result = {'changed': any(not c['failed'] for c in changes), 'changes': changes,
                   'summary': summary, 'failures': self.failures}
-        if self.generated_passwords:
-            result['generated_passwords'] = self.generated_passwords
+        delivered, self.delivery_error = self.delivery.deliver(self.generated_secrets())
+        result.update(delivered)
         if self.module._diff:
             result['diff'] = {'before': before, 'after': after}
         return result
@@ -386,14 +393,17 @@ def run_config_module():
     if module.params['parallel'] < 1:
         module.fail_json(msg='parallel must be at least 1', invocation=echo)
     try:
-        result = Converger(module, client_from_module(module)).run()
-    except ValidationError as exc:
+        converger = Converger(module, client_from_module(module))
+        result = converger.run()
+    except (ValidationError, generated_passwords.PasswordsFileError) as exc:
         module.fail_json(msg=str(exc), invocation=echo)
     except XAPIError as exc:
         module.fail_json(msg='reading the PBX failed: %s' % exc.explain(), status=exc.status, invocation=echo)
     failures = result['failures']
-    if failures:
-        summary = ' | '.join(f['msg'] for f in failures)
-        module.fail_json(msg='%d change%s failed: %s' % (len(failures), '' if len(failures) == 1 else 's', summary),
-                         invocation=echo, **result)
+    messages = [f['msg'] for f in failures]
+    if converger.delivery_error:
+        messages.append(converger.delivery_error)
+    if messages:
+        head = '%d change%s failed: ' % (len(failures), '' if len(failures) == 1 else 's') if failures else ''
+        module.fail_json(msg=head + ' | '.join(messages), invocation=echo, **result)
     module.exit_json(invocation=echo, **result)

@@ -21,6 +21,7 @@ from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_requ
 from ansible_collections.tcx.xapi.plugins.module_utils.client import (
     HAS_REQUESTS, REQUESTS_IMPORT_ERROR, XAPIClient, XAPIError,
 )
+from ansible_collections.tcx.xapi.plugins.module_utils.generated_passwords import PasswordDelivery, PasswordsFileError
 from ansible_collections.tcx.xapi.plugins.module_utils.odata import build_query, equals, key_segment
 from ansible_collections.tcx.xapi.plugins.module_utils.token_cache import default_cache_dir
 
@@ -34,6 +35,45 @@ ALREADY_IN_USE = 'WARNINGS.XAPI.ALREADY_IN_USE'
 
 class ValidationError(Exception):
     """Bad input, found before any request that writes."""
+
+
+class UncertainWrite(XAPIError):
+    """The answer to a write was lost and reading back whether it took effect failed too."""
+
+    def __init__(self, lost, read_error):
+        super(UncertainWrite, self).__init__(
+            'the answer was lost (%s) and reading back whether it took effect failed (%s)'
+            % (lost.explain(), read_error.explain()), status=read_error.status, transient=True)
+
+
+def write_with_read_back(client, send, read_back):
+    """Send a write that must not be repeated blindly (a POST): after a lost answer, read back first.
+
+    ``send()`` makes the request and returns its answer. After a lost answer (a transient error),
+    ``read_back()`` asks the PBX whether the write took effect: a truthy value (the created
+    entity, or True for a deletion) is returned as the outcome; a falsy one means it did not, and
+    the write is sent again after the client's back-off, at most ``retries`` more times. Reading
+    back is a GET, retried with the same back-off. Raises the write's own error when the attempts
+    are used up, and :class:`UncertainWrite` when reading back failed, so that the caller reports
+    an outcome it does not know as unknown, never as a failure to write.
+    """
+    attempts = client.retries + 1
+    for attempt in range(attempts):
+        try:
+            return send()
+        except XAPIError as exc:
+            if not exc.transient:
+                raise
+            lost = exc
+        try:
+            outcome = read_back()
+        except XAPIError as read_error:
+            raise UncertainWrite(lost, read_error)
+        if outcome:
+            return outcome
+        if attempt + 1 >= attempts:
+            raise lost
+        client.wait_before_retry(attempt)
 
 
 def connection_argument_spec():
@@ -378,22 +418,11 @@ class EntityKind(object):
 
     def create(self, ctx, payload):
         """POST the entity and return it. A lost answer is resolved by reading back, never by a blind repeat."""
-        attempts = ctx.client.retries + 1
-        for attempt in range(attempts):
-            try:
-                created = ctx.client.post(self.entity_set, payload)
-            except XAPIError as exc:
-                if not exc.transient:
-                    raise
-                found = self.find(ctx)
-                if found is not None:
-                    return found
-                if attempt + 1 >= attempts:
-                    raise
-                continue
-            if not created or 'Id' not in created:
-                created = self.find(ctx) or created
-            return created
+        created = write_with_read_back(ctx.client, lambda: ctx.client.post(self.entity_set, payload),
+                                       lambda: self.find(ctx))
+        if not created or 'Id' not in created:
+            created = self.find(ctx) or created
+        return created
 
     def update(self, ctx, current, payload):
         """PATCH only the changed properties."""
@@ -412,18 +441,8 @@ class EntityKind(object):
 
         A lost answer is resolved by looking the entity up again: gone means deleted.
         """
-        attempts = ctx.client.retries + 1
-        for attempt in range(attempts):
-            try:
-                ctx.client.post(action, body)
-                return
-            except XAPIError as exc:
-                if not exc.transient:
-                    raise
-                if self.find(ctx) is None:
-                    return
-                if attempt + 1 >= attempts:
-                    raise
+        write_with_read_back(ctx.client, lambda: ctx.client.post(action, body) or True,
+                             lambda: self.find(ctx) is None)
 
     def after_write(self, ctx, entity, plan):
         """Writes that must follow the main one (e.g. a primary department). Returns the entity."""
@@ -432,6 +451,10 @@ class EntityKind(object):
     def result(self, ctx, entity):
         """Extra keys for the module result."""
         return {}
+
+    def generated_secrets(self, ctx):
+        """Rows for :mod:`generated_passwords`: secrets this run generated that the PBX may now hold."""
+        return []
 
 
 class Plan(object):
@@ -619,7 +642,11 @@ class Engine(object):
 
 
 def run_entity_module(kind, extra_spec=None):
-    """The whole ``main()`` of an entity module."""
+    """The whole ``main()`` of an entity module.
+
+    Generated secrets are delivered (:class:`PasswordDelivery`) also when the task fails: the PBX
+    may hold them.
+    """
     spec = kind.argument_spec()
     spec.update(extra_spec or {})
     module = AnsibleModule(argument_spec=spec, supports_check_mode=True,
@@ -629,10 +656,24 @@ def run_entity_module(kind, extra_spec=None):
     client = client_from_module(module)
     ctx = Context(module, client)
     try:
+        delivery = PasswordDelivery(module, single=True)
+    except PasswordsFileError as exc:
+        module.fail_json(msg='%s: %s' % (kind.describe(ctx), exc))
+    result, failure = {}, None
+    try:
         result = Engine(kind, ctx).run()
     except ValidationError as exc:
-        module.fail_json(msg='%s: %s' % (kind.describe(ctx), exc))
+        failure = {'msg': '%s: %s' % (kind.describe(ctx), exc)}
     except XAPIError as exc:
-        module.fail_json(msg='%s: %s' % (kind.describe(ctx), exc.explain()),
-                         status=exc.status, warning_key=exc.key)
+        failure = {'msg': '%s: %s' % (kind.describe(ctx), exc.explain()), 'status': exc.status,
+                   'warning_key': exc.key}
+    delivered, error = delivery.deliver(kind.generated_secrets(ctx))
+    if failure is None and error is not None:
+        failure = {'msg': '%s: %s' % (kind.describe(ctx), error)}
+    elif error is not None:
+        failure['msg'] += '; ' + error
+    if failure is not None:
+        failure.update(delivered)
+        module.fail_json(**failure)
+    result.update(delivered)
     module.exit_json(**result)

@@ -34,7 +34,8 @@ options:
   users:
     description:
       - Users, each a dictionary with the options of M(tcx.xapi.tcx_user) (C(extension), C(state), C(first_name), C(departments), ...).
-      - Users created without a C(password) get a generated one, returned in RV(generated_passwords).
+      - Users created without a C(password) get a generated one, delivered as O(generated_passwords_file) and
+        O(return_generated_passwords) say, and shown nowhere else.
     type: list
     elements: dict
     default: []
@@ -66,6 +67,7 @@ options:
     default: 4
 extends_documentation_fragment:
   - tcx.xapi.connection
+  - tcx.xapi.generated_passwords
   - tcx.xapi.attributes
 notes:
   - Item options that are secrets (C(password), C(vm_pin)) are hidden in all output, as in the single modules.
@@ -102,8 +104,8 @@ EXAMPLES = r'''
     livechats:
       - link: sales-chat
         department: Sales
+    generated_passwords_file: "{{ playbook_dir }}/new-passwords.csv"
   register: office
-  no_log: true  # users created without a password get one in generated_passwords
 
 - name: Remove every parking that the configuration does not list
   tcx.xapi.tcx_config:
@@ -153,9 +155,13 @@ failures:
   type: list
   elements: dict
 generated_passwords:
-  description: Extension to password, for users created without one. Use C(no_log) on the task if they must not be shown.
-  returned: when users were created without a password
+  description:
+    - Extension to password, for users created without one, also for creates that are not confirmed or whose
+      follow-up write failed (those are in RV(failures); see O(generated_passwords_file) for each status).
+      Put C(no_log) on the task.
+  returned: with O(return_generated_passwords=true), when the PBX may hold passwords the module generated
   type: dict
+  sample: {"201": "g7#Qw2!xZr9&Lm4p"}
 '''
 
 from ansible_collections.tcx.xapi.plugins.module_utils.converge import run_config_module

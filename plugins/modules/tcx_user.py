@@ -89,8 +89,8 @@ options:
     description:
       - Password of the user's web client (XAPI C(AccessPassword)). Never shown; diffs show a fixed mask.
       - Sent according to O(update_password).
-      - When a user is created without a password, the module generates a strong one and returns it once as
-        RV(generated_password). Set C(no_log=true) on the task if that value must not appear in the output.
+      - When a user is created without a password, the module generates a strong one. It is shown nowhere
+        unless O(generated_passwords_file) or O(return_generated_passwords) asks for it.
     type: str
   update_password:
     description:
@@ -136,6 +136,7 @@ options:
     type: bool
 extends_documentation_fragment:
   - tcx.xapi.connection
+  - tcx.xapi.generated_passwords
   - tcx.xapi.attributes
 notes:
   - Passwords and PINs are never returned and never shown in diffs; RV(user) has every secret property removed.
@@ -159,13 +160,16 @@ EXAMPLES = r'''
     primary_department: Sales
     friendly_name: sean.obrien
     call_us_enable_chat: true
-  register: new_user
-  no_log: true  # the generated password is in the result
+    generated_passwords_file: "{{ playbook_dir }}/new-passwords.csv"
 
-- name: Tell the new colleague their first password
-  ansible.builtin.debug:
-    msg: "Extension 201, password {{ new_user.generated_password }}"
-  when: new_user.generated_password is defined
+- name: A user whose generated password the play hands on itself
+  tcx.xapi.tcx_user:
+    extension: "202"
+    first_name: Grace
+    last_name: Hopper
+    return_generated_passwords: true
+  register: grace
+  no_log: true  # the generated password is in the result
 
 - name: Reset a password
   tcx.xapi.tcx_user:
@@ -197,19 +201,21 @@ user:
     ClickToCallId: sean.obrien
 generated_password:
   description:
-    - The password the module generated because the user was created without O(password). Returned only by
-      the run that created the user; use C(no_log) on the task if it must not be shown.
-  returned: when a user was created without O(password) (not in check mode)
+    - The password the module generated because the user was created without O(password), also when the
+      create is not confirmed or a follow-up write failed (the task then fails; see O(generated_passwords_file)
+      for the status). Returned only by the run that created the user; put C(no_log) on the task.
+  returned: with O(return_generated_passwords=true), when the PBX may hold a password the module generated
   type: str
   sample: "g7#Qw2!xZr9&Lm4p"
 '''
 
+from ansible_collections.tcx.xapi.plugins.module_utils import generated_passwords
 from ansible_collections.tcx.xapi.plugins.module_utils.entity import run_entity_module
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.user import User
 
 
 def main():
-    run_entity_module(User())
+    run_entity_module(User(), extra_spec=generated_passwords.argument_spec())
 
 
 if __name__ == '__main__':

@@ -171,11 +171,19 @@ def test_item_passwords_never_appear_in_output(emulator, play):
             assert user['password'] not in str(result.records)
 
 
-def test_created_users_without_password_get_one_generated(emulator, play):
-    result = play([config_task(departments=DEPARTMENTS, users=[{'extension': '210', 'first_name': 'Gen',
-                                                               'departments': [{'name': 'Sales'}]}])]).result()
-    password = result['generated_passwords']['210']
-    assert len(password) >= 16
+def test_created_users_without_password_get_one_generated_and_delivered(emulator, play, api, tmp_path):
+    target = tmp_path / 'passwords.csv'
+    target.write_text('extension,first_name,last_name,email,password,status\n999,Old,Row,,kept-Pw-1,created\n')
+    target.chmod(0o644)
+    new_users = [{'extension': '210', 'first_name': 'Gen', 'departments': [{'name': 'Sales'}]},
+                 {'extension': '211', 'first_name': 'Known', 'password': 'Known-Pw-4711!', 'departments': [{'name': 'Sales'}]}]
+    result = play([config_task(departments=DEPARTMENTS, users=new_users, return_generated_passwords=True,
+                               generated_passwords_file=str(target))]).result()
+    password = api.find('Users', "Number eq '210'")[0]['AccessPassword']
+    assert result['generated_passwords'] == {'210': password} and len(password) >= 16
+    assert target.read_text().splitlines() == ['extension,first_name,last_name,email,password,status',
+                                               '999,Old,Row,,kept-Pw-1,created', '210,Gen,,,%s,created' % password]
+    assert oct(target.stat().st_mode & 0o777) == '0o600'
 
 
 def test_long_item_lists_are_not_echoed_back_in_invocation(emulator, play):

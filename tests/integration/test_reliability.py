@@ -185,7 +185,8 @@ def test_logins_that_keep_being_superseded_stop_after_retries_with_a_clear_messa
 
 
 @pytest.mark.parametrize('module, options, entity_set, key', [
-    ('tcx.xapi.tcx_user', {'extension': '377', 'first_name': 'Race', 'last_name': 'Condition'}, 'Users', ('Number', '377')),
+    ('tcx.xapi.tcx_user', {'extension': '377', 'first_name': 'Race', 'last_name': 'Condition',
+                           'return_generated_passwords': True}, 'Users', ('Number', '377')),
     ('tcx.xapi.tcx_department', {'name': 'Race Dept', 'language': 'DE'}, 'Groups', ('Name', 'Race Dept')),
 ])
 def test_two_plays_creating_the_same_object_at_once_converge_on_one(emulator, api, tmp_path, module, options, entity_set, key):

@@ -5,6 +5,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import csv
 import json
 
 import pytest
@@ -262,17 +263,58 @@ def test_password_always_sends_the_password_and_reports_changed(emulator, play, 
     assert find_user(api, '150')['AccessPassword'] == NEW_PASSWORD
 
 
-def test_create_without_password_returns_a_generated_one_once(emulator, play, api):
-    created = play([user_task(extension='150', first_name='Ada')]).result()
-    generated = created['generated_password']
-    assert len(generated) >= 16 and find_user(api, '150')['AccessPassword'] == generated
-    assert generated not in json.dumps(created['user']) and 'AccessPassword' not in created['user']
-    again = play([user_task(extension='150', first_name='Ada')]).result()
+def read_passwords(path):
+    """The rows of a generated-passwords file."""
+    with open(path, newline='') as handle:
+        return list(csv.DictReader(handle))
+
+
+def password_warnings(result):
+    return [w for w in result.get('warnings', []) if 'password' in w]
+
+
+def test_create_without_password_delivers_it_to_the_file_once_and_nowhere_else(emulator, play, api, tmp_path):
+    target = tmp_path / 'passwords.csv'
+    task = user_task(extension='150', first_name='Ada', last_name='Lovelace', generated_passwords_file=str(target))
+    result = play([task, task])
+    created, again = result.results
+    rows = read_passwords(target)
+    generated = find_user(api, '150')['AccessPassword']
+    assert rows == [{'extension': '150', 'first_name': 'Ada', 'last_name': 'Lovelace', 'email': '',
+                     'password': generated, 'status': 'created'}]
+    assert len(generated) >= 16 and oct(target.stat().st_mode & 0o777) == '0o600'
+    assert 'generated_password' not in created and not password_warnings(created), created
     assert again['changed'] is False and 'generated_password' not in again
+    assert generated not in result.stdout + result.stderr + json.dumps(result.records)
+
+
+def test_generated_password_is_returned_only_when_asked_for(emulator, play, api):
+    created = play([user_task(extension='150', first_name='Ada', return_generated_passwords=True)]).result()
+    generated = find_user(api, '150')['AccessPassword']
+    assert created['generated_password'] == generated and not password_warnings(created)
+    assert generated not in json.dumps(created['user']) and 'AccessPassword' not in created['user']
+
+
+def test_a_generated_password_not_asked_for_gives_a_warning_without_it(emulator, play, api):
+    result = play([user_task(extension='150', first_name='Ada')])
+    created = result.result()
+    generated = find_user(api, '150')['AccessPassword']
+    assert 'generated_password' not in created
+    warning, = password_warnings(created)
+    assert 'generated password that is not shown (extension 150)' in warning and 'generated_passwords_file' in warning
+    assert generated not in result.stdout + result.stderr + json.dumps(result.records)
+
+
+def test_a_passwords_file_in_a_missing_directory_fails_before_any_write(emulator, play, tmp_path):
+    target = tmp_path / 'missing' / 'passwords.csv'
+    result = play([user_task(extension='150', generated_passwords_file=str(target))])
+    assert result.rc == 2
+    assert 'the directory %s does not exist' % target.parent in result.result()['msg']
+    assert emulator.writes() == []
 
 
 def test_generated_password_is_hidden_by_no_log(emulator, play, api):
-    task = dict(user_task(extension='150'), no_log=True, register='created')
+    task = dict(user_task(extension='150', return_generated_passwords=True), no_log=True, register='created')
     result = play([task], verbosity=3)
     assert result.rc == 0
     generated = find_user(api, '150')['AccessPassword']

@@ -13,7 +13,10 @@ import string
 
 from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
 from ansible_collections.tcx.xapi.plugins.module_utils.entity import (
-    ALREADY_IN_USE, EntityKind, Field, ValidationError,
+    ALREADY_IN_USE, EntityKind, Field, UncertainWrite, ValidationError,
+)
+from ansible_collections.tcx.xapi.plugins.module_utils.generated_passwords import (
+    CREATED, UNCONFIRMED, follow_up_failed,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.links import check_link_name, ensure_link_available
 from ansible_collections.tcx.xapi.plugins.module_utils.odata import all_of, build_query, equals, literal
@@ -268,21 +271,43 @@ class User(EntityKind):
     # -- writes ----------------------------------------------------------------------------------
 
     def create(self, ctx, payload):
-        """POST without the primary department, then set it (the PBX refuses it before the membership exists)."""
+        """POST without the primary department, then set it (the PBX refuses it before the membership exists).
+
+        A generated password counts as held by the PBX from the moment the POST is sent until the
+        PBX is known to have refused it: a create whose outcome is unknown, or whose follow-up
+        failed, is reported as such and its password is still delivered.
+        """
         body = dict(payload)
         primary = body.pop('PrimaryGroupId', None)
+        self.password_status(ctx, UNCONFIRMED)
         try:
             user = super(User, self).create(ctx, body)
+        except UncertainWrite as exc:
+            raise XAPIError('the PBX may have created it, but that is not confirmed: %s; if it exists, its password '
+                            'is the generated one, delivered with status unconfirmed' % exc.message,
+                            status=exc.status, transient=True)
         except XAPIError as exc:
             ctx.cache.pop('generated_password', None)  # the PBX refused the POST: that password was never set
             if exc.key == ALREADY_IN_USE and exc.target == 'Number' and self.find(ctx) is None:
                 raise ValidationError('extension %s is already used by another PBX object (a parking, queue, '
                                       'ring group, IVR, ...): choose a free number' % ctx.params['extension'])
             raise
+        self.password_status(ctx, CREATED)
         if primary is not None and user.get('PrimaryGroupId') != primary:
-            ctx.client.patch(self.entity_path(user), {'PrimaryGroupId': primary})
+            try:
+                ctx.client.patch(self.entity_path(user), {'PrimaryGroupId': primary})
+            except XAPIError as exc:
+                reason = 'setting primary_department failed: %s' % exc.explain()
+                self.password_status(ctx, follow_up_failed(reason))
+                raise XAPIError('created, but %s' % reason, status=exc.status, key=exc.key, target=exc.target)
             user['PrimaryGroupId'] = primary
         return user
+
+    @staticmethod
+    def password_status(ctx, status):
+        """Record how sure the run is that the PBX holds the generated password (if one was generated)."""
+        if 'generated_password' in ctx.cache:
+            ctx.cache['generated_password_status'] = status
 
     def update(self, ctx, current, payload):
         """One PATCH; a new primary department that is also a new membership goes in a second one."""
@@ -296,7 +321,12 @@ class User(EntityKind):
             return
         ctx.client.patch(self.entity_path(current), payload)
 
-    def result(self, ctx, entity):
-        if 'generated_password' in ctx.cache and entity:
-            return {'generated_password': ctx.cache['generated_password']}
-        return {}
+    def generated_secrets(self, ctx):
+        """The generated password with its status, when the PBX may hold it."""
+        password = ctx.cache.get('generated_password')
+        status = ctx.cache.get('generated_password_status')
+        if not password or not status:
+            return []
+        p = ctx.params
+        return [{'extension': p['extension'], 'first_name': p.get('first_name'), 'last_name': p.get('last_name'),
+                 'email': p.get('email'), 'password': password, 'status': status}]
