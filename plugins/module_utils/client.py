@@ -306,7 +306,9 @@ class XAPIClient(object):
                     'or give them their own client_id' % (self.base_url, relogins, self.client_id), status=401)
             if relogins:
                 self._sleep(self._backoff(relogins - 1))
-            self._obtain_token(rejected=self._token)
+            # Only the token this request carried was refused: another thread (or process) may
+            # hold a newer one already, which a login now would knock out.
+            self._obtain_token(rejected=response.sent_token)
             relogins += 1
             response = self._send_with_retries(method, url_path, params=params, json=body, retry=retry)
         if response.status_code >= 400:
@@ -376,11 +378,14 @@ class XAPIClient(object):
 
     def _send(self, method, url_path, params, data, json, authenticate):
         headers = {}
+        token = self._token if authenticate else None
         if authenticate:
-            headers['Authorization'] = 'Bearer %s' % self._token
+            headers['Authorization'] = 'Bearer %s' % token
         self.stats['requests'] += 1
         response = self.session.request(method, self.base_url + url_path, params=params, data=data, json=json,
                                         headers=headers, timeout=self.timeout, verify=self.verify)
+        # The token in this request's Authorization header: on a 401 it is the one refused.
+        response.sent_token = token
         version = response.headers.get('X-3CX-Version')
         if version:
             self.version = parse_version(version) or self.version

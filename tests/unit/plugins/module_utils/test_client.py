@@ -42,6 +42,8 @@ class FakeTransport(object):
         self.calls.append((method, url, headers.get('Authorization')))
         expected_method, suffix, answer = self.script.pop(0)
         assert method == expected_method and url.endswith(suffix), (method, url)
+        if callable(answer):
+            answer = answer()
         if isinstance(answer, Exception):
             raise answer
         return answer
@@ -90,6 +92,24 @@ def test_401_relogs_in_once_then_retries():
     assert client.get('Users') == {'value': [1]}
     assert [c[2] for c in transport.calls if c[0] == 'GET'] == ['Bearer tok-1', 'Bearer tok-2']
     assert client.stats['logins'] == 2
+
+
+def test_a_401_for_a_token_another_thread_already_replaced_uses_the_new_token_without_login():
+    client = None
+
+    def refused_after_another_thread_logged_in():
+        # While this request (with tok-1) was under way, another thread logged in and got tok-2.
+        client._token = 'tok-2'
+        return FakeResponse(401)
+
+    client, transport, _sleeps = make_client([
+        login_ok('tok-1'),
+        ('GET', '/xapi/v1/Users', refused_after_another_thread_logged_in),
+        ('GET', '/xapi/v1/Users', FakeResponse(200, {'value': [1]})),
+    ])
+    assert client.get('Users') == {'value': [1]}
+    assert [c[2] for c in transport.calls if c[0] == 'GET'] == ['Bearer tok-1', 'Bearer tok-2']
+    assert client.stats['logins'] == 1
 
 
 def test_failed_login_is_not_retried_and_hides_the_secret():
