@@ -13,13 +13,13 @@ import string
 
 from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
 from ansible_collections.tcx.xapi.plugins.module_utils.entity import (
-    ALREADY_IN_USE, EntityKind, Field, UncertainWrite, ValidationError,
+    ALREADY_IN_USE, EntityKind, Field, UncertainWrite, ValidationError, write_with_read_back,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.generated_passwords import (
     CREATED, UNCONFIRMED, follow_up_failed,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.links import check_link_name, ensure_link_available
-from ansible_collections.tcx.xapi.plugins.module_utils.odata import all_of, build_query, equals, literal
+from ansible_collections.tcx.xapi.plugins.module_utils.odata import all_of, any_of, build_query, equals, literal
 from ansible_collections.tcx.xapi.plugins.module_utils.references import departments_by_id, departments_by_name
 
 ROLES = ['system_owners', 'system_admins', 'group_owners', 'managers', 'group_admins', 'receptionists', 'users']
@@ -30,6 +30,10 @@ PASSWORD_ALPHABET = string.ascii_letters + string.digits + '!#%+-=@_'
 PASSWORD_LENGTH = 16
 # How many users sharing one email a message lists.
 MATCHES_SHOWN = 10
+# Users per Pbx.BatchDelete, and Ids per read-back filter (keeps URLs short).
+BATCH_SIZE = 100
+IDS_PER_LOOKUP = 40
+NOT_FOUND = 'WARNINGS.XAPI.NOT_FOUND'
 
 
 def generate_password():
@@ -208,14 +212,51 @@ class User(EntityKind):
         return {'extension': entity['Number']}
 
     def delete_many(self, ctx, entities):
-        """One ``Users/Pbx.BatchDelete`` per 100 users; the PBX answers with the ones it could not delete."""
+        """One ``Users/Pbx.BatchDelete`` per 100 users; return ``{extension: error}`` of those not deleted."""
         failures = {}
-        for start in range(0, len(entities), 100):
-            chunk = entities[start:start + 100]
-            answer = ctx.client.post('Users/Pbx.BatchDelete', {'ids': [u['Id'] for u in chunk]}) or {}
-            for row in answer.get('value') or []:
-                failures[row.get('ExtensionNumber')] = row.get('Error') or 'not deleted'
+        for start in range(0, len(entities), BATCH_SIZE):
+            failures.update(self.delete_batch(ctx, entities[start:start + BATCH_SIZE]))
         return failures
+
+    def delete_batch(self, ctx, users):
+        """Delete up to 100 users; the PBX answers with the ones it could not delete.
+
+        A lost answer is resolved by reading back which of them still exist, and only those are
+        sent again. A user the PBX reports as not found is gone, which is what was asked.
+        """
+        pending = {'users': users}
+        # The PBX names a failed user by extension; by Id (as a string) when it knows no such user.
+        numbers = dict((str(u['Id']), u['Number']) for u in users)
+        extensions = set(numbers.values())
+
+        def send():
+            return ctx.client.post('Users/Pbx.BatchDelete', {'ids': [u['Id'] for u in pending['users']]}) or {}
+
+        def read_back():
+            pending['users'] = self.still_present(ctx, pending['users'])
+            return {'value': []} if not pending['users'] else None
+
+        try:
+            answer = write_with_read_back(ctx.client, send, read_back)
+        except XAPIError as exc:
+            return dict((u['Number'], exc.explain()) for u in pending['users'])
+        failures = {}
+        for row in answer.get('value') or []:
+            if row.get('Error') == NOT_FOUND:
+                continue
+            number = str(row.get('ExtensionNumber'))
+            failures[number if number in extensions else numbers.get(number, number)] = row.get('Error') or 'not deleted'
+        return failures
+
+    @staticmethod
+    def still_present(ctx, users):
+        """Those of ``users`` that the PBX still holds (read by Id, 40 per request)."""
+        present = set()
+        for start in range(0, len(users), IDS_PER_LOOKUP):
+            chunk = users[start:start + IDS_PER_LOOKUP]
+            params = build_query(any_of(*[equals('Id', u['Id']) for u in chunk]), ['Id'])
+            present.update(u['Id'] for u in ctx.client.get('Users', params=params).get('value', []))
+        return [u for u in users if u['Id'] in present]
 
     @staticmethod
     def users_with_email(ctx, email, other_than=None):
