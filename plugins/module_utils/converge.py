@@ -136,6 +136,7 @@ class Converger(object):
         self.items = dict((name, []) for name in KIND_NAMES)
         self.pruned = dict((name, []) for name in KIND_NAMES)
         self.placeholders = {}
+        self.failed_departments = []
         self.failures = []
         self.delivery = generated_passwords.PasswordDelivery(module, single=False)
         self.delivery_error = None
@@ -291,6 +292,8 @@ class Converger(object):
             forget_department(ctx, placeholder)
             if item.error is None and item.result and item.result.get('Id') is not None:
                 remember_department(ctx, item.result)
+            else:
+                self.failed_departments.append(item.ctx.params['name'])
 
     def replan_kind(self, name):
         """Plan a kind again after departments were created: their ids are known now."""
@@ -298,7 +301,15 @@ class Converger(object):
             if item.error is None and item.plan.action in ('create', 'update'):
                 item.plan_now(self.listings.get(name, []))
                 if item.error is not None:
-                    self.fail(item, item.error)
+                    self.fail(item, self.with_failed_departments(item.error))
+
+    def with_failed_departments(self, message):
+        """Say why a department the message names is unknown: its create failed in this run."""
+        failed = [name for name in self.failed_departments if "'%s'" % name in message]
+        if not failed:
+            return message
+        return '%s (department%s %s could not be created in this run, see its failure)' % (
+            message, 's' if len(failed) > 1 else '', ', '.join("'%s'" % name for name in failed))
 
     def delete_all(self):
         """Absent items and pruned objects, in reverse dependency order."""

@@ -36,7 +36,7 @@ DOOMED = ['479%d' % n for n in range(5)]
 PARKING_SETS = [['Chaos 1'], ['Chaos 2'], ['Chaos 3', 'Chaos 4']]
 LIVECHATS = dict(('chaos-chat-%d' % n, 'Chaos %d' % n) for n in (1, 2, 3))
 # What a failure message must contain: the HTTP status, the lost connection, or the unknown outcome.
-A_REASON = re.compile(r'HTTP \d{3}|no answer from|not confirmed|answer was lost|follow-up failed')
+A_REASON = re.compile(r'HTTP \d{3}|no answer from|not confirmed|answer was lost|follow-up failed|could not be created')
 UNCONFIRMED_USER = '4700'
 # The faults aimed at the paths of issue 19 (see the module docstring).
 AIMED = [

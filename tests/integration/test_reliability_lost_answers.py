@@ -143,3 +143,15 @@ def test_batch_delete_with_a_lost_answer_converges_and_says_why_when_unconfirmed
     assert records['all gone']['result']['changed'] is False
     assert [u for u in emulator.state()['users'] if u['Number'].startswith('461')] == []
     assert len(emulator.requests('POST', 'BatchDelete$')) == 2
+
+
+def test_a_user_of_a_department_whose_create_failed_says_so(emulator, play):
+    emulator.add_fault(method='POST', path=r'^/xapi/v1/Groups$', action='status', status=500, times=1)
+    result = play([{'name': 'converge', 'tcx.xapi.tcx_config': {
+        'departments': [{'name': 'Broken'}],
+        'users': [{'extension': '4620', 'password': 'Broken-Dept-Pw-1', 'departments': [{'name': 'Broken'}]}]}}])
+    failures = dict((f['kind'], f['msg']) for f in result.result()['failures'])
+    assert 'HTTP 500' in failures['department']
+    assert failures['user'].startswith("users[0] (user '4620'): unknown department 'Broken'")
+    assert failures['user'].endswith("(department 'Broken' could not be created in this run, see its failure)")
+    assert users_numbered(emulator, '4620') == []
