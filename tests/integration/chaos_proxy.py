@@ -26,7 +26,7 @@ fault at one request, as the emulator's own fault rules do, with more criteria: 
 substring of the decoded query string), ``body_keys`` (the exact top-level keys of the JSON body)
 and ``body_has`` (properties the body must have). ``POST /_chaos/revoke-after {"requests": n}``
 (from a play) revokes the client's token at the emulator just before the ``n``-th next ``/xapi/``
-request is passed on.
+request is passed on. ``spread_refusals`` holds the n-th answer 401 for n times that many seconds.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -38,6 +38,7 @@ import json
 import re
 import socket
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import unquote, unquote_plus
 
@@ -53,7 +54,7 @@ PASSED_HEADERS = ('Content-Type', 'X-3CX-Version', 'WWW-Authenticate', 'Retry-Af
 class ChaosProxy(object):
     """The proxy server; use as a context manager. ``url`` is what the collection talks to."""
 
-    def __init__(self, upstream, client_id, seed, rate, script=(), max_in_a_row=4):
+    def __init__(self, upstream, client_id, seed, rate, script=(), max_in_a_row=4, spread_refusals=0.0):
         self.upstream = upstream.rstrip('/')
         self.client_id = client_id
         self.seed = seed
@@ -65,6 +66,8 @@ class ChaosProxy(object):
         self.in_a_row = {}
         self.log = []
         self.revocations = 0
+        self.spread_refusals = spread_refusals
+        self.refusals = 0
         self._revoke_countdown = None
         self._local = threading.local()
         self.server = ThreadingHTTPServer(('127.0.0.1', 0), _handler(self))
@@ -137,6 +140,14 @@ class ChaosProxy(object):
             self.revocations += 1
             return True
 
+    def hold_refusal(self):
+        """Hold the n-th answer 401 for n x ``spread_refusals`` seconds: the threads refused with one
+        revoked token then learn it one after another, some after another thread logged in again."""
+        with self.lock:
+            held = self.refusals * self.spread_refusals
+            self.refusals += 1
+        time.sleep(held)
+
     def record(self, method, path, shape, fault, status):
         with self.lock:
             self.log.append({'method': method, 'path': path, 'shape': shape, 'fault': fault, 'status': status})
@@ -194,6 +205,8 @@ def _handler(proxy):
                 return self.drop()
             if fault == '504-after':
                 return self.answer(504, _error_body('504'), {})
+            if upstream.status_code == 401:
+                proxy.hold_refusal()
             passed = dict((name, upstream.headers[name]) for name in PASSED_HEADERS if name in upstream.headers)
             return self.answer(upstream.status_code, upstream.content, passed)
 

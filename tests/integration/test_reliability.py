@@ -235,3 +235,18 @@ def test_one_revoked_token_costs_one_login_for_four_threads(emulator):
     assert [answer['value'] for answer in answers] == [[]] * 4
     assert len(emulator.token_requests()) == 1
     assert client.stats['logins'] == 2
+
+
+def test_a_token_revoked_during_a_four_thread_tcx_config_run_costs_exactly_one_login(emulator):
+    from chaos_proxy import ChaosProxy
+    users = [{'extension': str(4800 + n), 'first_name': 'Thread', 'password': FORKS_PASSWORD} for n in range(24)]
+    # The threads refused with the revoked token learn it 0.2 s apart, so that some learn it after
+    # another thread has logged in again (the case that used to cost a login per thread).
+    with ChaosProxy(emulator.url, emulator.client_id, seed=0, rate=0, spread_refusals=0.2) as proxy:
+        proxy.revoke_after(8)  # in the middle of the creates, while 4 threads write
+        options = dict(connection(emulator), url=proxy.url, users=users, parallel=4)
+        result = run_play(emulator, [{'name': 'converge', 'tcx.xapi.tcx_config': options}], defaults=False)
+    assert result.rc == 0 and result.result()['summary']['users']['create'] == 24, result
+    assert proxy.revocations == 1
+    assert len(emulator.token_requests()) == 2
+    assert len([r for r in emulator.requests() if r['status'] == 401]) <= 4
