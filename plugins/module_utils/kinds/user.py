@@ -328,10 +328,17 @@ class User(EntityKind):
                             'is the generated one, delivered with status unconfirmed' % exc.message,
                             status=exc.status, transient=True)
         except XAPIError as exc:
-            ctx.cache.pop('generated_password', None)  # the PBX refused the POST: that password was never set
-            if exc.key == ALREADY_IN_USE and exc.target == 'Number' and self.find(ctx) is None:
+            taken = exc.key == ALREADY_IN_USE and exc.target == 'Number'
+            holder = self.find(ctx) if taken else None
+            if taken and holder is None:
+                ctx.cache.pop('generated_password', None)
                 raise ValidationError('extension %s is already used by another PBX object (a parking, queue, '
                                       'ring group, IVR, ...): choose a free number' % ctx.params['extension'])
+            if holder is not None and holder.get('AccessPassword') == ctx.cache.get('generated_password'):
+                # A POST of this run whose answer was lost landed after the read-back looked: ours.
+                self.password_status(ctx, CREATED)
+            else:
+                ctx.cache.pop('generated_password', None)  # refused, or another process's user won the race
             raise
         self.password_status(ctx, CREATED)
         if primary is not None and user.get('PrimaryGroupId') != primary:
