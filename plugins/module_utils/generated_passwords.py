@@ -17,17 +17,12 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import contextlib
 import csv
 import io
 import os
 import tempfile
 
-try:
-    import fcntl
-    HAS_FCNTL = True
-except ImportError:  # pragma: no cover - Windows controllers are not supported by Ansible
-    HAS_FCNTL = False
+from ansible_collections.tcx.xapi.plugins.module_utils.token_cache import exclusive_lock
 
 COLUMNS = ('extension', 'first_name', 'last_name', 'email', 'password', 'status')
 CREATED = 'created'
@@ -68,26 +63,6 @@ def passwords_file_path(path):
     return absolute
 
 
-@contextlib.contextmanager
-def _directory_locked(directory):
-    """Serialise writers of one directory (several forks may write the same file at once)."""
-    handle = None
-    if HAS_FCNTL:
-        try:
-            handle = os.open(directory, os.O_RDONLY)
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        except OSError:
-            if handle is not None:
-                os.close(handle)
-            handle = None
-    try:
-        yield
-    finally:
-        if handle is not None:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-            os.close(handle)
-
-
 def _read_rows(path):
     if not os.path.exists(path):
         return []
@@ -109,7 +84,8 @@ def write_passwords_file(path, rows):
     for row in rows:
         new[str(row['extension'])] = row
     try:
-        with _directory_locked(directory):
+        # Several forks may write the same file at once: one at a time per directory.
+        with exclusive_lock(directory, os.O_RDONLY):
             kept = [row for row in _read_rows(absolute) if row['extension'] not in new]
             text = io.StringIO()
             writer = csv.DictWriter(text, fieldnames=COLUMNS, lineterminator='\n')

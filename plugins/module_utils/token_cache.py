@@ -27,6 +27,27 @@ except ImportError:  # pragma: no cover - Windows controllers are not supported 
     HAS_FCNTL = False
 
 
+@contextlib.contextmanager
+def exclusive_lock(path, flags=os.O_RDWR | os.O_CREAT):
+    """Hold an exclusive ``flock`` on ``path`` (a lock file, created 0600, or a directory opened
+    with ``os.O_RDONLY``) for the block. Without ``path``, ``fcntl`` or access: no lock, no error."""
+    handle = None
+    if path and HAS_FCNTL:
+        try:
+            handle = os.open(path, flags, 0o600)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        except OSError:
+            if handle is not None:
+                os.close(handle)
+            handle = None
+    try:
+        yield
+    finally:
+        if handle is not None:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            os.close(handle)
+
+
 def default_cache_dir():
     """``$TCX_TOKEN_CACHE_DIR``, else ``$XDG_CACHE_HOME/tcx.xapi``, else ``~/.cache/tcx.xapi``."""
     explicit = os.environ.get('TCX_TOKEN_CACHE_DIR')
@@ -54,24 +75,9 @@ class TokenCache(object):
         except OSError:
             return False
 
-    @contextlib.contextmanager
     def locked(self):
         """Hold the exclusive lock of this cache file (no-op when the cache is unusable)."""
-        handle = None
-        if self.usable:
-            try:
-                handle = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
-                fcntl.flock(handle, fcntl.LOCK_EX)
-            except OSError:
-                if handle is not None:
-                    os.close(handle)
-                handle = None
-        try:
-            yield
-        finally:
-            if handle is not None:
-                fcntl.flock(handle, fcntl.LOCK_UN)
-                os.close(handle)
+        return exclusive_lock(self.lock_path if self.usable else None)
 
     def read(self):
         """Return ``(token, expires_at)`` from the file, or ``(None, None)``."""
