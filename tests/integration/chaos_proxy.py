@@ -24,7 +24,8 @@ client's default 3 retries, so that failed runs happen too), and nothing listens
 ``script`` rules ``{method, path (regex), fault, times}`` (tried first, consumed in order) aim a
 fault at one request, as the emulator's own fault rules do, with more criteria: ``query`` (a
 substring of the decoded query string), ``body_keys`` (the exact top-level keys of the JSON body)
-and ``body_has`` (properties the body must have). ``POST /_chaos/revoke-after {"requests": n}``
+``body_has`` (properties the body must have) and ``same_path`` (every use hits the path of the
+first one, say one user's ``PATCH Users(17)`` while other threads patch other users). ``POST /_chaos/revoke-after {"requests": n}``
 (from a play) revokes the client's token at the emulator just before the ``n``-th next ``/xapi/``
 request is passed on. ``spread_refusals`` holds the n-th answer 401 for n times that many seconds.
 """
@@ -119,6 +120,8 @@ class ChaosProxy(object):
             if 'body_keys' in rule and sorted(body) != sorted(rule['body_keys']):
                 continue
             if any(body.get(name) != value for name, value in rule.get('body_has', {}).items()):
+                continue
+            if rule.get('same_path') and rule.setdefault('bound', path) != path:
                 continue
             rule['remaining'] -= 1
             rule.setdefault('fired', 0)
