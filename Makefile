@@ -35,9 +35,11 @@ CHECKS := sanity units emulator-tests integration molecule lint docs-lint change
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 18
 
-venv: ## Create/refresh .venv (and .venv-latest when Python >= 3.12 exists); instant when up to date
+venv: ## Create/refresh .venv, .venv-latest (Python >= 3.12), .venv-floor, .venv-importer; instant when up to date
 	@tools/mkvenv.sh main
 	@tools/mkvenv.sh latest
+	@tools/mkvenv.sh floor
+	@tools/mkvenv.sh importer
 	@mkdir -p .build/ansible_collections/tcx
 	@ln -sfn ../../.. .build/ansible_collections/tcx/xapi
 

@@ -12,11 +12,7 @@ cd "$root"
 dest=build/ansible_collections/tcx/xapi
 
 if ! git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
-    # ansible-test walks up to the nearest .git and keeps only files git does not ignore; the
-# repository above ignores build/, so the tree gets a repository of its own (no commit needed:
-# untracked files count).
-git -C "$dest" init -q
-echo "build_tree: $root is not a git work tree; cannot tell which files belong to the collection" >&2
+    echo "build_tree: $root is not a git work tree; cannot tell which files belong to the collection" >&2
     exit 1
 fi
 

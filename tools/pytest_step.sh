@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Run one pytest suite: tools/pytest_step.sh DIR [pytest args...]
 #
-# A suite directory that is missing or holds no tests yet is not a failure, but says so
-# loudly: pytest's exit code 5 ("no tests collected") becomes 0 with a note.
+# A suite directory that is missing or collects no tests fails the step: a check that ran
+# nothing must not read as passed. PYTHON=.venv-floor/bin/python runs it with another venv.
 set -uo pipefail
 
 suite=${1:?usage: tools/pytest_step.sh DIR [pytest args...]}
@@ -11,14 +11,13 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root" || exit 1
 
 if [[ ! -d "$suite" ]]; then
-    echo "NOTE: $suite does not exist yet: ran 0 tests."
-    exit 0
+    echo "ERROR: $suite does not exist: no tests to run." >&2
+    exit 1
 fi
 
-.venv/bin/python -m pytest "$suite" "$@"
+"${PYTHON:-.venv/bin/python}" -m pytest "$suite" "$@"
 rc=$?
 if [[ $rc -eq 5 ]]; then
-    echo "NOTE: $suite: pytest collected no tests (the suite is still empty): ran 0 tests."
-    exit 0
+    echo "ERROR: $suite: pytest collected no tests." >&2
 fi
 exit $rc

@@ -40,8 +40,8 @@ def generate_password():
     """A strong random password with at least one lower, upper, digit and symbol."""
     while True:
         password = ''.join(secrets.choice(PASSWORD_ALPHABET) for dummy in range(PASSWORD_LENGTH))
-        if (any(c.islower() for c in password) and any(c.isupper() for c in password)
-                and any(c.isdigit() for c in password) and any(not c.isalnum() for c in password)):
+        classes = (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum())
+        if all(any(in_class(c) for c in password) for in_class in classes):
             return password
 
 
