@@ -1,8 +1,9 @@
 # tcx.xapi developer entry points. Start with `make demo` or `make test`; `make help` lists all.
 #
 # Everything runs from a fresh clone with only Python >= 3.11 and make: `make venv` (a
-# prerequisite of every target that needs it) builds .venv from requirements-dev.txt, and
-# .venv-latest with the newest ansible-core when a Python >= 3.12 exists.
+# prerequisite of every target that needs it) builds .venv from requirements-dev.txt,
+# .venv-latest with the newest ansible-core when a Python >= 3.12 exists, .venv-floor with the
+# oldest ansible-core that meta/runtime.yml admits, and .venv-importer with Galaxy's importer.
 #
 # Measured on the 2-core reference machine (November 2026, 10 modules, ~190 integration tests):
 #   make venv         ~100 s from nothing (both venvs), 0.3 s when up to date
@@ -12,6 +13,11 @@
 #   make integration  ~280 s with 2 pytest-xdist workers (~530 s serially): the bulk of `make test`,
 #                     since every ansible-playbook run costs about 0.3 s per task
 #   make lint / docs-lint / changelog-lint   ~6 s / ~9 s / ~1 s
+# Release checks (measured under load, other sessions sharing the 2 cores):
+#   make venv         +~60 s for .venv-floor and .venv-importer from nothing
+#   make sanity       +~46 s on .venv-floor with its ansible-test venvs cached (~220 s the first time)
+#   make compat       ~45 s per ansible-core (floor, latest): the smoke subset, 2 tests, 2 workers
+#   make docs ~9 s;  make packaging ~16 s;  make galaxy-import ~35 s (both settings)
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -28,9 +34,10 @@ INTEGRATION_WORKERS ?= auto
 IN_VENV := PATH="$(CURDIR)/$(VENV)/bin:$$PATH" ANSIBLE_COLLECTIONS_PATH="$(CURDIR)/.build"
 
 # The checks of `make test`, in order; each also runs alone as `make <name>`.
-CHECKS := sanity units emulator-tests integration molecule lint docs-lint changelog-lint
+CHECKS := sanity units emulator-tests integration compat molecule lint docs-lint changelog-lint docs \
+	packaging galaxy-import
 
-.PHONY: help venv test $(CHECKS) docs emulator demo bench clean
+.PHONY: help venv test $(CHECKS) build ee-context emulator demo bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 18
@@ -46,13 +53,14 @@ venv: ## Create/refresh .venv, .venv-latest (Python >= 3.12), .venv-floor, .venv
 test: venv ## Run every check below, stop at the first failure, print a summary with seconds
 	@MAKE="$(MAKE)" tools/steps.sh $(CHECKS)
 
-# ansible-test sanity, from a real copy at build/ansible_collections/tcx/xapi, in full on both
-# .venv (Python 3.11, ansible-core 2.19) and .venv-latest (Python 3.13, ansible-core 2.21).
+# ansible-test sanity, from a real copy at build/ansible_collections/tcx/xapi, in full on
+# .venv (Python 3.11, ansible-core 2.19), .venv-latest (Python 3.13, ansible-core 2.21) and
+# .venv-floor (Python 3.11, ansible-core 2.17, the floor of meta/runtime.yml).
 # Each test run alone with warm caches (so with ~1 s of start-up each), on 3.11 / 3.13: pylint 26 s / 40 s, changelog 17 s / 8 s,
 # action-plugin-docs 12 s / 5 s, yamllint 8 s / 11 s, import 5 s / 15 s, validate-modules
 # 2 s / 13 s, runtime-metadata 1 s / 12 s, the other 17 tests about 1 s each. Cheap enough to run
 # everything on both cores; SANITY_LATEST_TESTS="a b" narrows the second run if that changes.
-sanity: venv ## ansible-test sanity on both ansible-cores (see tools/sanity.sh)
+sanity: venv ## ansible-test sanity on the three ansible-cores (see tools/sanity.sh)
 	@tools/sanity.sh
 
 units: venv ## Unit tests: pytest tests/unit
@@ -63,6 +71,9 @@ emulator-tests: venv ## Emulator tests: pytest tests/emulator/tests
 
 integration: venv ## Integration tests: ansible-playbook against the emulator (pytest -n auto tests/integration)
 	@$(IN_VENV) tools/pytest_step.sh tests/integration -n $(INTEGRATION_WORKERS)
+
+compat: venv ## The integration smoke subset on the floor and the newest ansible-core (see tools/compat.sh)
+	@tools/compat.sh
 
 # The provision role's molecule scenario (extensions/molecule/provision) against an emulator it
 # starts itself: create, converge, idempotence, verify, destroy. ~60 s.
@@ -78,8 +89,21 @@ docs-lint: venv ## antsibull-docs lint-collection-docs --plugin-docs
 changelog-lint: venv ## antsibull-changelog lint
 	@$(IN_VENV) antsibull-changelog lint
 
-docs: venv ## Build the HTML documentation site offline into build/docs/html (see tools/docs.sh)
+# The documentation site and its link check: part of `make test`, the only place links are checked.
+docs: venv ## Build the HTML documentation site offline into build/docs/html and check its links (tools/docs.sh)
 	@$(IN_VENV) tools/docs.sh
+
+build: venv ## Build the collection tarball into build/dist (tools/build_collection.sh)
+	@tools/build_collection.sh
+
+packaging: venv ## Release tests: tarball contents, EE context, AWX example, ansible-core range, pins (tests/packaging)
+	@$(IN_VENV) tools/pytest_step.sh tests/packaging -q
+
+galaxy-import: venv ## galaxy-importer on the tarball, default and Automation Hub-like settings (tools/galaxy_import.sh)
+	@tools/galaxy_import.sh
+
+ee-context: venv ## ansible-builder context of the execution environment from the local tarball, in build/ee/context
+	@tools/ee_context.sh
 
 emulator: venv ## Run the XAPI emulator in the foreground (PORT=8765, TLS=1, STATE=file.json)
 	PYTHONPATH=tests/emulator $(PY) -m tcx_emulator --port $(PORT) $(if $(filter 1 yes true,$(TLS)),--tls) $(if $(STATE),--state $(STATE))
@@ -92,6 +116,6 @@ bench: venv ## Benchmarks (not tests): emulator GET-by-key rate, then tcx_config
 	$(IN_VENV) $(PY) tests/bench/bench_config.py
 
 clean: ## Remove venvs, build trees, test output and caches
-	rm -rf .venv .venv-latest .build build tests/output .ansible .pytest_cache .hypothesis .demo \
+	rm -rf .venv .venv-* .build build tests/output .ansible .pytest_cache .hypothesis .demo \
 		changelogs/.plugin-cache.yaml
 	find . -name __pycache__ -type d -prune -not -path './.git/*' -exec rm -rf {} +

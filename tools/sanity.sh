@@ -2,7 +2,8 @@
 # ansible-test sanity on a real copy of the collection (see tools/build_tree.sh).
 #
 #   tools/sanity.sh             full sanity with .venv's Python and ansible-core, then with
-#                               .venv-latest's, when that venv exists
+#                               .venv-latest's (when that venv exists) and .venv-floor's (the
+#                               oldest ansible-core that meta/runtime.yml admits)
 #   SANITY_ARGS="--test pep8"   extra arguments for every ansible-test run
 #
 # No Docker here: --venv makes ansible-test build its own venvs (cached under
@@ -42,5 +43,6 @@ if [[ -x .venv-latest/bin/ansible-test ]]; then
     for t in $LATEST_TESTS; do selection+=(--test "$t"); done
     run_sanity .venv-latest "${selection[@]}"
 else
-    echo "note: no .venv-latest (no Python >= 3.12 here): sanity ran on one ansible-core only."
+    echo "note: no .venv-latest (no Python >= 3.12 here): sanity skipped the newest ansible-core."
 fi
+run_sanity .venv-floor
