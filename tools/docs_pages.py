@@ -19,8 +19,9 @@ from pathlib import Path
 
 import yaml
 
-GUIDES = ['README', 'playbooks']
-TRAILING_GUIDES = ['extensions/awx/README', 'changelog']
+# The README's own title is the collection's name, as the index's: the table of contents names it.
+GUIDES = ['Overview <README>', 'playbooks']
+TRAILING_GUIDES = ['AWX and Automation Platform <extensions/awx/README>', 'changelog']
 
 
 def header_comment(path: Path) -> str:
@@ -95,7 +96,8 @@ def index_page(src: Path) -> str:
             break
     plugins = sorted(p.stem for p in src.glob('*_*.rst') if p.stem != 'index')
     guides = [p.relative_to(src).with_suffix('').as_posix() for p in sorted((src / 'docs').glob('*.md'))]
-    roles = [p.relative_to(src).with_suffix('').as_posix() for p in sorted((src / 'roles').glob('*/README.md'))]
+    roles = ['%s role README <%s>' % (p.parent.name, p.relative_to(src).with_suffix('').as_posix())
+             for p in sorted((src / 'roles').glob('*/README.md'))]
     toc = []
     for caption, pages in (('Guides', GUIDES + guides + TRAILING_GUIDES), ('Plugins and roles', plugins),
                            ('Role READMEs', roles)):
