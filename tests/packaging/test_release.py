@@ -13,6 +13,7 @@ import ast
 import hashlib
 import importlib.metadata
 import json
+import os
 import re
 import subprocess
 import sys
@@ -36,8 +37,7 @@ MACHINE_PATHS = re.compile(r'\.pyenv/|/home/[a-z][^/\s]*/|/Users/[a-z][^/\s]*/(?
 
 def run(*command, **kwargs):
     proc = subprocess.run([str(c) for c in command], capture_output=True, text=True, check=False,
-                          env=dict(__import__('os').environ, PATH='%s:%s' % (BIN, __import__('os').environ['PATH'])),
-                          **kwargs)
+                          env=dict(os.environ, PATH='%s:%s' % (BIN, os.environ['PATH'])), **kwargs)
     assert proc.returncode == 0, '%s failed (%d):\n%s\n%s' % (command, proc.returncode, proc.stdout, proc.stderr)
     return proc
 
@@ -123,8 +123,11 @@ def test_declared_ansible_core_floor_is_the_tested_one():
     assert 'ansible-core %s or newer' % floor in (REPO / 'README.md').read_text()
     role_meta = yaml.safe_load((REPO / 'roles' / 'provision' / 'meta' / 'main.yml').read_text())
     assert str(role_meta['galaxy_info']['min_ansible_version']) == floor
-    makefile = (REPO / 'Makefile').read_text()
-    assert '.venv-floor' in makefile or 'compat' in makefile
+    # make test runs sanity and the smoke subset on that venv.
+    checks = re.search(r'^CHECKS := (.*?[^\\])$', (REPO / 'Makefile').read_text(), re.M | re.S).group(1).split()
+    assert {'sanity', 'compat'} <= set(checks) - {'\\'}
+    assert re.search(r'^run_sanity \.venv-floor$', (REPO / 'tools' / 'sanity.sh').read_text(), re.M)
+    assert 'for venv in .venv-floor .venv-latest' in (REPO / 'tools' / 'compat.sh').read_text()
 
 
 def imported_top_level_names(paths):
