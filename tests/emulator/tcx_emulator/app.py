@@ -6,14 +6,20 @@ import re
 import socket
 import threading
 import time
+from urllib.parse import unquote_plus
 
 from flask import Flask, Response, request
 
 from .auth import TokenAuthority
 from .errors import XapiError, invalid_query
 from .faults import FaultRules
-from .model import ENTITY_SETS
+from . import schema
+from .metadata import metadata_document
+from .model import ENTITY_SETS, TYPES, element_type
+from .query import check_query_options
+from .schema import entity_sets
 from .service import NotFound, Service
+from .sets import SETS
 from .store import Store
 from .views import Reader
 
@@ -29,6 +35,8 @@ NUMBER_KEY = re.compile(r"^Number='(?P<number>(?:[^']|'')*)'$")
 GET_BY_NUMBER = re.compile(r"^Pbx\.GetByNumber\(number='(?P<number>(?:[^']|'')*)'\)$")
 STRING_KEY = re.compile(r"^'(?P<value>(?:[^']|'')*)'$")
 DROP_FLAG = 'tcx_emulator.drop'
+# What ASP.NET Core OData sends.
+JSON_CONTENT_TYPE = 'application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8'
 
 
 class Emulator:
@@ -40,7 +48,7 @@ class Emulator:
         if options.state_file:
             self.store.load_file(options.state_file)
         self.service = Service(self.store)
-        self.reader = Reader(self.store)
+        self.reader = Reader(self.store, self.service)
         self.auth = TokenAuthority(options)
         self.faults = FaultRules()
         self.log_lock = threading.Lock()
@@ -117,8 +125,8 @@ def _json_response(status, body, headers=None):
     if body == '' or body is None:
         return Response('', status=status, headers=headers)
     text = body if isinstance(body, str) else json.dumps(body)
-    mimetype = 'application/json; odata.metadata=minimal; odata.streaming=true' if not isinstance(body, str) else 'text/plain'
-    return Response(text, status=status, mimetype=mimetype, headers=headers)
+    content_type = JSON_CONTENT_TYPE if not isinstance(body, str) else 'text/plain; charset=utf-8'
+    return Response(text, status=status, content_type=content_type, headers=headers)
 
 
 def _error_response(error):
@@ -178,15 +186,20 @@ def _register_api(app, emulator):
 
 
 def _token(emulator, holder):
-    """POST /connect/token (form-encoded or multipart)."""
+    """POST /connect/token (form-encoded or multipart; credentials in the form or in an HTTP Basic header)."""
     form = request.form
-    holder['client_id'] = form.get('client_id')
+    client_id, client_secret = form.get('client_id'), form.get('client_secret')
+    basic = request.authorization
+    if basic is not None and basic.type == 'basic':
+        # client_secret_basic (RFC 6749 2.3.1): both parts are form-urlencoded inside the header.
+        client_id, client_secret = unquote_plus(basic.username or ''), unquote_plus(basic.password or '')
+    holder['client_id'] = client_id
     address = request.remote_addr
     if emulator.auth.is_blocked(address):
         return _blocked_response(emulator.options.login_block_response)
     if form.get('grant_type') != 'client_credentials':
         return _json_response(400, {'error': 'unsupported_grant_type', 'error_description': 'The specified grant type is not supported.'})
-    access_token = emulator.auth.login(address, form.get('client_id'), form.get('client_secret'))
+    access_token = emulator.auth.login(address, client_id, client_secret)
     if access_token is None:
         return _json_response(401, UNAUTHORIZED_JSON)
     return _json_response(200, {'token_type': 'Bearer', 'expires_in': emulator.options.expires_in(),
@@ -206,15 +219,32 @@ def _xapi(emulator, rest, holder):
         body = UNAUTHORIZED_JSON if emulator.options.unauthorized_body == 'json' else ''
         return _json_response(401, body, {'WWW-Authenticate': 'Bearer'})
     try:
+        check_query_options(request.args)
+        if rest == '$metadata':
+            _require('GET')
+            return Response(metadata_document(), status=200, mimetype='application/xml', headers={'OData-Version': '4.0'})
         with emulator.store.lock:
             status, body = _dispatch(emulator, rest)
             if request.method != 'GET' and status < 300:
                 emulator.store.save()
-            return _json_response(status, body)
     except XapiError as error:
-        return _error_response(error)
+        response = _error_response(error)
     except NotFound:
-        return _json_response(404, NOT_FOUND_BODIES[emulator.options.not_found_body])
+        response = _json_response(404, NOT_FOUND_BODIES[emulator.options.not_found_body])
+    else:
+        headers = {}
+        if status == 201:
+            headers['Location'] = request.base_url.rstrip('/') + '(%s)' % _key_literal(rest, body)
+        response = _json_response(status, body, headers)
+    response.headers['OData-Version'] = '4.0'
+    return response
+
+
+def _key_literal(entity_set, body):
+    """The key of a created entity as it appears in its URL: ``12`` or ``'support'``."""
+    key_name, key_type = entity_sets()[entity_set]['key']
+    value = body.get(key_name)
+    return "'%s'" % value.replace("'", "''") if key_type == 'Edm.String' else str(value)
 
 
 def _request_json():
@@ -230,24 +260,34 @@ def _request_json():
 def _dispatch(emulator, rest):
     """``(status, body)`` for a path below ``/xapi/v1/``."""
     match = PATH_PATTERN.match(rest)
-    if not match or (match.group('set') not in ENTITY_SETS and match.group('set') != 'Defs'):
+    if not match or match.group('set') not in ENTITY_SETS:
         raise NotFound()
     entity_set, key, sub = match.group('set'), match.group('key'), match.group('sub')
     base = request.host_url + 'xapi/v1/$metadata#'
+    entry = entity_sets()[entity_set]
     if entity_set == 'Defs':
         return _defs(emulator, key, sub, base)
+    if entry['singleton']:
+        return _singleton(emulator, entity_set, key, sub, base)
     if key is None and sub is None:
         return _collection_root(emulator, entity_set, base)
     if key is None:
-        return _action(emulator, entity_set, sub, base)
+        return _action(emulator, entity_set, None, sub, base)
     entity = _entity_by_key(emulator, entity_set, key)
     if sub is None:
         return _entity_root(emulator, entity_set, entity, base)
+    if sub.startswith('Pbx.'):
+        return _action(emulator, entity_set, entity, sub, base)
     return _navigation(emulator, entity_set, entity, sub, base)
 
 
 def _require(method):
     if request.method != method:
+        raise XapiError(405, "The HTTP method '%s' is not allowed here." % request.method)
+
+
+def _require_one_of(methods):
+    if request.method.lower() not in methods:
         raise XapiError(405, "The HTTP method '%s' is not allowed here." % request.method)
 
 
@@ -264,14 +304,22 @@ def _defs(emulator, key, sub, base):
     raise NotFound()
 
 
+def _singleton(emulator, entity_set, key, sub, base):
+    if key is not None or sub is not None:
+        raise NotFound()
+    _require_one_of(entity_sets()[entity_set]['collection'])
+    if request.method == 'PATCH':
+        emulator.service.patch(entity_set, None, _request_json())
+        return 204, ''
+    return 200, emulator.reader.entity(ENTITY_SETS[entity_set], emulator.store.singletons[entity_set], request.args, base + entity_set)
+
+
 def _collection_root(emulator, entity_set, base):
     entity_type = ENTITY_SETS[entity_set]
+    _require_one_of(entity_sets()[entity_set]['collection'])
     if request.method == 'GET':
-        table = _table(emulator, entity_set)
-        return 200, emulator.reader.collection(entity_type, table.values(), request.args, base + entity_set)
-    _require('POST')
-    creator = getattr(emulator.service, 'create_' + _singular(entity_set))
-    entity = creator(_request_json())
+        return 200, emulator.reader.collection(entity_type, emulator.reader.entities(entity_set), request.args, base + entity_set)
+    entity = emulator.service.create(entity_set, _request_json())
     if emulator.options.post_returns == 'minimal':
         key_name = 'Link' if entity_set == 'WebsiteLinks' else 'Number'
         return 201, {'@odata.context': base + entity_set + '/$entity', 'Id': entity['Id'], key_name: entity[key_name]}
@@ -279,42 +327,45 @@ def _collection_root(emulator, entity_set, base):
 
 
 def _entity_root(emulator, entity_set, entity, base):
-    service, name = emulator.service, _singular(entity_set)
-    key = entity['Link'] if entity_set == 'WebsiteLinks' else entity['Id']
+    key = entity[entity_sets()[entity_set]['key'][0]]
+    _require_one_of(entity_sets()[entity_set]['entity'])
     if request.method == 'GET':
         return 200, emulator.reader.entity(ENTITY_SETS[entity_set], entity, request.args, base + entity_set)
     if request.method == 'PATCH':
-        getattr(service, 'patch_' + name)(key, _request_json())
+        emulator.service.patch(entity_set, key, _request_json())
         return 204, ''
-    _require('DELETE')
-    getattr(service, 'delete_' + name)(key)
+    emulator.service.delete(entity_set, key)
     return 204, ''
 
 
-NAVIGATIONS = {('Users', 'Groups'), ('Parkings', 'Groups'), ('Groups', 'Members'), ('Groups', 'Rights')}
-
-
 def _navigation(emulator, entity_set, entity, sub, base):
-    if (entity_set, sub) not in NAVIGATIONS:
+    entity_type = ENTITY_SETS[entity_set]
+    if sub not in entity_sets()[entity_set]['navigation_paths'] or sub not in emulator.reader.served_navigation(entity_type):
         raise NotFound()
     _require('GET')
-    entity_type = ENTITY_SETS[entity_set]
     rows = emulator.reader.navigate(entity_type, entity, sub)
-    item_type = 'Pbx.Rights' if sub == 'Rights' else 'Pbx.UserGroup'
+    item_type = element_type(TYPES[entity_type][sub])
     context = '%s%s(%s)/%s' % (base, entity_set, entity['Id'], sub)
     return 200, emulator.reader.collection(item_type, rows, request.args, context)
 
 
-def _action(emulator, entity_set, sub, base):
+FIRST_AVAILABLE = re.compile(r'^Pbx\.GetFirstAvailable[A-Za-z]*Number\(\)$')
+
+
+def _action(emulator, entity_set, entity, sub, base):
+    """A bound function or action the schema declares; 404 for others, 501 for declared ones the emulator does not serve."""
     service = emulator.service
     number = GET_BY_NUMBER.match(sub)
-    if number and entity_set in ('Users', 'Parkings') and not emulator.options.lookup_by_key_number():
+    if number and entity is None and not emulator.options.lookup_by_key_number() and 'Number' in entity_sets()[entity_set]['alternate_keys']:
         _require('GET')
-        entity = _by_number(emulator, entity_set, number.group('number').replace("''", "'"))
-        return 200, emulator.reader.entity(ENTITY_SETS[entity_set], entity, request.args, base + entity_set)
-    if entity_set == 'Users' and sub == 'Pbx.GetFirstAvailableExtensionNumber()':
+        found = service.by_number(entity_set, number.group('number').replace("''", "'"))
+        return 200, emulator.reader.entity(ENTITY_SETS[entity_set], found, request.args, base + entity_set)
+    operation = schema.operation(entity_set, sub, 'entity' if entity is not None else 'collection')
+    if operation is None:
+        raise NotFound()
+    if FIRST_AVAILABLE.match(sub) and entity is None and SETS.get(entity_set) and SETS[entity_set].numbering:
         _require('GET')
-        return 200, {'@odata.context': base + 'Pbx.FirstAvailableNumber', 'Number': service.first_free_extension()}
+        return 200, {'@odata.context': base + 'Pbx.FirstAvailableNumber', 'Number': service.first_free_number(entity_set)}
     actions = {
         ('Users', 'Pbx.BatchDelete'): lambda body: (200, {'@odata.context': base + 'Collection(Pbx.UserDeleteError)',
                                                           'value': service.batch_delete_users(body)}),
@@ -322,43 +373,32 @@ def _action(emulator, entity_set, sub, base):
         ('Groups', 'Pbx.DeleteCompanyByNumber'): lambda body: (204, service.delete_group_by_number(body) or ''),
         ('WebsiteLinks', 'Pbx.ValidateLink'): lambda body: (204, service.validate_link(body) or ''),
         ('WebsiteLinks', 'Pbx.BulkLinksDelete'): lambda body: (204, service.bulk_delete_weblinks(body) or ''),
+        ('InboundRules', 'Pbx.BulkInboundRulesDelete'): lambda body: (204, service.bulk_delete_inbound_rules(body) or ''),
     }
-    action = actions.get((entity_set, sub))
+    action = actions.get((entity_set, sub)) if entity is None else None
     if action is None:
-        raise NotFound()
+        raise XapiError(501, "The emulator does not serve %s/%s (declared by the spec)." % (entity_set, sub))
     _require('POST')
     return action(_request_json())
 
 
 def _entity_by_key(emulator, entity_set, key):
+    entry = entity_sets()[entity_set]
     number = NUMBER_KEY.match(key)
-    if number and entity_set in ('Users', 'Parkings'):
+    if number and 'Number' in entry['alternate_keys']:
         if not emulator.options.lookup_by_key_number():
             raise invalid_query("The key value (%s) from request is not valid. The key value should be format of type 'Edm.Int32'." % key)
-        return _by_number(emulator, entity_set, number.group('number').replace("''", "'"))
-    if entity_set == 'WebsiteLinks':
+        return emulator.service.by_number(entity_set, number.group('number').replace("''", "'"))
+    if entry['key'] is None:
+        raise NotFound()
+    if entry['key'][1] == 'Edm.String':
         quoted = STRING_KEY.match(key)
         if not quoted:
             raise invalid_query("The key value (%s) from request is not valid. The key value should be format of type 'Edm.String'." % key)
-        return emulator.service.get_weblink(quoted.group('value').replace("''", "'"))
+        return emulator.service.get(entity_set, quoted.group('value').replace("''", "'"))
     if not re.fullmatch(r'-?\d+', key):
         raise invalid_query("The key value (%s) from request is not valid. The key value should be format of type 'Edm.Int32'." % key)
-    return getattr(emulator.service, 'get_' + _singular(entity_set))(int(key))
-
-
-def _by_number(emulator, entity_set, number):
-    if entity_set == 'Users':
-        return emulator.service.user_by_number(number)
-    return emulator.service.parking_by_number(number)
-
-
-def _table(emulator, entity_set):
-    return {'Users': emulator.store.users, 'Groups': emulator.store.groups,
-            'Parkings': emulator.store.parkings, 'WebsiteLinks': emulator.store.weblinks}[entity_set]
-
-
-def _singular(entity_set):
-    return {'Users': 'user', 'Groups': 'group', 'Parkings': 'parking', 'WebsiteLinks': 'weblink'}[entity_set]
+    return emulator.service.get(entity_set, int(key))
 
 
 # --- test-control API -----------------------------------------------------------------

@@ -15,8 +15,8 @@ from odata_query import exceptions as odata_exceptions
 from odata_query.grammar import ODATA_FUNCTIONS, ODataLexer, ODataParser
 from odata_query.visitor import NodeVisitor
 
-from .errors import invalid_query
-from .model import TYPES, element_type
+from .errors import XapiError, invalid_query
+from .model import TYPES, element_type, is_navigation
 
 TOP_LIMIT = 100
 
@@ -78,11 +78,22 @@ def parse_filter(text):
         raise invalid_query("Syntax error in '%s': %s" % (text, exc)) from exc
 
 
-class FilterCompiler(NodeVisitor):
-    """Compile an odata-query AST into ``(function(entity) -> value, edm type)`` pairs."""
+# ``(entity type, entity, navigation property) -> value``: set by the reader so that lambdas can walk
+# navigation properties (memberships are not stored on the entity).
+NAVIGATOR = {'navigate': lambda entity_type, entity, name: entity.get(name)}
 
-    def __init__(self, entity_type):
+
+class FilterCompiler(NodeVisitor):
+    """Compile an odata-query AST into ``(function(entity) -> value, edm type)`` pairs.
+
+    Inside a lambda (``Groups/any(g:g/GroupId eq 1)``) the functions take the collection item, the
+    lambda variable names it, and bare property names are refused (the emulator does not read the
+    outer entity there).
+    """
+
+    def __init__(self, entity_type, variable=None):
         self.entity_type = entity_type
+        self.variable = variable
 
     def compile(self, tree):
         """A predicate ``entity -> bool`` for the whole expression."""
@@ -99,10 +110,30 @@ class FilterCompiler(NodeVisitor):
         return props[name]
 
     def visit_Identifier(self, node):  # pylint: disable=invalid-name
-        """A property of the entity."""
+        """A property of the entity (or, inside a lambda, the lambda variable)."""
         name = node.name
+        if self.variable is not None:
+            if name != self.variable:
+                raise invalid_query("The emulator supports only paths through the lambda variable '%s' inside any()/all(); found '%s'."
+                                    % (self.variable, name))
+            return (lambda item: item), self.entity_type
         prop_type = self._property(self.entity_type, name)
+        entity_type = self.entity_type
+        if is_navigation(entity_type, name):
+            return (lambda entity: NAVIGATOR['navigate'](entity_type, entity, name)), prop_type
         return (lambda entity: entity.get(name)), prop_type
+
+    def visit_CollectionLambda(self, node):  # pylint: disable=invalid-name
+        """``Groups/any(g: ...)`` and ``Groups/all(g: ...)`` on a collection property (``any()`` without a body too)."""
+        values, collection_type = self.visit(node.owner)
+        item_type = element_type(collection_type or '')
+        if item_type is None:
+            raise invalid_query("The parent value for a lambda expression must be a collection; found type '%s'." % collection_type)
+        quantifier = all if isinstance(node.operator, ast.All) else any
+        if node.lambda_ is None:
+            return (lambda entity: bool(values(entity) or [])), 'Edm.Boolean'
+        body = FilterCompiler(item_type, node.lambda_.identifier.name).visit(node.lambda_.expression)[0]
+        return (lambda entity: quantifier(body(item) is True for item in values(entity) or [])), 'Edm.Boolean'
 
     def visit_Attribute(self, node):  # pylint: disable=invalid-name
         """A nested property path such as ``Props/UserNumberFrom``."""
@@ -273,8 +304,14 @@ def split_top_level(text, separator):
     return [part.strip() for part in parts if part.strip()]
 
 
-def parse_projection(select_text, expand_text):
-    """``{'select': [names] or None, 'expand': {name: nested projection}}``."""
+NESTED_OPTIONS = ('$select', '$expand', '$filter', '$top', '$skip', '$orderby', '$count')
+
+
+def parse_projection(select_text, expand_text, nested_options=None):
+    """``{'select': [names] or None, 'expand': {name: nested projection}, 'options': {'$filter': ..., ...}}``.
+
+    The options of an expanded collection (``Groups($filter=GroupId eq 5;$top=1)``) are applied to it.
+    """
     select = split_top_level(select_text, ',') if select_text else None
     expand = {}
     for item in split_top_level(expand_text or '', ','):
@@ -283,9 +320,27 @@ def parse_projection(select_text, expand_text):
         if rest:
             for option in split_top_level(rest[:-1], ';'):
                 key, _equals, value = option.partition('=')
-                nested[key.strip().lower()] = value.strip()
-        expand[name.strip()] = parse_projection(nested.get('$select'), nested.get('$expand'))
-    return {'select': select, 'expand': expand}
+                key = key.strip().lower()
+                if key == '$search':
+                    raise invalid_query("The query option '$search' is not supported by this service.")
+                if key not in NESTED_OPTIONS:
+                    raise invalid_query("The query option '%s' is not supported inside $expand." % key)
+                if key in nested:
+                    raise XapiError(400, "Query option '%s' was specified more than once, but it must be specified at most once." % key)
+                nested[key] = value.strip()
+        expand[name.strip()] = parse_projection(nested.pop('$select', None), nested.pop('$expand', None), nested)
+    return {'select': select, 'expand': expand, 'options': nested_options or {}}
+
+
+def apply_options(items, options, item_type):
+    """Filter, order and page an expanded collection by its nested options; ``(items, count or None)``."""
+    if options.get('$filter'):
+        predicate = compile_filter(options['$filter'], item_type)[0]
+        items = [item for item in items if predicate(item)]
+    items = sort_entities(list(items), parse_orderby(options.get('$orderby'), item_type))
+    total = len(items) if parse_count(options.get('$count')) else None
+    top, skip = parse_paging(options)
+    return (items[skip:skip + top] if top is not None else items[skip:]), total
 
 
 def check_projection(projection, entity_type):
@@ -300,6 +355,10 @@ def check_projection(projection, entity_type):
         if name not in props:
             raise invalid_query("Could not find a property named '%s' on type '%s'." % (name, entity_type))
         target = element_type(props[name]) or props[name]
+        if nested['options'] and element_type(props[name]) is None:
+            raise invalid_query("Query options inside $expand apply to collections only; '%s' is not one." % name)
+        if nested['options']:
+            apply_options([], nested['options'], target)  # parses them: a bad option is a 400 before anything is read
         if target in TYPES:
             check_projection(nested, target)
 
@@ -356,9 +415,25 @@ def _non_negative_int(text, option):
 
 
 def parse_count(text):
-    """True for ``$count=true``."""
+    """True for ``$count=true``; only ``true`` and ``false`` are valid (ASP.NET OData refuses ``True``)."""
     if text is None:
         return False
-    if text.lower() not in ('true', 'false'):
+    if text not in ('true', 'false'):
         raise invalid_query("'%s' is not a valid count option." % text)
-    return text.lower() == 'true'
+    return text == 'true'
+
+
+SYSTEM_OPTIONS = ('$filter', '$select', '$expand', '$orderby', '$top', '$skip', '$count', '$search', '$format', '$skiptoken',
+                  '$apply', '$compute', '$index', '$levels')
+
+
+def check_query_options(args):
+    """400 for a query option given twice, for ``$search`` (refused: see README) and for unknown ``$`` options."""
+    for name in args:
+        values = args.getlist(name)
+        if name.startswith('$') and len(values) > 1:
+            raise XapiError(400, "Query option '%s' was specified more than once, but it must be specified at most once." % name)
+        if name == '$search':
+            raise invalid_query("The query option '$search' is not supported by this service.")
+        if name.startswith('$') and name not in SYSTEM_OPTIONS:
+            raise invalid_query("The query parameter '%s' is not supported." % name)

@@ -76,6 +76,15 @@ def _secret(length, alphabet=string.ascii_letters + string.digits):
     return ''.join(secrets.choice(alphabet) for _position in range(length))
 
 
+SECRET_SHAPES = {'VMPIN': (4, string.digits), 'DeskphonePassword': (12, string.ascii_letters + string.digits)}
+
+
+def generate_secret(prop):
+    """A fresh random value for a secret property (a 4-digit PIN for ``VMPIN``, 10-12 letters and digits otherwise)."""
+    length, alphabet = SECRET_SHAPES.get(prop, (10, string.ascii_letters + string.digits))
+    return _secret(length, alphabet)
+
+
 def _empty_destination():
     return {'To': 'None', 'Number': None, 'External': None, 'Name': None, 'Type': 'None', 'Tags': []}
 
@@ -90,8 +99,7 @@ def new_user_defaults():
     return {
         'Id': 0, 'Number': None, 'FirstName': '', 'LastName': '', 'DisplayName': '', 'EmailAddress': '', 'Mobile': '',
         'OutboundCallerID': '', 'Language': 'EN', 'PromptSet': DEFAULT_PROMPT_SET,
-        'AccessPassword': _secret(10), 'AuthID': _secret(10), 'AuthPassword': _secret(10), 'DeskphonePassword': _secret(12),
-        'VMPIN': _secret(4, string.digits), 'SIPID': '', 'Require2FA': False, 'Enable2FA': False, 'Enabled': True, 'Internal': False,
+        'AccessPassword': None, 'AuthID': None, 'AuthPassword': None, 'DeskphonePassword': None, 'VMPIN': None, 'SIPID': '', 'Require2FA': False, 'Enable2FA': False, 'Enabled': True, 'Internal': False,
         'SendEmailMissedCalls': True, 'VMEmailOptions': 'Notification', 'VMEnabled': True, 'VMDisablePinAuth': False,
         'VMPlayCallerID': False, 'VMPlayMsgDateTime': 'None', 'PrimaryGroupId': None, 'ClickToCallId': None,
         'CallUsEnableChat': False, 'CallUsEnablePhone': False, 'CallUsEnableVideo': False, 'CallUsRequirement': 'Both',
@@ -158,3 +166,86 @@ def default_department(user_range):
                            'SystemNumberFrom': '800', 'SystemNumberTo': '899', 'LiveChatMaxCount': 20,
                            'PersonalContactsMaxCount': 500, 'PromptsMaxCount': 10})
     return group
+
+
+def empty_destination():
+    """A ``Pbx.Destination`` that routes nowhere."""
+    return _empty_destination()
+
+
+def _click_to_call():
+    return {'CallUsEnableChat': False, 'CallUsEnablePhone': False, 'CallUsEnableVideo': False, 'CallUsRequirement': 'Both',
+            'ClickToCallId': None, 'TranscriptionMode': 'Inherit'}
+
+
+def _routes():
+    return {name: empty_route() for name in ('OutOfOfficeRoute', 'BreakRoute', 'HolidaysRoute')}
+
+
+def new_ring_group_defaults():
+    """Every plain property of a fresh ``Pbx.RingGroup``."""
+    return {'Id': 0, 'Number': None, 'Name': None, 'RingStrategy': 'Hunt', 'RingTime': 20, 'ForwardNoAnswer': empty_destination(),
+            'GreetingFile': None, 'IsRegistered': False, 'MulticastAddress': None, 'MulticastCodec': None, 'MulticastPacketTime': 20,
+            'MulticastPort': 0, 'VMEmailList': None, 'VMEmailOptions': 'Notification', 'Members': [],
+            **_click_to_call(), **_routes()}
+
+
+def new_queue_defaults():
+    """Every plain property of a fresh ``Pbx.Queue``."""
+    return {'Id': 0, 'Number': None, 'Name': None, 'PollingStrategy': 'Hunt', 'RingTimeout': 20, 'MasterTimeout': 0,
+            'MaxCallersInQueue': 10, 'ForwardNoAnswer': empty_destination(), 'AgentAvailabilityMode': False,
+            'AnnounceEstimatedWaitTime': False, 'AnnounceEstimatedWaitTimeInterval': 60, 'AnnouncementInterval': 60,
+            'AnnounceQueuePosition': False, 'AutoLogoutMissedCalls': 0, 'CallbackEnableTime': 0, 'CallbackOfferOnly': False,
+            'CallbackOfferPrompt': None, 'CallbackPrefix': None, 'ComfortPrompts': [], 'ComfortPromptsEnabled': False,
+            'ComfortPromptsInterval': 60, 'DestinationNoAnswerPrompt': None, 'EnableIntro': False, 'GreetingFile': None,
+            'IntroFile': None, 'IsRegistered': False, 'MaxWaitStrategyEnabled': False, 'MaxWaitTimeSkillGroupValues': [],
+            'NotifyCodes': [], 'OnHoldFile': None, 'PlayFullPrompt': False, 'PriorityQueue': False, 'PromptSet': DEFAULT_PROMPT_SET,
+            'Recording': 'Disabled', 'ResetStatisticsScheduleEnabled': False, 'SkillBasedRingAllCumulativePollingEnabled': False,
+            'SLATime': 0, 'StopBackgroundWhenPrompt': False, 'VMEmailList': None, 'VMEmailOptions': 'Notification', 'WrapUpTime': 0,
+            'Agents': [], 'Managers': [], **_click_to_call(), **_routes()}
+
+
+def new_receptionist_defaults():
+    """Every plain property of a fresh ``Pbx.Receptionist`` (digital receptionist / IVR)."""
+    return {'Id': 0, 'Number': None, 'Name': None, 'IVRType': 'Default', 'PromptFilename': None, 'PromptSet': DEFAULT_PROMPT_SET,
+            'Timeout': 10, 'TimeoutForwardType': 'EndCall', 'TimeoutForwardDN': None, 'TimeoutForwardPeerType': 'None',
+            'InvalidKeyForwardDN': None, 'ForwardSmsTo': None, 'IsRegistered': False, 'TransferEnable': False,
+            'UseMSExchange': False, 'TranscriptionMode': 'Inherit', 'Forwards': [], **_routes()}
+
+
+def new_inbound_rule_defaults():
+    """Every plain property of a fresh ``Pbx.InboundRule`` (a DID rule)."""
+    return {'Id': 0, 'RuleName': None, 'Data': None, 'CustomData': None, 'Condition': 'BasedOnDID', 'CallType': 'AllCalls',
+            'AlterDestinationDuringHolidays': False, 'AlterDestinationDuringOutOfOfficeHours': False, 'Hours': None,
+            'OfficeHoursDestination': empty_destination(), 'OutOfOfficeHoursDestination': empty_destination(),
+            'HolidaysDestination': empty_destination(), 'TrunkDN': None}
+
+
+def new_holiday_defaults():
+    """Every plain property of a fresh ``Pbx.Holiday``."""
+    return {'Id': 0, 'Name': None, 'Day': 1, 'Month': 1, 'Year': 0, 'DayEnd': 1, 'MonthEnd': 1, 'YearEnd': 0, 'IsRecurrent': True,
+            'TimeOfStartDate': 'PT0S', 'TimeOfEndDate': 'PT0S', 'HolidayPrompt': None, 'Group': None}
+
+
+def new_trunk_defaults():
+    """Every plain property of a fresh ``Pbx.Trunk``."""
+    return {'Id': 0, 'Number': None, 'TranscriptionMode': 'Inherit', 'AuthID': None, 'Direction': 'Both', 'DidNumbers': [],
+            'EnableInboundCalls': True, 'EnableOutboundCalls': True, 'ExternalNumber': None, 'IsOnline': False,
+            'OutboundCallerID': None, 'SimultaneousCalls': 10, 'Tags': [], 'Gateway': None}
+
+
+def seed_trunks():
+    """The seeded SIP trunk with three DID numbers (Id 2, Number 10000)."""
+    trunk = new_trunk_defaults()
+    trunk.update({'Id': 2, 'Number': '10000', 'AuthID': 'emulator-trunk', 'ExternalNumber': '+493012345600', 'IsOnline': True,
+                  'DidNumbers': ['+493012345600', '+493012345601', '+493012345602'],
+                  'Gateway': {'Id': 2, 'Name': 'Emulator SIP provider', 'Host': 'sip.example.com', 'Port': 5060, 'Type': 'Provider'}})
+    return [trunk]
+
+
+def new_office_hours():
+    """The system-wide ``Pbx.OfficeHours`` singleton."""
+    week = [{'DayOfWeek': day, 'Start': '09:00:00', 'Stop': '17:00:00'} for day in ('Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday')]
+    return {'Hours': {'Type': 'OfficeHours', 'IgnoreHolidays': False, 'Periods': week},
+            'BreakTime': {'Type': 'BreakTime', 'IgnoreHolidays': False, 'Periods': []},
+            'SystemLanguage': 'EN', 'TimeZoneId': '51', 'OfficeHolidays': []}

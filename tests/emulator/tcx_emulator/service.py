@@ -1,19 +1,33 @@
-"""Write rules of the four entity sets, as a real PBX enforces them."""
+"""Write rules of every entity set, as a real PBX enforces them.
+
+:class:`Service` is the generic engine: it creates, patches and deletes an object of any set from
+its schema type and its :data:`~tcx_emulator.sets.SETS` entry (numbering, uniqueness, required
+properties, defaults, generated secrets, member lists replaced whole, destinations and references
+that must exist and block a delete). The hook classes at the end hold what a table cannot say:
+memberships of users, departments and parkings, and the friendly-name namespace of website links.
+"""
 
 import copy
 import re
 
 from . import seed
 from .errors import XapiError, invalid_body, warning
-from .model import ROLE_NAMES
+from .model import ENTITY_SETS, ROLE_NAMES, is_navigation
+from .schema import entity_sets
+from .sets import SETS
 from .validate import BodyChecker
 
 ALREADY_IN_USE = 'WARNINGS.XAPI.ALREADY_IN_USE'
 NOT_FOUND = 'WARNINGS.XAPI.NOT_FOUND'
 REQUIRED = 'WARNINGS.XAPI.REQUIRED'
+NON_EXISTENT_NUMBER = 'WARNINGS.XAPI.NON_EXISTENT_EXT_NUMBER'
+CANNOT_BE_DELETED = 'WARNINGS.CANNOT_BE_DELETED'
 FRIENDLY_NAME = re.compile(r'^[A-Za-z0-9][A-Za-z0-9._-]*$')
 USER_FRIENDLY_PROPS = ('ClickToCallId', 'WebMeetingFriendlyName')
-KINDS = {'Users': 'User', 'Parkings': 'Parking'}
+# Destination kinds that name a DN of the PBX, and the sets such a DN may live in.
+INTERNAL_DESTINATIONS = {'Extension': ('Users',), 'VoiceMail': ('Users',), 'VoiceMailOfDestination': ('Users',),
+                         'Queue': ('Queues',), 'RingGroup': ('RingGroups',), 'IVR': ('Receptionists',)}
+DN_SETS = tuple(name for name, rules in SETS.items() if rules.dn)
 
 
 class NotFound(Exception):
@@ -26,77 +40,101 @@ class Service:  # pylint: disable=too-many-public-methods
     def __init__(self, store):
         self.store = store
         self.options = store.options
+        self.hooks = {name: HOOKS[rules.hooks](self) for name, rules in SETS.items() if rules.hooks}
 
     @property
     def checker(self):
         """Body type checker with the configured wrong-type status."""
         return BodyChecker(self.options.wrong_type_status)
 
-    # --- users ------------------------------------------------------------------------
+    # --- the generic engine -------------------------------------------------------------
 
-    def get_user(self, user_id):
-        """A stored user or NotFound."""
-        return _existing(self.store.users, user_id)
+    def get(self, entity_set, key):
+        """A stored entity or NotFound."""
+        return _existing(self.store.tables[entity_set], key)
 
-    def create_user(self, body):
-        """POST /Users."""
-        self.checker.check_entity(body, 'Pbx.User', 'user')
-        number = body.get('Number') or self.first_free_extension()
-        self._check_dn_number_free(number)
-        self._check_friendly_names(body, ('User', None))
-        pairs = self._user_group_pairs(body.get('Groups'), created=True)
-        primary = body.get('PrimaryGroupId')
-        if primary and primary not in [group_id for group_id, _role in pairs]:
-            raise warning(NOT_FOUND, 'PrimaryGroupId')
-        user = seed.new_user_defaults()
-        self._apply_plain(user, body, merge_complex=True)
-        user.update({'Id': self.store.allocate_id(), 'Number': number})
-        if 'DisplayName' not in body:
-            user['DisplayName'] = _display_name(user)
-        self.store.users[user['Id']] = user
-        self.store.user_numbers[number] = user['Id']
-        self.store.set_memberships('User', user['Id'], pairs)
-        self._fix_primary_group(user)
-        return user
+    def by_number(self, entity_set, number):
+        """A stored entity by its Number or NotFound."""
+        return self.get(entity_set, self.store.numbers.get(entity_set, {}).get(number))
 
-    def patch_user(self, user_id, body):
-        """PATCH /Users(id)."""
-        user = self.get_user(user_id)
-        self.checker.check_entity(body, 'Pbx.User', 'user')
-        self._check_number_unchanged(user, body)
-        self._check_friendly_names(body, ('User', user_id))
-        primary = body.get('PrimaryGroupId')
-        current_groups = [row['GroupId'] for row in self.store.memberships_of('User', user_id)]
-        if primary and primary not in current_groups:
-            raise warning(NOT_FOUND, 'PrimaryGroupId')
-        if 'Groups' in body:
-            self.store.set_memberships('User', user_id, self._user_group_pairs(body['Groups'], created=False))
-        self._apply_plain(user, body, merge_complex=self.options.complex_patch == 'merge')
-        if ('FirstName' in body or 'LastName' in body) and 'DisplayName' not in body:
-            user['DisplayName'] = _display_name(user)
-        self._fix_primary_group(user)
+    def create(self, entity_set, body):
+        """POST /<set>: the new entity."""
+        rules, entity_type = SETS[entity_set], ENTITY_SETS[entity_set]
+        self.checker.check_entity(body, entity_type, entity_set)
+        hooks = self.hooks.get(entity_set)
+        for prop in rules.required:
+            if not body.get(prop):
+                raise warning(REQUIRED, prop)
+        number = None
+        if rules.numbering:
+            number = body.get('Number') or self.first_free_number(entity_set)
+            self._check_number_free(entity_set, number)
+        self._check_unique(entity_set, body, None)
+        self._check_references(entity_set, body)
+        context = hooks.before_create(body) if hooks else None
+        lists = self._member_lists(entity_set, body)
+        entity = rules.defaults()
+        self._apply_plain(entity_set, entity, body, merge_complex=True)
+        entity.update(lists)
+        for prop in rules.secrets:
+            if not body.get(prop):
+                entity[prop] = seed.generate_secret(prop)
+        key_name = entity_sets()[entity_set]['key'][0]
+        if key_name == 'Id' or 'Id' in entity:
+            entity['Id'] = self.store.allocate_id()
+        if number is not None:
+            entity['Number'] = number
+        self.store.tables[entity_set][entity[key_name]] = entity
+        if number is not None:
+            self.store.numbers[entity_set][number] = entity[key_name]
+        if hooks:
+            hooks.after_create(entity, body, context)
+        return entity
 
-    def delete_user(self, user_id):
-        """DELETE /Users(id)."""
-        user = self.get_user(user_id)
-        del self.store.users[user_id]
-        self.store.user_numbers.pop(user['Number'], None)
-        self.store.drop_member('User', user_id)
+    def patch(self, entity_set, key, body):
+        """PATCH /<set>(key) (or the singleton when ``key`` is None)."""
+        rules, entity_type = SETS[entity_set], ENTITY_SETS[entity_set]
+        entity = self.store.singletons[entity_set] if key is None else self.get(entity_set, key)
+        self.checker.check_entity(body, entity_type, entity_set)
+        if 'Number' in body and body['Number'] != entity.get('Number'):
+            raise warning(self.options.number_change_error, 'Number')
+        for prop in rules.required:
+            if prop in body and not body[prop]:
+                raise warning(REQUIRED, prop)
+        self._check_unique(entity_set, body, key)
+        self._check_references(entity_set, body)
+        hooks = self.hooks.get(entity_set)
+        if hooks:
+            key = hooks.before_patch(key, entity, body)
+        lists = self._member_lists(entity_set, body)
+        self._apply_plain(entity_set, entity, body, merge_complex=self.options.complex_patch == 'merge')
+        entity.update(lists)
+        if hooks:
+            hooks.after_patch(key, entity, body)
 
-    def batch_delete_users(self, body):
-        """POST /Users/Pbx.BatchDelete: failures only."""
-        ids = _action_list(body, ('ids', 'Ids'), int)
-        failures = []
-        for user_id in ids:
-            if user_id in self.store.users:
-                self.delete_user(user_id)
-            else:
-                failures.append({'Error': NOT_FOUND, 'ExtensionNumber': str(user_id)})
-        return failures
+    def delete(self, entity_set, key):
+        """DELETE /<set>(key): refused while another object routes to it or references it."""
+        entity = self.get(entity_set, key)
+        hooks = self.hooks.get(entity_set)
+        if hooks:
+            hooks.before_delete(key, entity)
+        self._check_not_referenced(entity_set, entity)
+        del self.store.tables[entity_set][key]
+        if entity.get('Number') is not None:
+            self.store.numbers[entity_set].pop(entity['Number'], None)
+            self._drop_from_member_lists(entity_set, entity['Number'])
+        if hooks:
+            hooks.after_delete(key, entity)
 
-    def user_by_number(self, number):
-        """A stored user by extension number or NotFound."""
-        return self.get_user(self.store.user_numbers.get(number))
+    def first_free_number(self, entity_set):
+        """The Number a new object of the set gets: the first free extension of DEFAULT's range, or the set's pattern."""
+        numbering = SETS[entity_set].numbering
+        if numbering.pattern == 'extension':
+            return self.first_free_extension()
+        index = getattr(self.options, numbering.option) if numbering.option else numbering.start
+        while numbering.pattern % index in self.store.numbers[entity_set] or (SETS[entity_set].dn and self._dn_holder(numbering.pattern % index)):
+            index += 1
+        return numbering.pattern % index
 
     def first_free_extension(self):
         """The first extension in DEFAULT's user range that no DN uses."""
@@ -104,24 +142,181 @@ class Service:  # pylint: disable=too-many-public-methods
         low = _int_or(props.get('UserNumberFrom'), self.options.user_number_range[0])
         high = _int_or(props.get('UserNumberTo'), self.options.user_number_range[1])
         for candidate in range(low, high + 1):
-            if str(candidate) not in self.store.user_numbers and str(candidate) not in self.store.parking_numbers:
+            if self._dn_holder(str(candidate)) is None:
                 return str(candidate)
         raise warning('WARNINGS.NO_MORE_NUMBERS_AVAILABLE', 'Number')
 
-    def _fix_primary_group(self, user):
-        group_ids = [row['GroupId'] for row in self.store.memberships_of('User', user['Id'])]
-        if user.get('PrimaryGroupId') not in group_ids:
-            user['PrimaryGroupId'] = group_ids[0] if group_ids else None
+    def _dn_holder(self, number):
+        """``(set, entity)`` of the DN with this Number, or None (DN numbers are one namespace)."""
+        for name in DN_SETS:
+            key = self.store.numbers[name].get(number)
+            if key is not None:
+                return name, self.store.tables[name][key]
+        return None
 
-    def _user_group_pairs(self, rows, created):
-        if rows is None:
-            return [(self.store.default_group()['Id'], 'users')] if created else []
-        pairs = self._membership_pairs(rows, with_roles=True)
-        if not pairs and self.options.empty_groups == 'default':
-            return [(self.store.default_group()['Id'], 'users')]
-        return pairs
+    def _check_number_free(self, entity_set, number):
+        taken = self._dn_holder(number) if SETS[entity_set].dn else number in self.store.numbers[entity_set]
+        if taken:
+            raise warning(ALREADY_IN_USE, 'Number')
 
-    def _membership_pairs(self, rows, with_roles):
+    def _check_unique(self, entity_set, body, own_key):
+        for prop, comparison in SETS[entity_set].unique:
+            value = body.get(prop)
+            if not isinstance(value, str) or (prop == 'Number' and SETS[entity_set].numbering):
+                continue
+            wanted = value.casefold() if comparison == 'casefold' else value
+            for key, other in self.store.tables[entity_set].items():
+                held = other.get(prop)
+                if key != own_key and isinstance(held, str) and (held.casefold() if comparison == 'casefold' else held) == wanted:
+                    raise warning(self.options.duplicate_name_error if prop == 'Name' else ALREADY_IN_USE, prop)
+
+    def _check_references(self, entity_set, body):
+        rules = SETS[entity_set]
+        for path, target in rules.references:
+            value = _dig(body, path)
+            if value is not None and value not in self.store.tables[target]:
+                raise warning(NOT_FOUND, path.split('.')[0])
+        if rules.hooks == 'GroupHooks':
+            return  # department routes are not checked (see README: a known leniency)
+        for path in rules.destinations:
+            destination = _destination(_dig(body, path))
+            if destination and destination.get('To') in INTERNAL_DESTINATIONS and destination.get('Number'):
+                if not any(destination['Number'] in self.store.numbers[name] for name in INTERNAL_DESTINATIONS[destination['To']]):
+                    raise warning(NON_EXISTENT_NUMBER, path)
+
+    def _check_not_referenced(self, entity_set, entity):
+        number, entity_key = entity.get('Number'), entity.get('Id')
+        for name, rules in SETS.items():
+            for other in self._all(name):
+                for path, target in rules.references:
+                    if target == entity_set and _dig(other, path) == entity_key:
+                        raise warning(CANNOT_BE_DELETED, path.split('.')[0])
+                if number is None or rules.hooks == 'GroupHooks':
+                    continue
+                for path in rules.destinations:
+                    destination = _destination(_dig(other, path))
+                    if destination and destination.get('Number') == number and \
+                            entity_set in INTERNAL_DESTINATIONS.get(destination.get('To'), ()):
+                        raise warning(CANNOT_BE_DELETED, path)
+
+    def _all(self, entity_set):
+        if entity_set in self.store.singletons:
+            return [self.store.singletons[entity_set]]
+        return list(self.store.tables.get(entity_set, {}).values())
+
+    def _member_lists(self, entity_set, body):
+        """``{prop: [stored items]}`` for the member lists in ``body``: every item names an existing DN by Number."""
+        found = {}
+        for member_list in SETS[entity_set].member_lists:
+            if member_list.prop not in body:
+                continue
+            items, seen = [], set()
+            for item in body[member_list.prop] or []:
+                number = item.get('Number')
+                if not number:
+                    raise warning(REQUIRED, member_list.prop)
+                if not any(number in self.store.numbers[name] for name in member_list.kinds):
+                    raise warning(NOT_FOUND, member_list.prop)
+                if number in seen:
+                    raise warning('WARNINGS.XAPI.DUPLICATE', member_list.prop)
+                seen.add(number)
+                items.append({'Number': number, **{prop: item.get(prop) for prop in member_list.extra}})
+            found[member_list.prop] = items
+        return found
+
+    def _drop_from_member_lists(self, entity_set, number):
+        for name, rules in SETS.items():
+            for member_list in rules.member_lists:
+                if entity_set in member_list.kinds:
+                    for other in self._all(name):
+                        other[member_list.prop] = [item for item in other.get(member_list.prop, []) if item['Number'] != number]
+
+    def member_view(self, item, kinds):
+        """A member-list item as the spec's row: ``Id``, ``Name``, ``Number`` of the DN, ``Tags`` and the kept extras."""
+        holder = next(((name, self.store.tables[name][self.store.numbers[name][item['Number']]]) for name in kinds
+                       if item['Number'] in self.store.numbers[name]), (None, {}))[1]
+        name = holder.get('Name') or ('%s %s' % (holder.get('FirstName') or '', holder.get('LastName') or '')).strip()
+        return {'Id': holder.get('Id'), 'Name': name, 'Number': item['Number'], 'Tags': [],
+                **{key: value for key, value in item.items() if key != 'Number'}}
+
+    def did_numbers(self):
+        """The read-only ``DidNumbers`` set: every DID of every trunk, with the inbound rule routing it."""
+        rules = {rule.get('Data'): rule for rule in self.store.tables['InboundRules'].values()}
+        return [{'Number': did, 'TrunkId': trunk['Id'], 'TemplateFileName': None, 'RoutingRule': rules.get(did)}
+                for trunk in self.store.tables['Trunks'].values() for did in trunk.get('DidNumbers') or []]
+
+    def _apply_plain(self, entity_set, entity, body, merge_complex):
+        """Copy the non-navigation properties of ``body`` onto ``entity`` (member lists are set by the caller)."""
+        entity_type = ENTITY_SETS[entity_set]
+        keep = {'TrunkDN'} | {member_list.prop for member_list in SETS[entity_set].member_lists}
+        for name, value in body.items():
+            if name == 'Id' or name.startswith('@odata.') or (is_navigation(entity_type, name) and name not in keep) or \
+                    name in {member_list.prop for member_list in SETS[entity_set].member_lists}:
+                continue
+            if merge_complex and isinstance(value, dict) and isinstance(entity.get(name), dict):
+                entity[name] = _deep_merge(entity[name], value)
+            else:
+                entity[name] = copy.deepcopy(value)
+
+    # --- calls the application makes by name ----------------------------------------------
+
+    def batch_delete_users(self, body):
+        """POST /Users/Pbx.BatchDelete: failures only."""
+        ids = _action_list(body, ('ids', 'Ids'), int)
+        failures = []
+        for user_id in ids:
+            if user_id in self.store.users:
+                self.delete('Users', user_id)
+            else:
+                failures.append({'Error': NOT_FOUND, 'ExtensionNumber': str(user_id)})
+        return failures
+
+    def delete_group_by_number(self, body):
+        """POST /Groups/Pbx.DeleteCompanyByNumber."""
+        number = _action_value(body, 'number', str)
+        if number not in self.store.group_numbers:
+            raise warning(NOT_FOUND, 'number')
+        self.delete('Groups', self.store.group_numbers[number])
+
+    def delete_group_by_id(self, body):
+        """POST /Groups/Pbx.DeleteCompanyById."""
+        group_id = _action_value(body, 'id', int)
+        if group_id not in self.store.groups:
+            raise warning(NOT_FOUND, 'id')
+        self.delete('Groups', group_id)
+
+    def bulk_delete_weblinks(self, body):
+        """POST /WebsiteLinks/Pbx.BulkLinksDelete: all or nothing."""
+        links = _action_list(body, ('ids',), str)
+        if any(link not in self.store.weblinks for link in links):
+            raise warning(NOT_FOUND, 'ids')
+        for link in links:
+            self.delete('WebsiteLinks', link)
+
+    def bulk_delete_inbound_rules(self, body):
+        """POST /InboundRules/Pbx.BulkInboundRulesDelete: all or nothing."""
+        ids = _action_list(body, ('ids', 'Ids'), int)
+        if any(rule_id not in self.store.tables['InboundRules'] for rule_id in ids):
+            raise warning(NOT_FOUND, 'ids')
+        for rule_id in ids:
+            self.delete('InboundRules', rule_id)
+
+    def validate_link(self, body):
+        """POST /WebsiteLinks/Pbx.ValidateLink: None when free or held by the Pair owner."""
+        model = body.get('model') if isinstance(body, dict) else None
+        if not isinstance(model, dict) or not isinstance(model.get('FriendlyName'), str):
+            raise invalid_body("The parameter 'model' is required.", 'model')
+        name, pair = model['FriendlyName'], model.get('Pair')
+        if not FRIENDLY_NAME.match(name):
+            raise warning('WARNINGS.INVALID', 'FriendlyName')
+        holder = self.name_holder(name, kinds=None)
+        if holder is not None and pair not in _owner_numbers(holder):
+            raise warning(ALREADY_IN_USE, 'FriendlyName')
+
+    # --- memberships and friendly names, shared by the hooks ----------------------------------
+
+    def membership_pairs(self, rows, with_roles):
+        """``[(group_id, role)]`` of ``Groups`` rows, each naming an existing department once."""
         pairs, seen = [], set()
         for row in rows:
             group_id = row.get('GroupId')
@@ -135,255 +330,33 @@ class Service:  # pylint: disable=too-many-public-methods
             pairs.append((group_id, _role_of(row) if with_roles else None))
         return pairs
 
-    # --- groups (departments) -----------------------------------------------------------
+    def fix_primary_group(self, user):
+        """``PrimaryGroupId`` stays one of the user's departments."""
+        group_ids = [row['GroupId'] for row in self.store.memberships_of('User', user['Id'])]
+        if user.get('PrimaryGroupId') not in group_ids:
+            user['PrimaryGroupId'] = group_ids[0] if group_ids else None
 
-    def get_group(self, group_id):
-        """A stored group or NotFound."""
-        return _existing(self.store.groups, group_id)
-
-    def create_group(self, body):
-        """POST /Groups."""
-        self.checker.check_entity(body, 'Pbx.Group', 'group')
-        if not body.get('Name'):
-            raise warning(REQUIRED, 'Name')
-        self._check_group_name_free(body['Name'], None)
-        self._check_time_zone(body)
-        number = body.get('Number') or self._next_group_number()
-        if number in self.store.group_numbers:
-            raise warning(ALREADY_IN_USE, 'Number')
-        self._check_friendly_names(body, ('Group', None))
-        members = self._group_member_triples(body['Members']) if body.get('Members') else []
-        group = seed.new_group_defaults()
-        self._apply_plain(group, body, merge_complex=True)
-        group.update({'Id': self.store.allocate_id(), 'Number': number, 'IsDefault': False})
-        self.store.groups[group['Id']] = group
-        self.store.group_numbers[number] = group['Id']
-        if members:
-            self.store.set_group_members(group['Id'], members)
-        return group
-
-    def patch_group(self, group_id, body):
-        """PATCH /Groups(id)."""
-        group = self.get_group(group_id)
-        self.checker.check_entity(body, 'Pbx.Group', 'group')
-        self._check_number_unchanged(group, body)
-        if 'Name' in body:
-            if not body['Name']:
-                raise warning(REQUIRED, 'Name')
-            self._check_group_name_free(body['Name'], group_id)
-        self._check_time_zone(body)
-        self._check_friendly_names(body, ('Group', group_id))
-        if 'Members' in body:
-            self._replace_group_members(group_id, self._group_member_triples(body['Members'] or []))
-        is_default = group['IsDefault']
-        self._apply_plain(group, body, merge_complex=self.options.complex_patch == 'merge')
-        group['IsDefault'] = is_default
-
-    def delete_group(self, group_id):
-        """DELETE /Groups(id) and Pbx.DeleteCompanyById."""
-        group = self.get_group(group_id)
-        if group.get('IsDefault'):
-            raise warning('WARNINGS.GROUP_CANNOT_BE_DELETED')
-        if self.store.members_of(group_id):
-            raise warning('WARNINGS.GROUP_WITH_MEMBERS_CANNOT_BE_DELETED')
-        del self.store.groups[group_id]
-        self.store.group_numbers.pop(group['Number'], None)
-        self.store.by_group.pop(group_id, None)
-
-    def delete_group_by_number(self, body):
-        """POST /Groups/Pbx.DeleteCompanyByNumber."""
-        number = _action_value(body, 'number', str)
-        if number not in self.store.group_numbers:
-            raise warning(NOT_FOUND, 'number')
-        self.delete_group(self.store.group_numbers[number])
-
-    def delete_group_by_id(self, body):
-        """POST /Groups/Pbx.DeleteCompanyById."""
-        group_id = _action_value(body, 'id', int)
-        if group_id not in self.store.groups:
-            raise warning(NOT_FOUND, 'id')
-        self.delete_group(group_id)
-
-    def _replace_group_members(self, group_id, members):
-        before = {(row['MemberType'], row['MemberId']) for row in self.store.members_of(group_id)}
-        self.store.set_group_members(group_id, members)
-        for member_type, member_id in before:
-            self._ensure_some_group(member_type, member_id)
-            if member_type == 'User':
-                self._fix_primary_group(self.store.users[member_id])
-
-    def _ensure_some_group(self, member_type, member_id):
+    def ensure_some_group(self, member_type, member_id):
+        """With ``--empty-groups default`` a member left without department goes back into DEFAULT."""
         if not self.store.memberships_of(member_type, member_id) and self.options.empty_groups == 'default':
             self.store.set_memberships(member_type, member_id, [(self.store.default_group()['Id'], 'users' if member_type == 'User' else None)])
 
-    def _group_member_triples(self, rows):
-        triples = []
-        for row in rows:
-            member_id = row.get('Id')
-            if member_id in self.store.users:
-                triples.append(('User', member_id, _role_of(row)))
-            elif member_id in self.store.parkings:
-                triples.append(('Parking', member_id, None))
-            else:
-                raise warning(NOT_FOUND, 'Members')
-        return triples
-
-    def _check_group_name_free(self, name, own_id):
-        for group in self.store.groups.values():
-            if group['Id'] != own_id and (group.get('Name') or '').lower() == name.lower():
-                raise warning(self.options.duplicate_name_error, 'Name')
-
-    def _check_time_zone(self, body):
-        if body.get('TimeZoneId') is not None and body['TimeZoneId'] not in {tz[0] for tz in seed.TIME_ZONES}:
-            raise warning('WARNINGS.XAPI.INVALID_TIMEZONE', 'TimeZoneId')
-
-    def _next_group_number(self):
-        index = 1
-        while 'GRP%04d' % index in self.store.group_numbers:
-            index += 1
-        return 'GRP%04d' % index
-
-    # --- parkings ---------------------------------------------------------------------
-
-    def get_parking(self, parking_id):
-        """A stored parking or NotFound."""
-        return _existing(self.store.parkings, parking_id)
-
-    def parking_by_number(self, number):
-        """A stored parking by number or NotFound."""
-        return self.get_parking(self.store.parking_numbers.get(number))
-
-    def create_parking(self, body):
-        """POST /Parkings (Number auto-assigned as SP<n>)."""
-        self.checker.check_entity(body, 'Pbx.Parking', 'parking')
-        number = body.get('Number') or self._next_parking_number()
-        self._check_dn_number_free(number)
-        pairs = self._parking_group_pairs(body.get('Groups'))
-        parking = seed.new_parking_defaults()
-        self._apply_plain(parking, body, merge_complex=True)
-        parking.update({'Id': self.store.allocate_id(), 'Number': number})
-        self.store.parkings[parking['Id']] = parking
-        self.store.parking_numbers[number] = parking['Id']
-        self.store.set_memberships('Parking', parking['Id'], pairs)
-        return parking
-
-    def patch_parking(self, parking_id, body):
-        """PATCH /Parkings(id)."""
-        parking = self.get_parking(parking_id)
-        self.checker.check_entity(body, 'Pbx.Parking', 'parking')
-        self._check_number_unchanged(parking, body)
-        if 'Groups' in body:
-            self.store.set_memberships('Parking', parking_id, self._parking_group_pairs(body['Groups']))
-        self._apply_plain(parking, body, merge_complex=self.options.complex_patch == 'merge')
-
-    def delete_parking(self, parking_id):
-        """DELETE /Parkings(id)."""
-        parking = self.get_parking(parking_id)
-        del self.store.parkings[parking_id]
-        self.store.parking_numbers.pop(parking['Number'], None)
-        self.store.drop_member('Parking', parking_id)
-
-    def _parking_group_pairs(self, rows):
-        pairs = self._membership_pairs(rows or [], with_roles=False)
-        if not pairs and (rows is None or self.options.empty_groups == 'default'):
-            return [(self.store.default_group()['Id'], None)]
-        return pairs
-
-    def _next_parking_number(self):
-        index = self.options.parking_start
-        while 'SP%d' % index in self.store.parking_numbers:
-            index += 1
-        return 'SP%d' % index
-
-    # --- website links ----------------------------------------------------------------
-
-    def get_weblink(self, link):
-        """A stored website link or NotFound."""
-        return _existing(self.store.weblinks, link)
-
-    def create_weblink(self, body):
-        """POST /WebsiteLinks."""
-        self.checker.check_entity(body, 'Pbx.Weblink', 'weblink')
-        link = body.get('Link')
-        if not link:
-            raise warning(REQUIRED, 'Link')
-        self._check_link_name(link, ('Link', None), 'Link')
-        self._check_link_group(body)
-        weblink = seed.new_weblink_defaults()
-        self._apply_plain(weblink, body, merge_complex=True)
-        weblink.update({'Id': self.store.allocate_id(), 'DN': self._link_dn(body)})
-        self.store.weblinks[link] = weblink
-        return weblink
-
-    def patch_weblink(self, link, body):
-        """PATCH /WebsiteLinks('link'); a new ``Link`` renames the key when the name is free."""
-        weblink = self.get_weblink(link)
-        self.checker.check_entity(body, 'Pbx.Weblink', 'weblink')
-        new_link = body.get('Link', link)
-        if new_link != link:
-            self._check_link_name(new_link, ('Link', link), 'Link')
-        self._check_link_group(body)
-        self._apply_plain(weblink, body, merge_complex=self.options.complex_patch == 'merge')
-        if 'DN' in body or 'Group' in body:
-            weblink['DN'] = self._link_dn({**weblink, **body})
-        if new_link != link:
-            del self.store.weblinks[link]
-            self.store.weblinks[new_link] = weblink
-
-    def delete_weblink(self, link):
-        """DELETE /WebsiteLinks('link')."""
-        self.get_weblink(link)
-        del self.store.weblinks[link]
-
-    def bulk_delete_weblinks(self, body):
-        """POST /WebsiteLinks/Pbx.BulkLinksDelete: all or nothing."""
-        links = _action_list(body, ('ids',), str)
-        if any(link not in self.store.weblinks for link in links):
-            raise warning(NOT_FOUND, 'ids')
-        for link in links:
-            del self.store.weblinks[link]
-
-    def validate_link(self, body):
-        """POST /WebsiteLinks/Pbx.ValidateLink: None when free or held by the Pair owner."""
-        model = body.get('model') if isinstance(body, dict) else None
-        if not isinstance(model, dict) or not isinstance(model.get('FriendlyName'), str):
-            raise invalid_body("The parameter 'model' is required.", 'model')
-        name, pair = model['FriendlyName'], model.get('Pair')
-        if not FRIENDLY_NAME.match(name):
-            raise warning('WARNINGS.INVALID', 'FriendlyName')
-        holder = self._name_holder(name, kinds=None)
-        if holder is not None and pair not in self._owner_numbers(holder):
-            raise warning(ALREADY_IN_USE, 'FriendlyName')
-
-    def _check_link_group(self, body):
-        if body.get('Group') and body['Group'] not in self.store.group_numbers:
-            raise warning(NOT_FOUND, 'Group')
-
-    def _link_dn(self, body):
-        if isinstance(body.get('DN'), dict):
-            return copy.deepcopy(body['DN'])
-        group_id = self.store.group_numbers.get(body.get('Group'))
-        if group_id is None:
-            return None
-        group = self.store.groups[group_id]
-        return {'Id': group_id, 'Name': group['Name'], 'Number': group['Number'], 'Type': 'Group', 'Hidden': False, 'Tags': []}
-
-    # --- friendly names (one namespace for links, click-to-call ids, meeting names) ----
-
-    def _check_friendly_names(self, body, owner):
+    def check_friendly_names(self, body, owner):
+        """Friendly names in ``body`` are valid and free (``owner`` = ``(kind, key)`` may keep its own)."""
         for prop in USER_FRIENDLY_PROPS:
             if body.get(prop) and (prop in TYPES_WITH_FRIENDLY.get(owner[0], ())):
-                self._check_link_name(body[prop], owner, prop)
+                self.check_link_name(body[prop], owner, prop)
 
-    def _check_link_name(self, name, owner, target):
+    def check_link_name(self, name, owner, target):
+        """A link or friendly name is valid and not held by another owner."""
         if not FRIENDLY_NAME.match(name):
             raise warning('WARNINGS.INVALID', target)
         kinds = None if self.options.shared_link_namespace else {owner[0]}
-        holder = self._name_holder(name, kinds)
+        holder = self.name_holder(name, kinds)
         if holder is not None and holder[:2] != owner:
             raise warning(ALREADY_IN_USE, target)
 
-    def _name_holder(self, name, kinds):
+    def name_holder(self, name, kinds):
         """``(kind, key, entity)`` holding a friendly name (case-insensitive), or None."""
         wanted = name.lower()
         tables = (('User', self.store.users), ('Group', self.store.groups))
@@ -398,33 +371,224 @@ class Service:  # pylint: disable=too-many-public-methods
                     return 'Link', key, entity
         return None
 
-    @staticmethod
-    def _owner_numbers(holder):
-        kind, key, entity = holder
-        if kind == 'Link':
-            return {key, (entity.get('DN') or {}).get('Number'), entity.get('Group')} - {None}
-        return {entity.get('Number')}
 
-    # --- shared helpers -----------------------------------------------------------------
+class Hooks:
+    """What a set needs beyond its table entry; every step does nothing by default."""
 
-    def _check_dn_number_free(self, number):
-        if number in self.store.user_numbers or number in self.store.parking_numbers:
-            raise warning(ALREADY_IN_USE, 'Number')
+    def __init__(self, service):
+        self.service, self.store, self.options = service, service.store, service.options
 
-    def _check_number_unchanged(self, entity, body):
-        if 'Number' in body and body['Number'] != entity['Number']:
-            raise warning(self.options.number_change_error, 'Number')
+    def before_create(self, body):
+        """Checks before anything is stored; returns a context for :meth:`after_create`."""
 
-    @staticmethod
-    def _apply_plain(entity, body, merge_complex):
-        """Copy the non-navigation properties of ``body`` onto ``entity``."""
-        for name, value in body.items():
-            if name in ('Id', 'Groups', 'Members', 'Rights', 'DN') or name.startswith('@odata.'):
-                continue
-            if merge_complex and isinstance(value, dict) and isinstance(entity.get(name), dict):
-                entity[name] = _deep_merge(entity[name], value)
+    def after_create(self, entity, body, context):
+        """Store what lives outside the entity (memberships)."""
+
+    def before_patch(self, key, entity, body):
+        """Checks before the patch is applied; returns the (possibly new) key."""
+        return key
+
+    def after_patch(self, key, entity, body):
+        """Follow-ups after the patch."""
+
+    def before_delete(self, key, entity):
+        """Refuse a delete the PBX refuses."""
+
+    def after_delete(self, key, entity):
+        """Drop what lived outside the entity."""
+
+
+class UserHooks(Hooks):
+    """Users: memberships (``Groups`` rows with roles), ``PrimaryGroupId``, display name, friendly names."""
+
+    def before_create(self, body):
+        self.service.check_friendly_names(body, ('User', None))
+        pairs = self._group_pairs(body.get('Groups'), created=True)
+        primary = body.get('PrimaryGroupId')
+        if primary and primary not in [group_id for group_id, _role in pairs]:
+            raise warning(NOT_FOUND, 'PrimaryGroupId')
+        return pairs
+
+    def after_create(self, entity, body, context):
+        if 'DisplayName' not in body:
+            entity['DisplayName'] = _display_name(entity)
+        self.store.set_memberships('User', entity['Id'], context)
+        self.service.fix_primary_group(entity)
+
+    def before_patch(self, key, entity, body):
+        self.service.check_friendly_names(body, ('User', key))
+        primary = body.get('PrimaryGroupId')
+        if primary and primary not in [row['GroupId'] for row in self.store.memberships_of('User', key)]:
+            raise warning(NOT_FOUND, 'PrimaryGroupId')
+        if 'Groups' in body:
+            self.store.set_memberships('User', key, self._group_pairs(body['Groups'], created=False))
+        return key
+
+    def after_patch(self, key, entity, body):
+        if ('FirstName' in body or 'LastName' in body) and 'DisplayName' not in body:
+            entity['DisplayName'] = _display_name(entity)
+        self.service.fix_primary_group(entity)
+
+    def after_delete(self, key, entity):
+        self.store.drop_member('User', key)
+
+    def _group_pairs(self, rows, created):
+        if rows is None:
+            return [(self.store.default_group()['Id'], 'users')] if created else []
+        pairs = self.service.membership_pairs(rows, with_roles=True)
+        if not pairs and self.options.empty_groups == 'default':
+            return [(self.store.default_group()['Id'], 'users')]
+        return pairs
+
+
+class GroupHooks(Hooks):
+    """Departments: DEFAULT, members by Number (or by the Id of an existing row), time zones, delete rules."""
+
+    def before_create(self, body):
+        self._check_time_zone(body)
+        self.service.check_friendly_names(body, ('Group', None))
+        return self._member_triples(body['Members'], None) if body.get('Members') else []
+
+    def after_create(self, entity, body, context):
+        entity['IsDefault'] = False
+        if context:
+            self.store.set_group_members(entity['Id'], context)
+
+    def before_patch(self, key, entity, body):
+        self._check_time_zone(body)
+        self.service.check_friendly_names(body, ('Group', key))
+        if 'Members' in body:
+            self._replace_members(key, self._member_triples(body['Members'] or [], key))
+        body.pop('IsDefault', None)
+        return key
+
+    def before_delete(self, key, entity):
+        if entity.get('IsDefault'):
+            raise warning('WARNINGS.GROUP_CANNOT_BE_DELETED')
+        if self.store.members_of(key):
+            raise warning('WARNINGS.GROUP_WITH_MEMBERS_CANNOT_BE_DELETED')
+
+    def after_delete(self, key, entity):
+        self.store.by_group.pop(key, None)
+
+    def _replace_members(self, group_id, members):
+        before = {(row['MemberType'], row['MemberId']) for row in self.store.members_of(group_id)}
+        self.store.set_group_members(group_id, members)
+        for member_type, member_id in before:
+            self.service.ensure_some_group(member_type, member_id)
+            if member_type == 'User':
+                self.service.fix_primary_group(self.store.users[member_id])
+
+    def _member_triples(self, rows, group_id):
+        """``[(member type, member id, role)]``: a row names its member by ``Number`` (3CX's tutorial) or is an existing row by ``Id``."""
+        current = {row['Id']: row for row in self.store.members_of(group_id)} if group_id is not None else {}
+        triples = []
+        for row in rows:
+            number, row_id = row.get('Number'), row.get('Id')
+            if number is not None and number in self.store.user_numbers:
+                triples.append(('User', self.store.user_numbers[number], _role_of(row)))
+            elif number is not None and number in self.store.parking_numbers:
+                triples.append(('Parking', self.store.parking_numbers[number], None))
+            elif number is None and row_id in current:
+                kept = current[row_id]
+                role = _role_of(row) if kept['MemberType'] == 'User' else None
+                triples.append((kept['MemberType'], kept['MemberId'], role))
             else:
-                entity[name] = copy.deepcopy(value)
+                raise warning(NOT_FOUND, 'Members')
+        return triples
+
+    @staticmethod
+    def _check_time_zone(body):
+        if body.get('TimeZoneId') is not None and body['TimeZoneId'] not in {tz[0] for tz in seed.TIME_ZONES}:
+            raise warning('WARNINGS.XAPI.INVALID_TIMEZONE', 'TimeZoneId')
+
+
+class ParkingHooks(Hooks):
+    """Parkings: shared with departments through ``Groups`` rows (no roles)."""
+
+    def before_create(self, body):
+        return self._group_pairs(body.get('Groups'))
+
+    def after_create(self, entity, body, context):
+        self.store.set_memberships('Parking', entity['Id'], context)
+
+    def before_patch(self, key, entity, body):
+        if 'Groups' in body:
+            self.store.set_memberships('Parking', key, self._group_pairs(body['Groups']))
+        return key
+
+    def after_delete(self, key, entity):
+        self.store.drop_member('Parking', key)
+
+    def _group_pairs(self, rows):
+        pairs = self.service.membership_pairs(rows or [], with_roles=False)
+        if not pairs and (rows is None or self.options.empty_groups == 'default'):
+            return [(self.store.default_group()['Id'], None)]
+        return pairs
+
+
+class WeblinkHooks(Hooks):
+    """Website links: the key ``Link`` is a friendly name; ``Group`` names a department; a new ``Link`` renames."""
+
+    def before_create(self, body):
+        self.service.check_link_name(body['Link'], ('Link', None), 'Link')
+        self._check_group(body)
+
+    def after_create(self, entity, body, context):
+        entity['DN'] = self._dn(body)
+
+    def before_patch(self, key, entity, body):
+        new_link = body.get('Link', key)
+        if new_link != key:
+            self.service.check_link_name(new_link, ('Link', key), 'Link')
+        self._check_group(body)
+        if new_link != key:
+            del self.store.weblinks[key]
+            self.store.weblinks[new_link] = entity
+        return new_link
+
+    def after_patch(self, key, entity, body):
+        if 'DN' in body or 'Group' in body:
+            entity['DN'] = self._dn({**entity, **body})
+
+    def _check_group(self, body):
+        if body.get('Group') and body['Group'] not in self.store.group_numbers:
+            raise warning(NOT_FOUND, 'Group')
+
+    def _dn(self, body):
+        if isinstance(body.get('DN'), dict):
+            return copy.deepcopy(body['DN'])
+        group_id = self.store.group_numbers.get(body.get('Group'))
+        if group_id is None:
+            return None
+        group = self.store.groups[group_id]
+        return {'Id': group_id, 'Name': group['Name'], 'Number': group['Number'], 'Type': 'Group', 'Hidden': False, 'Tags': []}
+
+
+HOOKS = {hooks.__name__: hooks for hooks in (UserHooks, GroupHooks, ParkingHooks, WeblinkHooks)}
+
+
+def _owner_numbers(holder):
+    kind, key, entity = holder
+    if kind == 'Link':
+        return {key, (entity.get('DN') or {}).get('Number'), entity.get('Group')} - {None}
+    return {entity.get('Number')}
+
+
+def _dig(value, path):
+    """The value at a dotted property path, or None."""
+    for part in path.split('.'):
+        if not isinstance(value, dict):
+            return None
+        value = value.get(part)
+    return value
+
+
+def _destination(value):
+    """The ``Pbx.Destination`` inside a destination or a ``Pbx.Route``."""
+    if isinstance(value, dict) and isinstance(value.get('Route'), dict):
+        return value['Route']
+    return value if isinstance(value, dict) else None
 
 
 TYPES_WITH_FRIENDLY = {'User': USER_FRIENDLY_PROPS, 'Group': ('ClickToCallId',)}

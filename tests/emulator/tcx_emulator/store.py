@@ -10,53 +10,85 @@ import tempfile
 import threading
 
 from . import seed
+from .schema import entity_sets
+from .sets import SETS
+
+ENTITY_SET_ENTRIES = entity_sets()
 
 EMPTY_STATE_VERSION = 1
 
 
-class Store:
-    """Entity tables with indexes by key and Number. Callers hold ``lock`` around every use."""
+class Store:  # pylint: disable=too-many-instance-attributes
+    """Entity tables per set (:data:`~tcx_emulator.sets.SETS`) with indexes by key and Number. Callers hold ``lock`` around every use."""
 
     def __init__(self, options):
         self.options = options
         self.lock = threading.RLock()
-        self.users, self.groups, self.parkings, self.weblinks = {}, {}, {}, {}
-        self.user_numbers, self.parking_numbers, self.group_numbers = {}, {}, {}
+        self.tables, self.numbers, self.singletons = {}, {}, {}
         self.by_member, self.by_group = {}, {}
-        self.next_id = 1
+        self.next_id = self.next_row_id = 1
         self.load(self.seed_state())
+
+    # --- the four kinds the older code names directly ------------------------------------
+
+    users = property(lambda self: self.tables['Users'])
+    groups = property(lambda self: self.tables['Groups'])
+    parkings = property(lambda self: self.tables['Parkings'])
+    weblinks = property(lambda self: self.tables['WebsiteLinks'])
+    user_numbers = property(lambda self: self.numbers['Users'])
+    parking_numbers = property(lambda self: self.numbers['Parkings'])
+    group_numbers = property(lambda self: self.numbers['Groups'])
 
     # --- whole state -------------------------------------------------------------------
 
     def seed_state(self):
-        """The state of a fresh PBX: only the DEFAULT department."""
-        return {'version': EMPTY_STATE_VERSION, 'next_id': 2, 'users': [], 'parkings': [], 'weblinks': [], 'memberships': [],
-                'groups': [seed.default_department(self.options.user_number_range)]}
+        """The state of a fresh PBX: the DEFAULT department, the seeded trunk and the system office hours."""
+        state = {'version': EMPTY_STATE_VERSION, 'next_id': 3, 'memberships': [],
+                 'groups': [seed.default_department(self.options.user_number_range)]}
+        for name, rules in SETS.items():
+            if rules.seed:
+                state[rules.state_key] = rules.seed()
+        return state
 
     def load(self, state):
-        """Replace everything with ``state`` (the format of :meth:`dump`); missing properties get defaults."""
-        self.users = {u['Id']: _with_defaults(seed.new_user_defaults(), u) for u in state.get('users', [])}
-        self.groups = {g['Id']: _with_defaults(seed.new_group_defaults(), g) for g in state.get('groups', [])}
-        self.parkings = {p['Id']: _with_defaults(seed.new_parking_defaults(), p) for p in state.get('parkings', [])}
-        self.weblinks = {w['Link']: _with_defaults(seed.new_weblink_defaults(), w) for w in state.get('weblinks', [])}
+        """Replace everything with ``state`` (the format of :meth:`dump`); missing properties get defaults, missing secrets are generated."""
+        self.tables, self.numbers, self.singletons = {}, {}, {}
+        for name, rules in SETS.items():
+            if rules.view:
+                continue
+            if ENTITY_SET_ENTRIES[name]['singleton']:
+                self.singletons[name] = _with_defaults(rules.defaults(), state.get(rules.state_key) or {})
+                continue
+            key_name = ENTITY_SET_ENTRIES[name]['key'][0]
+            table = self.tables[name] = {}
+            for stored in state.get(rules.state_key, []):
+                entity = _with_defaults(rules.defaults(), stored)
+                for prop in rules.secrets:
+                    if entity.get(prop) is None:
+                        entity[prop] = seed.generate_secret(prop)
+                table[entity[key_name]] = entity
+            self.numbers[name] = {entity['Number']: key for key, entity in table.items() if entity.get('Number') is not None}
         if not any(group.get('IsDefault') for group in self.groups.values()):
             default = seed.default_department(self.options.user_number_range)
             self.groups[default['Id']] = default
-        self.user_numbers = {u['Number']: u['Id'] for u in self.users.values()}
-        self.parking_numbers = {p['Number']: p['Id'] for p in self.parkings.values()}
-        self.group_numbers = {g['Number']: g['Id'] for g in self.groups.values()}
+            self.group_numbers[default['Number']] = default['Id']
         self.by_member, self.by_group = {}, {}
-        for row in state.get('memberships', []):
-            self._add_membership(row['MemberType'], row['MemberId'], row['GroupId'], row.get('RoleName'))
-        all_ids = list(self.users) + list(self.groups) + list(self.parkings) + [w.get('Id') or 0 for w in self.weblinks.values()]
+        rows = state.get('memberships', [])
+        all_ids = [entity.get('Id') or 0 for table in self.tables.values() for entity in table.values()]
         self.next_id = max([state.get('next_id', 1)] + [i + 1 for i in all_ids])
+        self.next_row_id = max([1] + [(row.get('Id') or 0) + 1 for row in rows])
+        for row in rows:
+            self._add_membership(row['MemberType'], row['MemberId'], row['GroupId'], row.get('RoleName'), row.get('Id'))
 
     def dump(self):
         """The whole store as a JSON-ready dict (also the ``--state`` file format)."""
-        memberships = [dict(row) for rows in self.by_member.values() for row in rows]
-        return {'version': EMPTY_STATE_VERSION, 'next_id': self.next_id, 'users': list(self.users.values()),
-                'groups': list(self.groups.values()), 'parkings': list(self.parkings.values()),
-                'weblinks': list(self.weblinks.values()), 'memberships': memberships}
+        state = {'version': EMPTY_STATE_VERSION, 'next_id': self.next_id,
+                 'memberships': [dict(row) for rows in self.by_member.values() for row in rows]}
+        for name, table in self.tables.items():
+            state[SETS[name].state_key] = list(table.values())
+        for name, entity in self.singletons.items():
+            state[SETS[name].state_key] = entity
+        return state
 
     def save(self):
         """Write the state file atomically, when ``--state`` is set."""
@@ -83,8 +115,11 @@ class Store:
 
     # --- memberships ------------------------------------------------------------------
 
-    def _add_membership(self, member_type, member_id, group_id, role_name):
-        row = {'MemberType': member_type, 'MemberId': member_id, 'GroupId': group_id, 'RoleName': role_name}
+    def _add_membership(self, member_type, member_id, group_id, role_name, row_id=None):
+        if not row_id:
+            row_id, self.next_row_id = self.next_row_id, self.next_row_id + 1
+        row = {'Id': row_id, 'MemberType': member_type, 'MemberId': member_id, 'GroupId': group_id,
+               'RoleName': role_name}
         self.by_member.setdefault((member_type, member_id), []).append(row)
         self.by_group.setdefault(group_id, {})[(member_type, member_id)] = row
 
@@ -97,10 +132,11 @@ class Store:
         return list(self.by_group.get(group_id, {}).values())
 
     def set_memberships(self, member_type, member_id, pairs):
-        """Replace every membership of a member with ``[(group_id, role_name)]``."""
+        """Replace every membership of a member with ``[(group_id, role_name)]`` (a kept group keeps its row Id)."""
+        kept = {row['GroupId']: row['Id'] for row in self.by_member.get((member_type, member_id), [])}
         self.drop_member(member_type, member_id)
         for group_id, role_name in pairs:
-            self._add_membership(member_type, member_id, group_id, role_name)
+            self._add_membership(member_type, member_id, group_id, role_name, kept.get(group_id))
 
     def drop_member(self, member_type, member_id):
         """Remove a member from every group."""
@@ -109,12 +145,13 @@ class Store:
 
     def set_group_members(self, group_id, members):
         """Replace every membership of a group with ``[(member_type, member_id, role_name)]``."""
+        kept = {key: row['Id'] for key, row in self.by_group.get(group_id, {}).items()}
         for key in list(self.by_group.get(group_id, {})):
             rows = self.by_member.get(key, [])
             self.by_member[key] = [row for row in rows if row['GroupId'] != group_id]
         self.by_group[group_id] = {}
         for member_type, member_id, role_name in members:
-            self._add_membership(member_type, member_id, group_id, role_name)
+            self._add_membership(member_type, member_id, group_id, role_name, kept.get((member_type, member_id)))
 
     def default_group(self):
         """The system department."""
@@ -131,16 +168,18 @@ class Store:
         role = row['RoleName']
         rights = seed.rights_for(role) if role else None
         return {
-            'Id': row['MemberId'], 'GroupId': row['GroupId'], 'Name': group.get('Name'), 'Number': member.get('Number'),
+            'Id': row['Id'], 'GroupId': row['GroupId'], 'Name': group.get('Name'), 'Number': member.get('Number'),
             'MemberName': _member_name(row['MemberType'], member), 'Type': 'Extension' if row['MemberType'] == 'User' else 'Parking',
-            'CanDelete': not group.get('IsDefault', False), 'Tags': [], 'TranscriptionMode': member.get('TranscriptionMode'),
+            'CanDelete': True, 'Tags': [], 'TranscriptionMode': member.get('TranscriptionMode'),
             'Rights': rights, 'GroupRights': rights,
         }
 
 
 def _member_name(member_type, member):
+    """"Last, First" for a user (3CX's documentation shows "Doe, John"), the Number for a parking."""
     if member_type == 'User':
-        return member.get('DisplayName') or ('%s %s' % (member.get('FirstName') or '', member.get('LastName') or '')).strip()
+        names = [name for name in (member.get('LastName'), member.get('FirstName')) if name]
+        return ', '.join(names)
     return member.get('Number')
 
 

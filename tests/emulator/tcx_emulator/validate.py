@@ -1,71 +1,114 @@
-"""Type checks of request bodies against the model, like the OData deserializer of a real PBX."""
+"""Type checks of request bodies against the schema, like the OData deserializer of a real PBX.
+
+:func:`body_problems` lists every problem of a body (the contract check of the test suites);
+:class:`BodyChecker` refuses a body at its first problem (the emulator's 400).
+"""
+
+import re
 
 from .errors import XapiError, invalid_body
-from .model import ENUMS, TYPES, element_type
+from .model import ENUMS, NULLABLE, TYPES, element_type
 
-INT32_RANGE = (-2 ** 31, 2 ** 31 - 1)
+INT_RANGES = {'Edm.Byte': (0, 255), 'Edm.Int32': (-2 ** 31, 2 ** 31 - 1), 'Edm.Int64': (-2 ** 63, 2 ** 63 - 1)}
+STRING_TYPES = ('Edm.String', 'Edm.DateTimeOffset', 'Edm.Duration', 'Edm.Guid', 'Edm.TimeOfDay', 'Edm.Date', 'Edm.Binary')
+DURATION = re.compile(r'^-?P([0-9]+D)?(T([0-9]+H)?([0-9]+M)?([0-9]+([.][0-9]+)?S)?)?$')
+
+
+class Problem(Exception):
+    """One problem of a body: ``kind`` is ``unknown``, ``type``, ``enum`` or ``null``."""
+
+    def __init__(self, kind, text, where):
+        super().__init__(text)
+        self.kind, self.text, self.where = kind, text, where
+
+
+def body_problems(body, body_type):
+    """Every problem of ``body`` against an entity/complex type name or an action's ``{parameter: type}``."""
+    found = []
+    if isinstance(body_type, dict):
+        if not isinstance(body, dict):
+            return [Problem('type', 'the action parameters must be a JSON object', '<body>')]
+        for name, value in body.items():
+            if name not in body_type:
+                found.append(Problem('unknown', "The parameter '%s' is not declared by the action." % name, name))
+            else:
+                _collect(value, body_type[name], name, True, found)
+        return found
+    if not isinstance(body, dict):
+        return [Problem('type', "The request body must be a JSON object of type '%s'." % body_type, '<body>')]
+    _collect_object(body, body_type, '', found)
+    return found
+
+
+def _collect_object(value, type_name, where, found):
+    props, nullable = TYPES[type_name], NULLABLE.get(type_name, frozenset())
+    for name, item in value.items():
+        if name.startswith('@odata.'):
+            continue
+        path = where + name
+        if name not in props:
+            found.append(Problem('unknown', "The property '%s' does not exist on type '%s'. Make sure to only use property names that "
+                                            "are defined by the type or mark the type as open type." % (name, type_name), path))
+        else:
+            _collect(item, props[name], path, name in nullable, found)
+
+
+def _collect(value, type_name, where, nullable, found):
+    if value is None:
+        if not nullable:
+            found.append(Problem('null', "A null value was found for the property '%s' of type '%s', which is not nullable."
+                                 % (where.rsplit('/', 1)[-1], type_name), where))
+        return
+    item_type = element_type(type_name)
+    if item_type is not None:
+        if not isinstance(value, list):
+            found.append(_wrong(value, type_name, where))
+            return
+        for index, item in enumerate(value):
+            _collect(item, item_type, '%s/%d' % (where, index), True, found)
+    elif type_name in ENUMS:
+        names = [part.strip() for part in value.split(',')] if isinstance(value, str) else [value]
+        if not all(name in ENUMS[type_name] for name in names):
+            found.append(Problem('enum', "The value '%s' is not a valid enumerated type value for '%s'." % (value, type_name), where))
+    elif type_name in TYPES:
+        if isinstance(value, dict):
+            _collect_object(value, type_name, where + '/', found)
+        else:
+            found.append(_wrong(value, type_name, where))
+    elif not _scalar_ok(value, type_name):
+        found.append(_wrong(value, type_name, where))
+
+
+def _wrong(value, type_name, where):
+    return Problem('type', "Cannot convert the literal '%s' to the expected type '%s'." % (value, type_name), where)
+
+
+def _scalar_ok(value, type_name):
+    if type_name in STRING_TYPES:
+        return isinstance(value, str) and (type_name != 'Edm.Duration' or bool(DURATION.match(value)))
+    if type_name == 'Edm.Boolean':
+        return isinstance(value, bool)
+    if type_name in INT_RANGES:
+        low, high = INT_RANGES[type_name]
+        return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+    if type_name in ('Edm.Double', 'Edm.Single', 'Edm.Decimal'):
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    return True  # Edm.Untyped
 
 
 class BodyChecker:
-    """Checks a JSON body against an entity type; ``wrong_type_status`` is 400 (or 500 as some PBXs answer)."""
+    """Refuses a body at its first problem; ``wrong_type_status`` is 400 (or 500 as some PBXs answer)."""
 
     def __init__(self, wrong_type_status=400):
         self.wrong_type_status = wrong_type_status
 
     def check_entity(self, body, entity_type, target):
-        """Raise a 400 for a body that is not an object, has unknown properties or badly typed values."""
-        if not isinstance(body, dict):
-            raise invalid_body("The request body must be a JSON object of type '%s'." % entity_type, target)
-        self._check_object(body, entity_type, target)
-
-    def _check_object(self, value, type_name, target):
-        props = TYPES[type_name]
-        for name, item in value.items():
-            if name.startswith('@odata.'):
-                continue
-            if name not in props:
-                raise invalid_body("The property '%s' does not exist on type '%s'. Make sure to only use property names that are "
-                                   "defined by the type or mark the type as open type." % (name, type_name), target)
-            self._check_value(item, props[name], target)
-
-    def _check_value(self, value, type_name, target):
-        if value is None:
+        """Raise a 400 for a body that is not an object, has unknown properties, bad nulls or badly typed values."""
+        problems = body_problems(body, entity_type)
+        if not problems:
             return
-        item_type = element_type(type_name)
-        if item_type is not None:
-            if not isinstance(value, list):
-                self._wrong(value, type_name, target)
-            for item in value:
-                self._check_value(item, item_type, target)
-        elif type_name in ENUMS:
-            self._check_enum(value, type_name, target)
-        elif type_name in TYPES:
-            if not isinstance(value, dict):
-                self._wrong(value, type_name, target)
-            self._check_object(value, type_name, target)
-        elif not _scalar_ok(value, type_name):
-            self._wrong(value, type_name, target)
-
-    def _check_enum(self, value, type_name, target):
-        members = ENUMS[type_name]
-        names = [part.strip() for part in value.split(',')] if isinstance(value, str) else [value]
-        if not all(name in members for name in names):
-            raise invalid_body("The value '%s' is not a valid enumerated type value for '%s'." % (value, type_name), target)
-
-    def _wrong(self, value, type_name, target):
-        error = invalid_body("Cannot convert the literal '%s' to the expected type '%s'." % (value, type_name), target)
-        if self.wrong_type_status != 400:
+        first = problems[0]
+        error = invalid_body(first.text, target)
+        if first.kind == 'type' and self.wrong_type_status != 400:
             raise XapiError(self.wrong_type_status, 'An error has occurred.', raw_body=error.body())
         raise error
-
-
-def _scalar_ok(value, type_name):
-    if type_name in ('Edm.String', 'Edm.DateTimeOffset'):
-        return isinstance(value, str)
-    if type_name == 'Edm.Boolean':
-        return isinstance(value, bool)
-    if type_name in ('Edm.Int32', 'Edm.Int64'):
-        return isinstance(value, int) and not isinstance(value, bool) and (type_name == 'Edm.Int64' or INT32_RANGE[0] <= value <= INT32_RANGE[1])
-    if type_name == 'Edm.Double':
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
-    return True  # undeclared complex types are accepted as they come

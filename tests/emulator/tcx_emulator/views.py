@@ -2,20 +2,42 @@
 
 import functools
 
-from . import seed
+from . import query, seed
 from .errors import invalid_query
-from .model import TYPES, element_type, is_navigation, navigation_properties
-from .query import check_projection, compile_filter, indexed_equalities, parse_count, parse_orderby, parse_paging, parse_projection, sort_entities
+from .model import ENTITY_SETS, TYPES, element_type, is_navigation, navigation_properties
+from .query import (apply_options, check_projection, compile_filter, indexed_equalities, parse_count, parse_orderby, parse_paging,
+                    parse_projection, sort_entities)
+from .schema import entity_sets
+from .sets import SETS
 
-INDEXED = {'Pbx.User': ('Number', 'users', 'user_numbers'), 'Pbx.Parking': ('Number', 'parkings', 'parking_numbers'),
-           'Pbx.Group': ('Number', 'groups', 'group_numbers')}
+SET_OF_TYPE = {entity_type: name for name, entity_type in ENTITY_SETS.items()}
+MEMBER_LISTS = {(ENTITY_SETS[name], member_list.prop): member_list for name, rules in SETS.items() for member_list in rules.member_lists}
+# Navigation properties whose value is stored on the entity itself.
+STORED_NAVIGATION = {('Pbx.Weblink', 'DN'), ('Pbx.InboundRule', 'TrunkDN'), ('Pbx.DidNumber', 'RoutingRule')}
 
 
 class Reader:
     """Renders stored entities as OData JSON (caller holds the store lock)."""
 
-    def __init__(self, store):
+    def __init__(self, store, service):
         self.store = store
+        self.service = service
+        query.NAVIGATOR['navigate'] = self.navigate
+
+    def entities(self, entity_set):
+        """Every stored entity of a set (or the computed rows of a read-only view)."""
+        view = SETS[entity_set].view
+        if view:
+            return getattr(self.service, view)()
+        return self.store.tables[entity_set].values()
+
+    @staticmethod
+    def served_navigation(entity_type):
+        """Navigation properties the emulator fills (the others read as empty)."""
+        served = {(name[0], name[1]) for name in MEMBER_LISTS} | STORED_NAVIGATION | {
+            ('Pbx.User', 'Groups'), ('Pbx.Parking', 'Groups'), ('Pbx.Group', 'Members'), ('Pbx.Group', 'Rights'),
+            ('Pbx.Defs', 'TimeZones')}
+        return {prop for owner, prop in served if owner == entity_type}
 
     def projection(self, args, entity_type):
         """The parsed and checked ``$select``/``$expand`` (shared between requests: read it, never change it)."""
@@ -51,16 +73,15 @@ class Reader:
     def _candidates(self, entity_type, entities, tree):
         """Narrow by the Id/Number/Link index when the filter pins one."""
         pinned = indexed_equalities(tree)
-        if 'Id' in pinned and entity_type in INDEXED:
-            table = getattr(self.store, INDEXED[entity_type][1])
-            return [table[pinned['Id']]] if pinned['Id'] in table else []
-        if 'Number' in pinned and entity_type in INDEXED:
-            table_name, index_name = INDEXED[entity_type][1:]
-            key = getattr(self.store, index_name).get(pinned['Number'])
-            return [getattr(self.store, table_name)[key]] if key is not None else []
-        if 'Link' in pinned and entity_type == 'Pbx.Weblink':
-            found = self.store.weblinks.get(pinned['Link'])
-            return [found] if found else []
+        entity_set = SET_OF_TYPE.get(entity_type)
+        if entity_set not in self.store.tables:
+            return entities
+        table, key_name = self.store.tables[entity_set], entity_sets()[entity_set]['key'][0]
+        if key_name in pinned:
+            return [table[pinned[key_name]]] if pinned[key_name] in table else []
+        if 'Number' in pinned and entity_set in self.store.numbers:
+            key = self.store.numbers[entity_set].get(pinned['Number'])
+            return [table[key]] if key is not None else []
         return entities
 
     def render(self, entity_type, entity, projection):
@@ -78,6 +99,9 @@ class Reader:
             target = element_type(prop_type) or prop_type
             value = self.navigate(entity_type, entity, name)
             if isinstance(value, list):
+                value, total = apply_options(value, nested['options'], target) if nested['options'] else (value, None)
+                if total is not None:
+                    out[name + '@odata.count'] = total
                 out[name] = [self.render(target, item, nested) if target in TYPES else item for item in value]
             else:
                 out[name] = self.render(target, value, nested) if isinstance(value, dict) and target in TYPES else value
@@ -97,11 +121,12 @@ class Reader:
             return [seed.rights_for(role) for role in seed.ROLE_RIGHTS]
         if name == 'TimeZones' and entity_type == 'Pbx.Defs':
             return seed.time_zones()
-        if name == 'DN' and entity_type == 'Pbx.Weblink':
-            return entity.get('DN')
-        if entity_type == 'Pbx.UserGroup':
+        if (entity_type, name) in MEMBER_LISTS:
+            kinds = MEMBER_LISTS[entity_type, name].kinds
+            return [self.service.member_view(item, kinds) for item in entity.get(name) or []]
+        if (entity_type, name) in STORED_NAVIGATION or entity_type == 'Pbx.UserGroup':
             return entity.get(name)
-        return []
+        return [] if element_type(TYPES[entity_type][name]) else None
 
 
 @functools.lru_cache(maxsize=256)

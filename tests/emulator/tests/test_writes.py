@@ -103,7 +103,9 @@ def test_membership_is_one_row_seen_from_both_sides(client):
     sales = client.create_group('Sales')
     user = client.create_user(Groups=[{'GroupId': sales['Id'], 'Rights': {'RoleName': 'group_admins'}}])
     members = client.get('Groups(%d)/Members' % sales['Id'], expand='Rights').json()['value']
-    assert [(m['Id'], m['Type'], m['Rights']['RoleName']) for m in members] == [(user['Id'], 'Extension', 'group_admins')]
+    assert [(m['Number'], m['Type'], m['Rights']['RoleName']) for m in members] == [(user['Number'], 'Extension', 'group_admins')]
+    row = [r for r in user_groups(client, user['Id']) if r['GroupId'] == sales['Id']][0]
+    assert row['Id'] == members[0]['Id'] != user['Id']
     client.patch('Groups(%d)' % sales['Id'], {'Members': []})
     assert client.get('Groups(%d)/Members' % sales['Id']).json()['value'] == []
     assert [r['GroupId'] for r in user_groups(client, user['Id'])] == [1]

@@ -1,0 +1,82 @@
+"""One declarative entry per entity set: what the spec cannot say about it.
+
+The schema (``xapi_schema.json``) gives each set's type, key, properties, navigation properties
+and bound operations; :class:`SetRules` adds the behaviour of a real PBX: how a ``Number`` is
+allocated, which properties are unique and how they compare, what a new object holds, which
+secrets are generated on create, which lists a PATCH replaces whole, where other objects point at
+it (a reference that blocks its delete), and for the four kinds with memberships or friendly
+names a hook class with the code a table cannot hold (:mod:`tcx_emulator.service`).
+"""
+
+import dataclasses
+
+from . import seed
+
+
+@dataclasses.dataclass(frozen=True)
+class Numbering:
+    """How a missing ``Number`` is allocated: ``extension`` (first free in DEFAULT's user range) or ``pattern % n``."""
+
+    pattern: str = 'extension'
+    start: int = 1
+    option: str = None  # Options attribute overriding ``start`` (``parking_start``)
+
+
+@dataclasses.dataclass(frozen=True)
+class MemberList:
+    """A list property whose items name DNs by ``Number``; a PATCH replaces it whole; items render as ``{Id, Name, Number}``."""
+
+    prop: str
+    kinds: tuple = ('Users',)  # entity sets a member may be
+    extra: tuple = ()  # item properties kept as sent (SkillGroup, ...)
+
+
+@dataclasses.dataclass(frozen=True)
+class SetRules:  # pylint: disable=too-many-instance-attributes
+    """The behaviour of one entity set that the spec cannot express."""
+
+    state_key: str
+    numbering: Numbering = None
+    dn: bool = False  # its Number shares the extension namespace with every other DN
+    peer_type: str = None  # Pbx.PeerType of its DNs (membership rows, destinations)
+    unique: tuple = ()  # (property, 'casefold' | 'exact')
+    required: tuple = ()
+    defaults: object = dict  # callable: the properties of a new object
+    secrets: tuple = ()  # properties generated on create when the body does not set them
+    member_lists: tuple = ()
+    destinations: tuple = ()  # property paths (dotted) of Pbx.Destination / Pbx.Route values: they reference DNs
+    references: tuple = ()  # (property, entity set): the property holds a key of that set; it must exist and blocks its delete
+    read_only: bool = False  # only GET (DidNumbers)
+    hooks: str = None  # name of the service hook class for memberships / friendly names
+    seed: object = None  # callable: objects of a fresh PBX
+    view: str = None  # read-only set computed from others (Service method name)
+
+
+ROUTES = ('OfficeRoute', 'OutOfOfficeRoute', 'BreakRoute', 'HolidaysRoute')
+
+SETS = {
+    'Users': SetRules('users', Numbering('extension'), dn=True, peer_type='Extension', defaults=seed.new_user_defaults,
+                      secrets=('AccessPassword', 'AuthID', 'AuthPassword', 'DeskphonePassword', 'VMPIN'), hooks='UserHooks'),
+    'Groups': SetRules('groups', Numbering('GRP%04d'), peer_type='Group', unique=(('Name', 'casefold'), ('Number', 'exact')),
+                       required=('Name',), defaults=seed.new_group_defaults, destinations=ROUTES, hooks='GroupHooks'),
+    'Parkings': SetRules('parkings', Numbering('SP%d', option='parking_start'), dn=True, peer_type='Parking',
+                         defaults=seed.new_parking_defaults, hooks='ParkingHooks'),
+    'WebsiteLinks': SetRules('weblinks', required=('Link',), defaults=seed.new_weblink_defaults, hooks='WeblinkHooks'),
+    'RingGroups': SetRules('ring_groups', Numbering('extension'), dn=True, peer_type='RingGroup', unique=(('Name', 'casefold'),),
+                           required=('Name',), defaults=seed.new_ring_group_defaults,
+                           member_lists=(MemberList('Members'),), destinations=('ForwardNoAnswer',) + ROUTES),
+    'Queues': SetRules('queues', Numbering('extension'), dn=True, peer_type='Queue', unique=(('Name', 'casefold'),),
+                       required=('Name',), defaults=seed.new_queue_defaults,
+                       member_lists=(MemberList('Agents', extra=('SkillGroup',)), MemberList('Managers')),
+                       destinations=('ForwardNoAnswer',) + ROUTES),
+    'Receptionists': SetRules('receptionists', Numbering('extension'), dn=True, peer_type='IVR', unique=(('Name', 'casefold'),),
+                              required=('Name',), defaults=seed.new_receptionist_defaults, destinations=ROUTES),
+    'InboundRules': SetRules('inbound_rules', unique=(('Data', 'exact'),), required=('Data',), defaults=seed.new_inbound_rule_defaults,
+                             destinations=('OfficeHoursDestination', 'OutOfOfficeHoursDestination', 'HolidaysDestination'),
+                             references=(('TrunkDN.Id', 'Trunks'),)),
+    'Holidays': SetRules('holidays', unique=(('Name', 'casefold'),), required=('Name',), defaults=seed.new_holiday_defaults),
+    'Trunks': SetRules('trunks', Numbering('10%03d', start=0), dn=True, peer_type='ExternalLine', defaults=seed.new_trunk_defaults,
+                       seed=seed.seed_trunks),
+    'DidNumbers': SetRules('did_numbers', read_only=True, view='did_numbers'),
+    'OfficeHours': SetRules('office_hours', defaults=seed.new_office_hours),
+}
