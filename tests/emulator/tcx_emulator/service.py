@@ -76,6 +76,7 @@ class Service:  # pylint: disable=too-many-public-methods
         entity = rules.defaults()
         self._apply_plain(entity_set, entity, body, merge_complex=True)
         entity.update(lists)
+        self._fill_peers(entity_set, entity)
         for prop in rules.secrets:
             if not body.get(prop):
                 entity[prop] = seed.generate_secret(prop)
@@ -109,6 +110,7 @@ class Service:  # pylint: disable=too-many-public-methods
         lists = self._member_lists(entity_set, body)
         self._apply_plain(entity_set, entity, body, merge_complex=self.options.complex_patch == 'merge')
         entity.update(lists)
+        self._fill_peers(entity_set, entity)
         if hooks:
             hooks.after_patch(key, entity, body)
 
@@ -183,6 +185,16 @@ class Service:  # pylint: disable=too-many-public-methods
             if destination and destination.get('To') in INTERNAL_DESTINATIONS and destination.get('Number'):
                 if not any(destination['Number'] in self.store.numbers[name] for name in INTERNAL_DESTINATIONS[destination['To']]):
                     raise warning(NON_EXISTENT_NUMBER, path)
+
+    def _fill_peers(self, entity_set, entity):
+        """A reference given as ``{"Id": n}`` in a ``Pbx.Peer`` property is stored as the whole peer of that object."""
+        for path, target in SETS[entity_set].references:
+            prop, _dot, rest = path.partition('.')
+            if rest == 'Id' and isinstance(entity.get(prop), dict) and entity[prop].get('Id') in self.store.tables[target]:
+                held = self.store.tables[target][entity[prop]['Id']]
+                name = (held.get('Gateway') or {}).get('Name') or held.get('Name') or held.get('Number')
+                entity[prop] = {'Id': held['Id'], 'Name': name, 'Number': held.get('Number'), 'Type': SETS[target].peer_type,
+                                'Hidden': False, 'Tags': []}
 
     def _check_not_referenced(self, entity_set, entity):
         number, entity_key = entity.get('Number'), entity.get('Id')
