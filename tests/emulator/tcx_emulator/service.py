@@ -72,7 +72,7 @@ class Service:  # pylint: disable=too-many-public-methods
         self._check_unique(entity_set, body, None)
         self._check_references(entity_set, body)
         context = hooks.before_create(body) if hooks else None
-        lists = self._member_lists(entity_set, body)
+        lists = {**self._member_lists(entity_set, body), **self._key_lists(entity_set, body)}
         entity = rules.defaults()
         self._apply_plain(entity_set, entity, body, merge_complex=True)
         entity.update(lists)
@@ -107,7 +107,7 @@ class Service:  # pylint: disable=too-many-public-methods
         hooks = self.hooks.get(entity_set)
         if hooks:
             key = hooks.before_patch(key, entity, body)
-        lists = self._member_lists(entity_set, body)
+        lists = {**self._member_lists(entity_set, body), **self._key_lists(entity_set, body)}
         self._apply_plain(entity_set, entity, body, merge_complex=self.options.complex_patch == 'merge')
         entity.update(lists)
         self._fill_peers(entity_set, entity)
@@ -178,9 +178,7 @@ class Service:  # pylint: disable=too-many-public-methods
             value = _dig(body, path)
             if value is not None and value not in self.store.tables[target]:
                 raise warning(NOT_FOUND, path.split('.')[0])
-        if rules.hooks == 'GroupHooks':
-            return  # department routes are not checked (see README: a known leniency)
-        for path in rules.destinations:
+        for path in rules.destinations if rules.strict_destinations else ():
             destination = _destination(_dig(body, path))
             if destination and destination.get('To') in INTERNAL_DESTINATIONS and destination.get('Number'):
                 if not any(destination['Number'] in self.store.numbers[name] for name in INTERNAL_DESTINATIONS[destination['To']]):
@@ -196,14 +194,38 @@ class Service:  # pylint: disable=too-many-public-methods
                 entity[prop] = {'Id': held['Id'], 'Name': name, 'Number': held.get('Number'), 'Type': SETS[target].peer_type,
                                 'Hidden': False, 'Tags': []}
 
+    def _key_lists(self, entity_set, body):
+        """``{prop: [stored items]}`` for the key lists in ``body``: items numbered from 1, DN targets must exist."""
+        found = {}
+        for key_list in SETS[entity_set].key_lists:
+            if key_list.prop not in body:
+                continue
+            kinds = dict(key_list.kinds)
+            items = []
+            for index, item in enumerate(body[key_list.prop] or [], start=1):
+                target = kinds.get(item.get(key_list.kind_field))
+                number = item.get(key_list.number_field)
+                if target and (not number or number not in self.store.numbers[target]):
+                    raise warning(NON_EXISTENT_NUMBER, key_list.prop)
+                items.append({**copy.deepcopy(item), 'Id': index})
+            found[key_list.prop] = items
+        return found
+
     def _check_not_referenced(self, entity_set, entity):
         number, entity_key = entity.get('Number'), entity.get('Id')
         for name, rules in SETS.items():
+            for key_list in rules.key_lists:
+                for other in self._all(name):
+                    for item in other.get(key_list.prop) or []:
+                        if item.get(key_list.number_field) == number and dict(key_list.kinds).get(item.get(key_list.kind_field)) == entity_set:
+                            raise warning(CANNOT_BE_DELETED, key_list.prop)
+            if not rules.references and not rules.destinations:
+                continue
             for other in self._all(name):
                 for path, target in rules.references:
                     if target == entity_set and _dig(other, path) == entity_key:
                         raise warning(CANNOT_BE_DELETED, path.split('.')[0])
-                if number is None or rules.hooks == 'GroupHooks':
+                if number is None or not rules.strict_destinations:
                     continue
                 for path in rules.destinations:
                     destination = _destination(_dig(other, path))
@@ -259,11 +281,11 @@ class Service:  # pylint: disable=too-many-public-methods
 
     def _apply_plain(self, entity_set, entity, body, merge_complex):
         """Copy the non-navigation properties of ``body`` onto ``entity`` (member lists are set by the caller)."""
-        entity_type = ENTITY_SETS[entity_set]
-        keep = {'TrunkDN'} | {member_list.prop for member_list in SETS[entity_set].member_lists}
+        entity_type, rules = ENTITY_SETS[entity_set], SETS[entity_set]
+        stored = {path.split('.')[0] for path, _target in rules.references}  # navigation properties kept as sent
+        lists = {member_list.prop for member_list in rules.member_lists} | {key_list.prop for key_list in rules.key_lists}
         for name, value in body.items():
-            if name == 'Id' or name.startswith('@odata.') or (is_navigation(entity_type, name) and name not in keep) or \
-                    name in {member_list.prop for member_list in SETS[entity_set].member_lists}:
+            if name == 'Id' or name.startswith('@odata.') or name in lists or (is_navigation(entity_type, name) and name not in stored):
                 continue
             if merge_complex and isinstance(value, dict) and isinstance(entity.get(name), dict):
                 entity[name] = _deep_merge(entity[name], value)

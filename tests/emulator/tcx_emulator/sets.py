@@ -32,6 +32,18 @@ class MemberList:
 
 
 @dataclasses.dataclass(frozen=True)
+class KeyList:
+    """A list property stored as sent (a PATCH replaces it whole; each item gets an ``Id``), whose items may route to a DN:
+    ``number_field`` names it when ``kind_field`` is one of ``kinds`` (IVR keys: ``ForwardDN`` by ``ForwardType``)."""
+
+    prop: str
+    number_field: str
+    kind_field: str
+    kinds: tuple = (('Extension', 'Users'), ('VoiceMail', 'Users'), ('RingGroup', 'RingGroups'), ('Queue', 'Queues'),
+                    ('IVR', 'Receptionists'))
+
+
+@dataclasses.dataclass(frozen=True)
 class SetRules:  # pylint: disable=too-many-instance-attributes
     """The behaviour of one entity set that the spec cannot express."""
 
@@ -44,7 +56,9 @@ class SetRules:  # pylint: disable=too-many-instance-attributes
     defaults: object = dict  # callable: the properties of a new object
     secrets: tuple = ()  # properties generated on create when the body does not set them
     member_lists: tuple = ()
+    key_lists: tuple = ()
     destinations: tuple = ()  # property paths (dotted) of Pbx.Destination / Pbx.Route values: they reference DNs
+    strict_destinations: bool = True  # a destination must name an existing DN and blocks its delete
     references: tuple = ()  # (property, entity set): the property holds a key of that set; it must exist and blocks its delete
     read_only: bool = False  # only GET (DidNumbers)
     hooks: str = None  # name of the service hook class for memberships / friendly names
@@ -57,8 +71,9 @@ ROUTES = ('OfficeRoute', 'OutOfOfficeRoute', 'BreakRoute', 'HolidaysRoute')
 SETS = {
     'Users': SetRules('users', Numbering('extension'), dn=True, peer_type='Extension', defaults=seed.new_user_defaults,
                       secrets=('AccessPassword', 'AuthID', 'AuthPassword', 'DeskphonePassword', 'VMPIN'), hooks='UserHooks'),
-    'Groups': SetRules('groups', Numbering('GRP%04d'), peer_type='Group', unique=(('Name', 'casefold'), ('Number', 'exact')),
-                       required=('Name',), defaults=seed.new_group_defaults, destinations=ROUTES, hooks='GroupHooks'),
+    'Groups': SetRules('groups', Numbering('GRP%04d'), peer_type='Group', unique=(('Name', 'casefold'),),
+                       required=('Name',), defaults=seed.new_group_defaults, destinations=ROUTES, strict_destinations=False,
+                       hooks='GroupHooks'),
     'Parkings': SetRules('parkings', Numbering('SP%d', option='parking_start'), dn=True, peer_type='Parking',
                          defaults=seed.new_parking_defaults, hooks='ParkingHooks'),
     'WebsiteLinks': SetRules('weblinks', required=('Link',), defaults=seed.new_weblink_defaults, hooks='WeblinkHooks'),
@@ -70,7 +85,8 @@ SETS = {
                        member_lists=(MemberList('Agents', extra=('SkillGroup',)), MemberList('Managers')),
                        destinations=('ForwardNoAnswer',) + ROUTES),
     'Receptionists': SetRules('receptionists', Numbering('extension'), dn=True, peer_type='IVR', unique=(('Name', 'casefold'),),
-                              required=('Name',), defaults=seed.new_receptionist_defaults, destinations=ROUTES),
+                              required=('Name',), defaults=seed.new_receptionist_defaults, destinations=ROUTES,
+                              key_lists=(KeyList('Forwards', 'ForwardDN', 'ForwardType'),)),
     'InboundRules': SetRules('inbound_rules', unique=(('Data', 'exact'),), required=('Data',), defaults=seed.new_inbound_rule_defaults,
                              destinations=('OfficeHoursDestination', 'OutOfOfficeHoursDestination', 'HolidaysDestination'),
                              references=(('TrunkDN.Id', 'Trunks'),)),

@@ -13,7 +13,9 @@ from .sets import SETS
 SET_OF_TYPE = {entity_type: name for name, entity_type in ENTITY_SETS.items()}
 MEMBER_LISTS = {(ENTITY_SETS[name], member_list.prop): member_list for name, rules in SETS.items() for member_list in rules.member_lists}
 # Navigation properties whose value is stored on the entity itself.
-STORED_NAVIGATION = {('Pbx.Weblink', 'DN'), ('Pbx.InboundRule', 'TrunkDN'), ('Pbx.DidNumber', 'RoutingRule')}
+STORED_NAVIGATION = {('Pbx.Weblink', 'DN'), ('Pbx.DidNumber', 'RoutingRule')} | {
+    (ENTITY_SETS[name], path.split('.')[0]) for name, rules in SETS.items() for path, _target in rules.references} | {
+    (ENTITY_SETS[name], key_list.prop) for name, rules in SETS.items() for key_list in rules.key_lists}
 
 
 class Reader:

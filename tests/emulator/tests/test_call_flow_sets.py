@@ -152,3 +152,19 @@ def test_state_round_trip_keeps_every_set(emulator, client):
     emulator.load_state(state)
     assert [m['Number'] for m in client.get('RingGroups', expand='Members').json()['value'][0]['Members']] == ['100']
     assert client.get('OfficeHours').json()['TimeZoneId'] == '60'
+
+
+def test_receptionist_keys_are_replaced_whole_and_route_to_existing_dns(client):
+    queue = created(client, 'Queues', {'Name': 'Support'})
+    keys = [{'Input': '1', 'ForwardType': 'Queue', 'ForwardDN': queue['Number']}, {'Input': '9', 'ForwardType': 'RepeatPrompt'}]
+    ivr = created(client, 'Receptionists', {'Name': 'Main', 'Forwards': keys})
+    forwards = client.get('Receptionists(%d)/Forwards' % ivr['Id']).json()['value']
+    assert [(f['Id'], f['Input'], f['ForwardType'], f.get('ForwardDN')) for f in forwards] == [
+        (1, '1', 'Queue', queue['Number']), (2, '9', 'RepeatPrompt', None)]
+    assert 'Forwards' not in client.get('Receptionists(%d)' % ivr['Id']).json()
+    assert error_of(client.delete('Queues(%d)' % queue['Id'])) == ('WARNINGS.CANNOT_BE_DELETED', 'Forwards')
+    assert error_of(client.patch('Receptionists(%d)' % ivr['Id'], {'Forwards': [{'Input': '2', 'ForwardType': 'Extension', 'ForwardDN': '999'}]})) \
+        == ('WARNINGS.XAPI.NON_EXISTENT_EXT_NUMBER', 'Forwards')
+    assert client.patch('Receptionists(%d)' % ivr['Id'], {'Forwards': []}).status_code == 204
+    assert client.get('Receptionists(%d)' % ivr['Id'], expand='Forwards').json()['Forwards'] == []
+    assert client.delete('Queues(%d)' % queue['Id']).status_code == 204
