@@ -57,3 +57,10 @@ def operation(entity_set, call, bound_to):
         if name.split('(')[0] == wanted:
             return entry
     return None
+
+
+@functools.lru_cache(maxsize=8)
+def newer_properties(version):
+    """``{type: frozenset}`` of the properties 20.0.10 has and ``version`` lacks (known for 20.0.7 only; empty otherwise)."""
+    changes = load().get('versions', {}).get(version, {}).get('types', {})
+    return {name: frozenset(change['added']) for name, change in changes.items() if change['added']}

@@ -13,7 +13,7 @@ import re
 from . import seed
 from .errors import XapiError, invalid_body, warning
 from .model import ENTITY_SETS, ROLE_NAMES, is_navigation
-from .schema import entity_sets
+from .schema import entity_sets, newer_properties
 from .sets import SETS
 from .validate import BodyChecker
 
@@ -44,8 +44,8 @@ class Service:  # pylint: disable=too-many-public-methods
 
     @property
     def checker(self):
-        """Body type checker with the configured wrong-type status."""
-        return BodyChecker(self.options.wrong_type_status)
+        """Body type checker with the configured wrong-type status and the properties of the PBX version."""
+        return BodyChecker(self.options.wrong_type_status, newer_properties(self.options.pbx_version))
 
     # --- the generic engine -------------------------------------------------------------
 

@@ -22,8 +22,11 @@ class Problem(Exception):
         self.kind, self.text, self.where = kind, text, where
 
 
-def body_problems(body, body_type):
-    """Every problem of ``body`` against an entity/complex type name or an action's ``{parameter: type}``."""
+def body_problems(body, body_type, missing=None):
+    """Every problem of ``body`` against an entity/complex type name or an action's ``{parameter: type}``.
+
+    ``missing`` (``{type: names}``) are properties the PBX version does not have: unknown there.
+    """
     found = []
     if isinstance(body_type, dict):
         if not isinstance(body, dict):
@@ -36,24 +39,24 @@ def body_problems(body, body_type):
         return found
     if not isinstance(body, dict):
         return [Problem('type', "The request body must be a JSON object of type '%s'." % body_type, '<body>')]
-    _collect_object(body, body_type, '', found)
+    _collect_object(body, body_type, '', found, missing or {})
     return found
 
 
-def _collect_object(value, type_name, where, found):
+def _collect_object(value, type_name, where, found, missing):
     props, nullable = TYPES[type_name], NULLABLE.get(type_name, frozenset())
     for name, item in value.items():
         if name.startswith('@odata.'):
             continue
         path = where + name
-        if name not in props:
+        if name not in props or name in missing.get(type_name, ()):
             found.append(Problem('unknown', "The property '%s' does not exist on type '%s'. Make sure to only use property names that "
                                             "are defined by the type or mark the type as open type." % (name, type_name), path))
         else:
-            _collect(item, props[name], path, name in nullable, found)
+            _collect(item, props[name], path, name in nullable, found, missing)
 
 
-def _collect(value, type_name, where, nullable, found):
+def _collect(value, type_name, where, nullable, found, missing=None):
     if value is None:
         if not nullable:
             found.append(Problem('null', "A null value was found for the property '%s' of type '%s', which is not nullable."
@@ -65,14 +68,14 @@ def _collect(value, type_name, where, nullable, found):
             found.append(_wrong(value, type_name, where))
             return
         for index, item in enumerate(value):
-            _collect(item, item_type, '%s/%d' % (where, index), True, found)
+            _collect(item, item_type, '%s/%d' % (where, index), True, found, missing)
     elif type_name in ENUMS:
         names = [part.strip() for part in value.split(',')] if isinstance(value, str) else [value]
         if not all(name in ENUMS[type_name] for name in names):
             found.append(Problem('enum', "The value '%s' is not a valid enumerated type value for '%s'." % (value, type_name), where))
     elif type_name in TYPES:
         if isinstance(value, dict):
-            _collect_object(value, type_name, where + '/', found)
+            _collect_object(value, type_name, where + '/', found, missing or {})
         else:
             found.append(_wrong(value, type_name, where))
     elif not _scalar_ok(value, type_name):
@@ -99,12 +102,13 @@ def _scalar_ok(value, type_name):
 class BodyChecker:
     """Refuses a body at its first problem; ``wrong_type_status`` is 400 (or 500 as some PBXs answer)."""
 
-    def __init__(self, wrong_type_status=400):
+    def __init__(self, wrong_type_status=400, missing=None):
         self.wrong_type_status = wrong_type_status
+        self.missing = missing
 
     def check_entity(self, body, entity_type, target):
         """Raise a 400 for a body that is not an object, has unknown properties, bad nulls or badly typed values."""
-        problems = body_problems(body, entity_type)
+        problems = body_problems(body, entity_type, self.missing)
         if not problems:
             return
         first = problems[0]

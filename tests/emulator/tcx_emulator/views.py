@@ -7,7 +7,7 @@ from .errors import invalid_query
 from .model import ENTITY_SETS, TYPES, element_type, is_navigation, navigation_properties
 from .query import (apply_options, check_projection, compile_filter, indexed_equalities, parse_count, parse_orderby, parse_paging,
                     parse_projection, sort_entities)
-from .schema import entity_sets
+from .schema import entity_sets, newer_properties
 from .sets import SETS
 
 SET_OF_TYPE = {entity_type: name for name, entity_type in ENTITY_SETS.items()}
@@ -90,6 +90,9 @@ class Reader:
         """An entity projected by $select, with $expand-ed navigation properties."""
         select = projection['select']
         navigation = navigation_properties(entity_type)
+        newer = newer_properties(self.store.options.pbx_version).get(entity_type)
+        if newer:
+            navigation = navigation | newer  # properties this PBX version does not have
         if select and '*' not in select:
             out = {name: entity.get(name) for name in select if name not in navigation}
         else:

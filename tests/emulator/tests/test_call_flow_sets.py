@@ -132,14 +132,19 @@ def test_declared_operation_the_emulator_does_not_serve_is_501_and_undeclared_is
     assert client.post('Queues/Pbx.NoSuchThing', {}).status_code == 404
 
 
-def test_old_version_finds_queues_by_get_by_number():
+def test_version_20_0_7_has_its_own_paths_and_properties():
+    """swagger-20.0.7.yaml: lookups through Pbx.GetByNumber, and no properties that came later (User.AIAgent, Queue.VMEmailList)."""
     with start_emulator('--pbx-version', '20.0.7') as old:
         from conftest import Client  # pylint: disable=import-outside-toplevel
         client = Client(old)
         queue = created(client, 'Queues', {'Name': 'Q'})
         found = client.get("Queues/Pbx.GetByNumber(number='%s')" % queue['Number'])
-        assert found.status_code == 200 and found.json()['Id'] == queue['Id']
+        assert found.status_code == 200 and found.json()['Id'] == queue['Id'] and 'VMEmailList' not in found.json()
         assert client.get("Queues(Number='%s')" % queue['Number']).status_code == 400
+        refused = client.post('Users', {'FirstName': 'A', 'AIAgent': False})
+        assert refused.status_code == 400 and "'AIAgent' does not exist" in refused.text
+        user = created(client, 'Users', {'FirstName': 'A'})
+        assert 'AIAgent' not in user and 'FirstName' in user
 
 
 def test_state_round_trip_keeps_every_set(emulator, client):
