@@ -1,7 +1,6 @@
-#!/usr/bin/env python3
 """Derive the emulator's compact XAPI schema from the official OpenAPI spec.
 
-    tools/derive_schema.py [--spec-dir DIR] [--check]
+    python tools/derive_schema.py [--spec-dir DIR] [--check]     (make schema / make schema-check)
 
 Reads ``swagger-20.0.10.yaml`` (and ``swagger-20.0.7.yaml`` for the differences of the older
 version) from DIR (default: env ``TCX_XAPI_SPEC_DIR``, else ``../shared/xapi`` beside the
@@ -258,7 +257,7 @@ def main(argv=None):
     if args.check:
         current = OUTPUT.read_text(encoding='utf-8') if OUTPUT.is_file() else ''
         if current != text:
-            print('ERROR: %s is out of date with %s: run tools/derive_schema.py and commit the result.'
+            print('ERROR: %s is out of date with %s: run `make schema` and commit the result.'
                   % (OUTPUT.relative_to(REPO), directory / ('swagger-%s.yaml' % MAIN_VERSION)), file=sys.stderr)
             return 1
         print('%s is up to date with the official spec.' % OUTPUT.relative_to(REPO))

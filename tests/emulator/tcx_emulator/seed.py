@@ -95,11 +95,12 @@ def empty_route():
 
 
 def new_user_defaults():
-    """Every plain property of a fresh ``Pbx.User`` with realistic values (secrets generated)."""
+    """Every plain property of a fresh ``Pbx.User`` with realistic values (its secrets are generated on create: sets.py)."""
     return {
         'Id': 0, 'Number': None, 'FirstName': '', 'LastName': '', 'DisplayName': '', 'EmailAddress': '', 'Mobile': '',
         'OutboundCallerID': '', 'Language': 'EN', 'PromptSet': DEFAULT_PROMPT_SET,
-        'AccessPassword': None, 'AuthID': None, 'AuthPassword': None, 'DeskphonePassword': None, 'VMPIN': None, 'SIPID': '', 'Require2FA': False, 'Enable2FA': False, 'Enabled': True, 'Internal': False,
+        'AccessPassword': None, 'AuthID': None, 'AuthPassword': None, 'DeskphonePassword': None, 'VMPIN': None,  # generated on create
+        'SIPID': '', 'Require2FA': False, 'Enable2FA': False, 'Enabled': True, 'Internal': False,
         'SendEmailMissedCalls': True, 'VMEmailOptions': 'Notification', 'VMEnabled': True, 'VMDisablePinAuth': False,
         'VMPlayCallerID': False, 'VMPlayMsgDateTime': 'None', 'PrimaryGroupId': None, 'ClickToCallId': None,
         'CallUsEnableChat': False, 'CallUsEnablePhone': False, 'CallUsEnableVideo': False, 'CallUsRequirement': 'Both',

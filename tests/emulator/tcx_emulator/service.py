@@ -104,10 +104,10 @@ class Service:  # pylint: disable=too-many-public-methods
                 raise warning(REQUIRED, prop)
         self._check_unique(entity_set, body, key)
         self._check_references(entity_set, body)
+        lists = {**self._member_lists(entity_set, body), **self._key_lists(entity_set, body)}
         hooks = self.hooks.get(entity_set)
         if hooks:
             key = hooks.before_patch(key, entity, body)
-        lists = {**self._member_lists(entity_set, body), **self._key_lists(entity_set, body)}
         self._apply_plain(entity_set, entity, body, merge_complex=self.options.complex_patch == 'merge')
         entity.update(lists)
         self._fill_peers(entity_set, entity)
