@@ -240,7 +240,7 @@ def render(schema):
 
 def main(argv=None):
     """Write or check the schema file."""
-    parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    parser = argparse.ArgumentParser(description=__doc__.split('\n\n', maxsplit=1)[0])
     parser.add_argument('--spec-dir', help='folder with swagger-20.0.10.yaml (and swagger-20.0.7.yaml)')
     parser.add_argument('--check', action='store_true', help='fail when the checked-in schema is out of date')
     args = parser.parse_args(argv)

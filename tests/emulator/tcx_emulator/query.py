@@ -131,7 +131,7 @@ class FilterCompiler(NodeVisitor):
             raise invalid_query("The parent value for a lambda expression must be a collection; found type '%s'." % collection_type)
         quantifier = all if isinstance(node.operator, ast.All) else any
         if node.lambda_ is None:
-            return (lambda entity: bool(values(entity) or [])), 'Edm.Boolean'
+            return (lambda entity: bool(values(entity))), 'Edm.Boolean'
         body = FilterCompiler(item_type, node.lambda_.identifier.name).visit(node.lambda_.expression)[0]
         return (lambda entity: quantifier(body(item) is True for item in values(entity) or [])), 'Edm.Boolean'
 

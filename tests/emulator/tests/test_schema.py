@@ -4,7 +4,7 @@ Nothing here needs the official spec file, so none of these tests can skip.
 """
 
 import json
-import xml.etree.ElementTree as ElementTree
+from xml.etree import ElementTree
 
 import pytest
 
