@@ -263,8 +263,9 @@ def main(argv=None):
         print('%s is up to date with the official spec.' % OUTPUT.relative_to(REPO))
         return 0
     OUTPUT.write_text(text, encoding='utf-8')
-    print('wrote %s (%d entity sets, %d types, %d enums)' % (OUTPUT.relative_to(REPO), len(json.loads(text)['entity_sets']),
-                                                            len(json.loads(text)['types']), len(json.loads(text)['enums'])))
+    written = json.loads(text)
+    print('wrote %s (%d entity sets, %d types, %d enums)'
+          % (OUTPUT.relative_to(REPO), len(written['entity_sets']), len(written['types']), len(written['enums'])))
     return 0
 
 
