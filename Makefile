@@ -9,7 +9,7 @@
 #   make venv         ~100 s from nothing (both venvs), 0.3 s when up to date
 #   make sanity       ~45 s on .venv + ~35 s on .venv-latest with ansible-test's venvs cached in
 #                     ~/.ansible/test/venv; ~140 s + ~110 s the first time on a machine
-#   make units        ~5 s;  make emulator-tests  ~15 s
+#   make units        ~5 s;  make emulator-tests  ~15 s;  make schema-check  ~2 s
 #   make integration  ~280 s with 2 pytest-xdist workers (~530 s serially): the bulk of `make test`,
 #                     since every ansible-playbook run costs about 0.3 s per task
 #   make lint / docs-lint / changelog-lint   ~6 s / ~9 s / ~1 s
