@@ -397,9 +397,12 @@ class Converger(object):
         return result
 
 
-def run_config_module():
-    """The whole ``main()`` of tcx_config: every exit echoes the arguments through :func:`invocation`."""
-    module = AnsibleModule(argument_spec=config_argument_spec(), supports_check_mode=True)
+def run_config_module(module_class=None):
+    """The whole ``main()`` of tcx_config: every exit echoes the arguments through :func:`invocation`.
+
+    ``module_class`` as for :func:`run_entity_module`.
+    """
+    module = (module_class or AnsibleModule)(argument_spec=config_argument_spec(), supports_check_mode=True)
     echo = invocation(module.params)
     if module.params['parallel'] < 1:
         module.fail_json(msg='parallel must be at least 1', invocation=echo)

@@ -641,15 +641,17 @@ class Engine(object):
         return result
 
 
-def run_entity_module(kind, extra_spec=None):
+def run_entity_module(kind, extra_spec=None, module_class=None):
     """The whole ``main()`` of an entity module.
 
     Generated secrets are delivered (:class:`PasswordDelivery`) also when the task fails: the PBX
-    may hold them.
+    may hold them. ``module_class`` builds the module object (default :class:`AnsibleModule`);
+    the action plugins pass one that runs in the controller's worker process, constructed the
+    same way.
     """
     spec = kind.argument_spec()
     spec.update(extra_spec or {})
-    module = AnsibleModule(argument_spec=spec, supports_check_mode=True,
+    module = (module_class or AnsibleModule)(argument_spec=spec, supports_check_mode=True,
                            required_if=list(kind.required_if),
                            mutually_exclusive=list(kind.mutually_exclusive),
                            required_one_of=list(kind.required_one_of))

@@ -121,9 +121,9 @@ class InfoKind(object):
         return found
 
 
-def run_info_module(kind):
-    """The whole ``main()`` of an info module."""
-    module = AnsibleModule(argument_spec=kind.argument_spec(), supports_check_mode=True)
+def run_info_module(kind, module_class=None):
+    """The whole ``main()`` of an info module (``module_class`` as for ``run_entity_module``)."""
+    module = (module_class or AnsibleModule)(argument_spec=kind.argument_spec(), supports_check_mode=True)
     ctx = Context(module, client_from_module(module))
     try:
         found = kind.query(ctx)

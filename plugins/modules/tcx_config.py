@@ -167,8 +167,8 @@ generated_passwords:
 from ansible_collections.tcx.xapi.plugins.module_utils.converge import run_config_module
 
 
-def main():
-    run_config_module()
+def main(module_class=None):
+    run_config_module(module_class=module_class)
 
 
 if __name__ == '__main__':

@@ -175,8 +175,8 @@ from ansible_collections.tcx.xapi.plugins.module_utils.entity import run_entity_
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.department import Department
 
 
-def main():
-    run_entity_module(Department())
+def main(module_class=None):
+    run_entity_module(Department(), module_class=module_class)
 
 
 if __name__ == '__main__':

@@ -130,8 +130,8 @@ class DepartmentInfo(InfoKind):
     selectors = (Selector('name', 'Name'),)
 
 
-def main():
-    run_info_module(DepartmentInfo())
+def main(module_class=None):
+    run_info_module(DepartmentInfo(), module_class=module_class)
 
 
 if __name__ == '__main__':

@@ -240,8 +240,8 @@ from ansible_collections.tcx.xapi.plugins.module_utils.entity import run_entity_
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.livechat import LiveChat
 
 
-def main():
-    run_entity_module(LiveChat())
+def main(module_class=None):
+    run_entity_module(LiveChat(), module_class=module_class)
 
 
 if __name__ == '__main__':

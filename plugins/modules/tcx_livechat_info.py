@@ -139,8 +139,8 @@ class LiveChatInfo(InfoKind):
     department_property = 'Group'
 
 
-def main():
-    run_info_module(LiveChatInfo())
+def main(module_class=None):
+    run_info_module(LiveChatInfo(), module_class=module_class)
 
 
 if __name__ == '__main__':

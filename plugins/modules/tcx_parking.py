@@ -112,8 +112,8 @@ from ansible_collections.tcx.xapi.plugins.module_utils.entity import run_entity_
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.parking import Parking
 
 
-def main():
-    run_entity_module(Parking())
+def main(module_class=None):
+    run_entity_module(Parking(), module_class=module_class)
 
 
 if __name__ == '__main__':

@@ -115,8 +115,8 @@ class ParkingInfo(InfoKind):
     department_member_type = 'Parking'
 
 
-def main():
-    run_info_module(ParkingInfo())
+def main(module_class=None):
+    run_info_module(ParkingInfo(), module_class=module_class)
 
 
 if __name__ == '__main__':

@@ -149,8 +149,8 @@ def gather(ctx):
             'counts': dict((name, count(ctx.client, entity_set)) for name, entity_set in COUNTED)}
 
 
-def main():
-    module = AnsibleModule(argument_spec=connection_argument_spec(), supports_check_mode=True)
+def main(module_class=None):
+    module = (module_class or AnsibleModule)(argument_spec=connection_argument_spec(), supports_check_mode=True)
     client = client_from_module(module)
     result = dict(changed=False, reachable=True, credentials_ok=True, api_ok=True, message=None,
                   timezones=[], counts={})

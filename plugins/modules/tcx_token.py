@@ -103,8 +103,8 @@ from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
 from ansible_collections.tcx.xapi.plugins.module_utils.entity import client_from_module, connection_argument_spec
 
 
-def main():
-    module = AnsibleModule(argument_spec=connection_argument_spec(), supports_check_mode=True)
+def main(module_class=None):
+    module = (module_class or AnsibleModule)(argument_spec=connection_argument_spec(), supports_check_mode=True)
     if not (module.params['client_id'] and module.params['client_secret']):
         module.fail_json(msg='tcx_token logs in, so client_id and client_secret are required '
                              '(a given access_token is not used)')

@@ -214,8 +214,8 @@ from ansible_collections.tcx.xapi.plugins.module_utils.entity import run_entity_
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.user import User
 
 
-def main():
-    run_entity_module(User(), extra_spec=generated_passwords.argument_spec())
+def main(module_class=None):
+    run_entity_module(User(), extra_spec=generated_passwords.argument_spec(), module_class=module_class)
 
 
 if __name__ == '__main__':

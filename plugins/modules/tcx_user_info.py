@@ -164,8 +164,8 @@ class UserInfo(InfoKind):
     department_member_type = 'Extension'
 
 
-def main():
-    run_info_module(UserInfo())
+def main(module_class=None):
+    run_info_module(UserInfo(), module_class=module_class)
 
 
 if __name__ == '__main__':

@@ -1,0 +1,190 @@
+# -*- coding: utf-8 -*-
+# Copyright: tcx.xapi contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Run a tcx.xapi module inside the controller's worker process instead of as a module process.
+
+Every tcx.xapi module talks HTTPS to a PBX and runs on the controller (``connection: local``), so
+shipping it as a module process costs a Python start, the AnsiballZ unpacking and the imports on
+every task, about 0.3 s before the first request. Each module has an action plugin of the same
+name built on :class:`InProcessAction`: it calls the module's own ``main()`` with
+:class:`TaskModule`, which is constructed like ``AnsibleModule`` and behaves like it where the
+engine looks (``params``, ``check_mode``, ``_diff``, ``warn``, ``no_log_values``, ``exit_json``,
+``fail_json``). Arguments are validated with ansible-core's argument spec validator against the
+module's own spec, environment fallbacks (``TCX_URL``, ...) read the controller's environment plus
+the task's ``environment``, and every result is masked with the ``no_log`` values exactly as
+``AnsibleModule`` masks it.
+
+The module process is used instead (the plugin runs the module as usual) when the task does not
+run on the controller as the controller's user: a connection other than ``local`` (for example
+``delegate_to`` a remote host), ``become``, ``async``, the ``requests`` library missing on the
+controller, or the variable ``tcx_xapi_in_process`` set to false.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import contextlib
+import datetime
+import json
+import os
+import traceback
+
+from ansible.errors import AnsibleError
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+from ansible.module_utils.common.parameters import remove_values
+from ansible.module_utils.errors import UnsupportedError
+from ansible.module_utils.parsing.convert_bool import boolean
+from ansible.plugins.action import ActionBase
+from ansible.utils.vars import merge_hash
+from ansible_collections.tcx.xapi.plugins.module_utils.client import HAS_REQUESTS
+
+IN_PROCESS_VARIABLE = 'tcx_xapi_in_process'
+
+
+class ModuleExit(BaseException):
+    """Raised by :meth:`TaskModule.exit_json` / ``fail_json`` where ``AnsibleModule`` exits the process.
+
+    A ``BaseException`` like ``SystemExit``, so that no ``except Exception`` of the engine stops it.
+    """
+
+    def __init__(self, result):
+        super(ModuleExit, self).__init__('module exit')
+        self.result = result
+
+
+def plain(value):
+    """A copy of task data as a module process receives it: JSON types only, no shared objects."""
+    def encode(other):
+        if isinstance(other, (datetime.date, datetime.time)):
+            return other.isoformat()
+        return str(other)
+    return json.loads(json.dumps(value, default=encode))
+
+
+class TaskModule(object):
+    """What an engine needs of ``AnsibleModule``, for one task in the controller's worker process.
+
+    Constructed with ``AnsibleModule``'s keyword arguments (the module's own argument spec and
+    constraints) after :meth:`for_task` bound the task: its arguments, check mode and diff mode.
+    """
+
+    def __init__(self, task_name, task_args, check_mode, diff, argument_spec, supports_check_mode=False,
+                 mutually_exclusive=None, required_together=None, required_one_of=None, required_if=None,
+                 required_by=None):
+        self._name = task_name
+        self.check_mode = check_mode
+        self._diff = diff
+        self.warnings = []
+        self.no_log_values = set()
+        self.params = plain(task_args)
+        validator = ArgumentSpecValidator(argument_spec, mutually_exclusive=mutually_exclusive,
+                                          required_together=required_together, required_one_of=required_one_of,
+                                          required_if=required_if, required_by=required_by)
+        validation = validator.validate(self.params)
+        self.params.update(validation.validated_parameters)
+        self.no_log_values.update(validation._no_log_values)
+        for both in validation._warnings:
+            self.warn('Both option {option} and its alias {alias} are set.'.format(**both))
+        if len(validation.errors.errors):
+            message = validation.errors.msg
+            if isinstance(validation.errors.errors[0], UnsupportedError):
+                message = 'Unsupported parameters for (%s) module: %s' % (task_name, message)
+            self.fail_json(msg=message)
+        if check_mode and not supports_check_mode:
+            self.exit_json(skipped=True, msg='module (%s) does not support check mode' % task_name)
+
+    @classmethod
+    def for_task(cls, task_name, task_args, check_mode, diff):
+        """A constructor with ``AnsibleModule``'s signature, bound to one task."""
+        def build(**module_kwargs):
+            return cls(task_name, task_args, check_mode, diff, **module_kwargs)
+        return build
+
+    def warn(self, warning):
+        """A warning of the task result (masked like the rest of it)."""
+        self.warnings.append(str(warning))
+
+    def exit_json(self, **result):
+        """End the module with ``result``: the same keys and masking as ``AnsibleModule.exit_json``."""
+        raise ModuleExit(self.formatted(result))
+
+    def fail_json(self, msg, **result):
+        """End the module as failed: ``failed`` and ``msg`` as ``AnsibleModule.fail_json`` sets them."""
+        result.pop('exception', None)
+        result.update(failed=True, msg=str(msg))
+        raise ModuleExit(self.formatted(result))
+
+    def formatted(self, result):
+        """The result with ``invocation`` and ``warnings``, every ``no_log`` value masked."""
+        if 'invocation' not in result:
+            result['invocation'] = {'module_args': self.params}
+        if self.warnings:
+            result['warnings'] = list(self.warnings)
+        return plain(remove_values(result, self.no_log_values))
+
+
+@contextlib.contextmanager
+def environment(variables):
+    """The task's ``environment`` in effect for the block, as a module process would have it."""
+    saved = dict(os.environ)
+    os.environ.update((str(name), str(value)) for name, value in variables.items())
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+class InProcessAction(ActionBase):
+    """The action plugin of a tcx.xapi module: set ``module_main`` to the module's ``main``."""
+
+    _supports_check_mode = True
+    _supports_async = True
+    module_main = None
+
+    def run(self, tmp=None, task_vars=None):
+        result = super(InProcessAction, self).run(tmp, task_vars)
+        if not self.runs_in_process(task_vars or {}):
+            return merge_hash(result, self.run_module_process(task_vars))
+        variables = {}
+        self._compute_environment_string(variables)
+        build = TaskModule.for_task(self._task.action, self._task.args, self._task.check_mode, self._task.diff)
+        with environment(variables):
+            return merge_hash(result, self.run_main(build))
+
+    def runs_in_process(self, task_vars):
+        """True when the module would run on the controller, as the controller's user, synchronously."""
+        wanted = task_vars.get(IN_PROCESS_VARIABLE, True)
+        try:
+            wanted = boolean(self._templar.template(wanted), strict=True)
+        except TypeError:
+            raise AnsibleError('%s must be a boolean, got %r' % (IN_PROCESS_VARIABLE, wanted))
+        return (wanted and HAS_REQUESTS and getattr(self._connection, 'transport', None) == 'local'
+                and not self._play_context.become and not self._task.async_val)
+
+    def run_module_process(self, task_vars):
+        """The module as a module process, as ansible-core's ``normal`` action runs it."""
+        wrap_async = self._task.async_val and not self._connection.has_native_async
+        result = self._execute_module(task_vars=task_vars, wrap_async=wrap_async)
+        if not wrap_async:
+            self._remove_tmp_path(self._connection._shell.tmpdir)
+        return result
+
+    def run_main(self, build):
+        """The module's ``main()`` with :class:`TaskModule`; its exit is the task result."""
+        module = []
+
+        def recording_build(**module_kwargs):
+            module.append(build(**module_kwargs))
+            return module[0]
+        try:
+            self.module_main(recording_build)
+        except ModuleExit as done:
+            return done.result
+        except Exception as exc:  # pylint: disable=broad-exception-caught
+            # What a module process reports as a module failure, masked like any result.
+            hidden = module[0].no_log_values if module else set()
+            return remove_values({'failed': True, 'msg': '%s failed unexpectedly: %s' % (self._task.action, exc),
+                                  'exception': traceback.format_exc()}, hidden)
+        return {'failed': True, 'msg': '%s ended without a result' % self._task.action}
