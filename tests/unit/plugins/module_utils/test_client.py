@@ -4,6 +4,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import json
+import threading
 
 import pytest
 import requests
@@ -313,3 +314,26 @@ def test_get_all_stops_at_the_count_without_an_empty_page():
     client, transport, unused_sleeps = make_client([login_ok()] + [('GET', '/xapi/v1/Users', FakeResponse(200, p)) for p in pages])
     assert client.get_all('Users') == list(range(200))
     assert len(transport.calls) == 3
+
+
+def test_get_all_fetches_later_pages_at_the_same_time_and_keeps_their_order():
+    """With the count known, the four later pages are in flight together (each waits for the
+    others at a barrier, which a one-by-one paging would never pass); the result keeps the order."""
+    client, unused_transport, unused_sleeps = make_client([])
+    later_pages = threading.Barrier(4, timeout=10)
+    skips = []
+
+    def answer(method, url, params=None, **kwargs):
+        if url.endswith('/connect/token'):
+            return FakeResponse(200, TOKEN_BODY, {'X-3CX-Version': '20.0.10.1034'})
+        skip = int(params.get('$skip', 0))
+        skips.append(skip)
+        if skip:
+            later_pages.wait()
+        body = {'value': list(range(skip, min(skip + 100, 450)))}
+        if params.get('$count') == 'true':
+            body['@odata.count'] = 450
+        return FakeResponse(200, body)
+    client.session.request = answer
+    assert client.get_all('Users') == list(range(450))
+    assert skips[0] == 0 and sorted(skips[1:]) == [100, 200, 300, 400]
