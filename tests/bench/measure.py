@@ -1,0 +1,84 @@
+"""What the benchmarks measure of an ``ansible-playbook`` run: wall time, CPU and memory of its whole
+process tree (the main process, its forked workers and any module processes).
+
+- CPU: user + system seconds of the tree, from ``wait4``'s resource usage (children count once
+  they were waited for, which ansible-playbook does for every worker).
+- Memory: the peak over the run of the **sum of PSS** (proportional set size: shared pages split
+  among the processes sharing them, so forked workers are not counted twice) of every process
+  in the tree, sampled every 50 ms from ``/proc/<pid>/smaps_rollup``. Linux only.
+- Largest process: the peak RSS of the largest single process of the tree (``ru_maxrss``).
+"""
+
+import os
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+SAMPLE_SECONDS = 0.05
+
+
+def _children():
+    """``{parent pid: [child pids]}`` of every process now."""
+    tree = {}
+    for stat in Path('/proc').glob('[0-9]*/stat'):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        fields = text[text.rindex(')') + 2:].split()
+        tree.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    return tree
+
+
+def tree_pss_kb(root):
+    """Sum of PSS (kB) of ``root`` and all its descendants."""
+    tree, todo, total = _children(), [root], 0
+    while todo:
+        pid = todo.pop()
+        todo.extend(tree.get(pid, []))
+        try:
+            for line in Path('/proc/%d/smaps_rollup' % pid).read_text().splitlines():
+                if line.startswith('Pss:'):
+                    total += int(line.split()[1])
+                    break
+        except OSError:
+            pass
+    return total
+
+
+class Run(object):
+    """One measured command: ``rc``, ``stdout``, ``stderr``, ``wall``, ``cpu`` (s), ``pss_mb``, ``largest_mb``."""
+
+    def __init__(self, command, env=None, cwd=None):
+        started = time.monotonic()
+        process = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # pylint: disable=consider-using-with
+        peak = [0]
+        done = threading.Event()
+
+        def sample():
+            while not done.is_set():
+                peak[0] = max(peak[0], tree_pss_kb(process.pid))
+                done.wait(SAMPLE_SECONDS)
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        output = {}
+        readers = [threading.Thread(target=lambda name=name: output.__setitem__(name, getattr(process, name).read()))
+                   for name in ('stdout', 'stderr')]
+        for reader in readers:
+            reader.start()
+        _pid, status, usage = os.wait4(process.pid, 0)
+        self.wall = time.monotonic() - started
+        done.set()
+        sampler.join()
+        for reader in readers:
+            reader.join()
+        process.returncode = os.waitstatus_to_exitcode(status)
+        self.rc = process.returncode
+        self.stdout, self.stderr = output.get('stdout', ''), output.get('stderr', '')
+        self.cpu = usage.ru_utime + usage.ru_stime
+        self.pss_mb = peak[0] / 1024.0
+        self.largest_mb = usage.ru_maxrss / 1024.0
+
+    def __repr__(self):
+        return 'Run(rc=%s)\nSTDOUT:\n%s\nSTDERR:\n%s' % (self.rc, self.stdout[-3000:], self.stderr[-2000:])
