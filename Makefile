@@ -124,9 +124,13 @@ emulator: venv ## Run the XAPI emulator in the foreground (PORT=8765, TLS=1, STA
 demo: venv ## Start the emulator (TLS=1 for HTTPS), run playbooks/demo.yml (check, apply, apply again), stop it
 	@TLS=$(TLS) tools/demo.sh
 
-bench: venv ## Benchmarks (not tests): emulator GET-by-key rate, then tcx_config vs a loop of tcx_user; prints tables
+# Benchmarks, not tests (not part of `make test`), loopback only: ~4 min + ~3 min + ~6 min on the
+# 2-core machine. bench_fleet.py writes its table into docs/performance.md.
+bench: venv ## Benchmarks: emulator rate, tcx_config vs a loop, per-task cost, fleet of 1/10/20 PBXs; prints tables
 	-PYTHONPATH=tests/emulator $(PY) tests/emulator/bench_emulator.py
 	$(IN_VENV) $(PY) tests/bench/bench_config.py
+	$(IN_VENV) $(PY) tests/bench/bench_tasks.py
+	$(IN_VENV) $(PY) tests/bench/bench_fleet.py --write-docs
 
 clean: ## Remove venvs, build trees, test output and caches
 	rm -rf .venv .venv-* .build build tests/output .ansible .pytest_cache .hypothesis .demo \

@@ -13,6 +13,10 @@ class ModuleDocFragment(object):
 
     DOCUMENTATION = r'''
 attributes:
+  action:
+    description: Runs in the controller's worker process through the action plugin of the same name, with no module process.
+    support: full
+    details: See the notes for when the module runs as a module process instead, and how to force it.
   check_mode:
     description: Can run in check mode and return a prediction of the change without writing anything.
     support: full
@@ -28,6 +32,10 @@ attributes:
 
     INFO = r'''
 attributes:
+  action:
+    description: Runs in the controller's worker process through the action plugin of the same name, with no module process.
+    support: full
+    details: See the notes for when the module runs as a module process instead, and how to force it.
   check_mode:
     description: Can run in check mode and return a prediction of the change without writing anything.
     support: full

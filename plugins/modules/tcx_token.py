@@ -35,6 +35,10 @@ extends_documentation_fragment:
   - tcx.xapi.connection
   - ansible.builtin.action_common_attributes
 attributes:
+  action:
+    description: Runs in the controller's worker process through the action plugin of the same name, with no module process.
+    support: full
+    details: See the notes for when the module runs as a module process instead, and how to force it.
   check_mode:
     support: full
     details: Logs in also in check mode (a login changes nothing on the PBX), so that later tasks can read.

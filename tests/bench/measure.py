@@ -31,12 +31,17 @@ def _children():
     return tree
 
 
-def tree_pss_kb(root):
-    """Sum of PSS (kB) of ``root`` and all its descendants."""
+def tree_pss_kb(root, exclude=()):
+    """Sum of PSS (kB) of ``root`` and all its descendants, but those in ``exclude`` (and, below the
+    root, their descendants)."""
     tree, todo, total = _children(), [root], 0
     while todo:
         pid = todo.pop()
+        if pid in exclude and pid != root:
+            continue
         todo.extend(tree.get(pid, []))
+        if pid in exclude:
+            continue
         try:
             for line in Path('/proc/%d/smaps_rollup' % pid).read_text().splitlines():
                 if line.startswith('Pss:'):
@@ -47,21 +52,41 @@ def tree_pss_kb(root):
     return total
 
 
+class PeakMemory(object):
+    """``with PeakMemory(pid, exclude) as peak:`` samples the tree's sum of PSS; ``peak.mb`` after the block."""
+
+    def __init__(self, root, exclude=()):
+        self.root = root
+        self.exclude = set(exclude)
+        self.kb = 0
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self.sample, daemon=True)
+
+    def sample(self):
+        while not self.done.is_set():
+            self.kb = max(self.kb, tree_pss_kb(self.root, self.exclude))
+            self.done.wait(SAMPLE_SECONDS)
+
+    @property
+    def mb(self):
+        return self.kb / 1024.0
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        self.done.set()
+        self.thread.join()
+
+
 class Run(object):
     """One measured command: ``rc``, ``stdout``, ``stderr``, ``wall``, ``cpu`` (s), ``pss_mb``, ``largest_mb``."""
 
     def __init__(self, command, env=None, cwd=None):
         started = time.monotonic()
         process = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # pylint: disable=consider-using-with
-        peak = [0]
-        done = threading.Event()
-
-        def sample():
-            while not done.is_set():
-                peak[0] = max(peak[0], tree_pss_kb(process.pid))
-                done.wait(SAMPLE_SECONDS)
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
+        peak = PeakMemory(process.pid).__enter__()
         output = {}
         readers = [threading.Thread(target=lambda name=name: output.__setitem__(name, getattr(process, name).read()))
                    for name in ('stdout', 'stderr')]
@@ -69,15 +94,14 @@ class Run(object):
             reader.start()
         _pid, status, usage = os.wait4(process.pid, 0)
         self.wall = time.monotonic() - started
-        done.set()
-        sampler.join()
+        peak.__exit__(None, None, None)
         for reader in readers:
             reader.join()
         process.returncode = os.waitstatus_to_exitcode(status)
         self.rc = process.returncode
         self.stdout, self.stderr = output.get('stdout', ''), output.get('stderr', '')
         self.cpu = usage.ru_utime + usage.ru_stime
-        self.pss_mb = peak[0] / 1024.0
+        self.pss_mb = peak.mb
         self.largest_mb = usage.ru_maxrss / 1024.0
 
     def __repr__(self):

@@ -1,0 +1,163 @@
+"""Per-task cost of the modules (a benchmark, not a test): ``make bench``.
+
+1. Per-task overhead: a play of 1 task and a play of 1 + ``--tasks`` tasks, each run ``--repeat``
+   times (median); the difference divided by ``--tasks`` is the cost of one task. Measured for
+   ``ansible.builtin.debug``, for ``tcx.xapi.tcx_department_info`` (one GET) in the controller's
+   worker process (the action plugin) and as a module process (``tcx_xapi_in_process=false``,
+   how every module ran before).
+2. A ``loop`` of ``tcx_user`` over 50 users when nothing changes, both ways.
+3. Paging behind latency: every request to the emulator delayed by 50 ms (its delay fault),
+   ``get_all`` of 2,000 users one page after the other against the later pages in parallel, and
+   a no-op ``tcx_config`` of those users.
+
+Targets: a tcx_* task within 2x the per-task cost of debug; the loop at least 5x faster than
+as a module process.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+sys.path[:0] = [str(HERE.parent / 'emulator'), str(HERE), str(REPO / '.build')]
+
+from bench_config import clone_users, departments, users  # noqa: E402
+from measure import Run  # noqa: E402
+from tcx_emulator.pytest_plugin import start_emulator  # noqa: E402
+
+BIN = Path(sys.executable).parent
+MODULE_PROCESS = ['-e', 'tcx_xapi_in_process=false']
+DELAY = 0.05
+
+
+class Plays(object):
+    def __init__(self, emulator, workdir):
+        self.emulator = emulator
+        self.workdir = Path(workdir)
+
+    def env(self):
+        env = dict((k, v) for k, v in os.environ.items() if not k.startswith('TCX_'))
+        env.update({'ANSIBLE_COLLECTIONS_PATH': str(REPO / '.build'), 'ANSIBLE_HOME': str(self.workdir / 'ansible-home'),
+                    'ANSIBLE_NOCOLOR': '1', 'ANSIBLE_LOCALHOST_WARNING': '0',
+                    'TCX_TOKEN_CACHE_DIR': str(self.workdir / 'token-cache')})
+        return env
+
+    def run(self, tasks, extra_args=()):
+        """Run ``tasks`` in one play; return the measured :class:`Run` (fails on rc != 0)."""
+        playbook = self.workdir / 'play.yml'
+        playbook.write_text(yaml.safe_dump([{
+            'hosts': 'localhost', 'gather_facts': False, 'tasks': tasks, 'module_defaults': {'group/tcx.xapi.all': {
+                'url': self.emulator.url, 'client_id': self.emulator.client_id,
+                'client_secret': self.emulator.client_secret}}}]))
+        command = [str(BIN / 'ansible-playbook'), '-i', 'localhost,', '-c', 'local',
+                   '-e', 'ansible_python_interpreter=%s' % sys.executable, str(playbook)] + list(extra_args)
+        run = Run(command, env=self.env(), cwd=str(self.workdir))
+        if run.rc != 0:
+            raise SystemExit('play failed: %r' % run)
+        return run
+
+    def median_wall(self, tasks, repeat, extra_args=()):
+        return statistics.median(self.run(tasks, extra_args).wall for _n in range(repeat))
+
+
+def debug_task(number):
+    return {'name': 'debug %d' % number, 'ansible.builtin.debug': {'msg': 'task %d' % number}}
+
+
+def info_task(number):
+    return {'name': 'info %d' % number, 'tcx.xapi.tcx_department_info': {'name': 'DEFAULT'}}
+
+
+def per_task_cost(plays, make_task, count, repeat, extra_args=()):
+    """Seconds one more task adds to a play (median walls of a 1-task and a (1+count)-task play)."""
+    one = plays.median_wall([make_task(0)], repeat, extra_args)
+    many = plays.median_wall([make_task(n) for n in range(count + 1)], repeat, extra_args)
+    return (many - one) / count
+
+
+def loop_task(items):
+    return {'name': 'loop of tcx_user', 'tcx.xapi.tcx_user': {
+        'extension': '{{ item.extension }}', 'first_name': '{{ item.first_name }}', 'last_name': '{{ item.last_name }}',
+        'email': '{{ item.email }}', 'departments': '{{ item.departments }}'}, 'loop': items}
+
+
+def client_module():
+    """The collection's client module, imported as the controller imports it."""
+    from ansible.utils.collection_loader._collection_finder import _AnsibleCollectionFinder
+    _AnsibleCollectionFinder(paths=[str(REPO / '.build')])._install()
+    from ansible_collections.tcx.xapi.plugins.module_utils import client
+    return client
+
+
+def paging(client, emulator, pages_at_once):
+    """``(seconds, users, GETs)`` of ``get_all`` of the users with ``pages_at_once`` later pages in flight."""
+    saved = client.PAGE_WORKERS
+    client.PAGE_WORKERS = pages_at_once
+    try:
+        session = client.XAPIClient(emulator.url, client_id=emulator.client_id, client_secret=emulator.client_secret)
+        session.get('Defs', params={'$select': 'Id'})
+        emulator.clear_requests()
+        started = time.monotonic()
+        found = session.get_all('Users', select=['Id', 'Number'])
+        return time.monotonic() - started, len(found), len(emulator.requests('GET', '^/xapi/v1/Users'))
+    finally:
+        client.PAGE_WORKERS = saved
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument('--tasks', type=int, default=20, help='tasks added to measure the per-task cost')
+    parser.add_argument('--repeat', type=int, default=3, help='runs of each play (the median counts)')
+    parser.add_argument('--loop', type=int, default=50, help='users of the tcx_user loop')
+    parser.add_argument('--paged', type=int, default=2000, help='users listed behind the 50 ms delay')
+    args = parser.parse_args(argv)
+    with start_emulator() as emulator, tempfile.TemporaryDirectory() as workdir:
+        plays = Plays(emulator, workdir)
+        print('per-task benchmark (emulator at %s)' % emulator.url, flush=True)
+        debug = per_task_cost(plays, debug_task, args.tasks, args.repeat)
+        in_process = per_task_cost(plays, info_task, args.tasks, args.repeat)
+        module = per_task_cost(plays, info_task, args.tasks, 1, MODULE_PROCESS)
+        print('  one more task: debug %.3f s, tcx_department_info %.3f s in process (%.1fx debug), '
+              '%.3f s as a module process' % (debug, in_process, in_process / debug, module), flush=True)
+
+        loop_users = users(args.loop, first=20000)
+        plays.run([{'name': 'setup', 'tcx.xapi.tcx_config': {'departments': departments(), 'users': loop_users}}])
+        loop_in_process = plays.median_wall([loop_task(loop_users)], args.repeat)
+        loop_module = plays.run([loop_task(loop_users)], MODULE_PROCESS).wall
+        print('  loop of tcx_user, no-op %d users: %.2f s in process, %.2f s as a module process (%.1fx faster)'
+              % (args.loop, loop_in_process, loop_module, loop_module / loop_in_process), flush=True)
+
+        emulator.load_state(clone_users(emulator.state(), args.paged))
+        emulator.add_fault(action='delay', delay=DELAY, times=1000000)
+        client = client_module()
+        one_by_one = paging(client, emulator, 1)
+        parallel = paging(client, emulator, client.PAGE_WORKERS)
+        converge = plays.run([{'name': 'no-op converge', 'tcx.xapi.tcx_config': {
+            'departments': departments(), 'users': users(args.paged)}}])
+        emulator.clear_faults()
+
+    print()
+    print('| measurement | in the worker process | module process | ratio | target |')
+    print('|---|---:|---:|---:|---|')
+    print('| one more task (tcx_department_info, 1 GET) | %.3f s | %.3f s | %.1fx debug (debug: %.3f s) | <= 2x debug |'
+          % (in_process, module, in_process / debug, debug))
+    print('| loop of tcx_user, no-op, %d users | %.2f s | %.2f s | %.1fx faster | >= 5x faster |'
+          % (args.loop, loop_in_process, loop_module, loop_module / loop_in_process))
+    print()
+    print('Behind %d ms per request, %d users (%d GETs):' % (DELAY * 1000, parallel[1], parallel[2]))
+    print('| listing | seconds | GETs |')
+    print('|---|---:|---:|')
+    print('| get_all, one page after the other (before) | %.2f | %d |' % (one_by_one[0], one_by_one[2]))
+    print('| get_all, later pages %d at a time | %.2f | %d |' % (client.PAGE_WORKERS, parallel[0], parallel[2]))
+    print('| tcx_config no-op of the %d users (whole ansible-playbook run) | %.2f | |' % (args.paged, converge.wall))
+
+
+if __name__ == '__main__':
+    main()
