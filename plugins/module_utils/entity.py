@@ -651,10 +651,9 @@ def run_entity_module(kind, extra_spec=None, module_class=None):
     """
     spec = kind.argument_spec()
     spec.update(extra_spec or {})
-    module = (module_class or AnsibleModule)(argument_spec=spec, supports_check_mode=True,
-                           required_if=list(kind.required_if),
-                           mutually_exclusive=list(kind.mutually_exclusive),
-                           required_one_of=list(kind.required_one_of))
+    module = (module_class or AnsibleModule)(
+        argument_spec=spec, supports_check_mode=True, required_if=list(kind.required_if),
+        mutually_exclusive=list(kind.mutually_exclusive), required_one_of=list(kind.required_one_of))
     client = client_from_module(module)
     ctx = Context(module, client)
     try:
