@@ -14,7 +14,6 @@ The table is printed and, with ``--write-docs``, written into docs/performance.m
 
 import argparse
 import contextlib
-import os
 import shutil
 import sys
 import tempfile
@@ -27,7 +26,7 @@ REPO = HERE.parents[1]
 sys.path[:0] = [str(HERE.parent / 'emulator'), str(HERE)]
 
 from bench_config import clone_users, csv_file, departments, users  # noqa: E402
-from measure import Run  # noqa: E402
+from measure import Run, ansible_env  # noqa: E402
 from tcx_emulator.pytest_plugin import start_emulator  # noqa: E402
 
 USERS_PER_PBX = 500
@@ -47,14 +46,6 @@ def pbx_state(emulator, workdir):
     if run.rc != 0:
         raise SystemExit('setup failed: %r' % run)
     return clone_users(emulator.state(), USERS_PER_PBX)
-
-
-def ansible_env(workdir):
-    env = dict((k, v) for k, v in os.environ.items() if not k.startswith('TCX_'))
-    env.update({'ANSIBLE_COLLECTIONS_PATH': str(REPO / '.build'), 'ANSIBLE_HOME': str(Path(workdir) / 'ansible-home'),
-                'ANSIBLE_NOCOLOR': '1', 'ANSIBLE_RETRY_FILES_ENABLED': '0', 'ANSIBLE_LOCALHOST_WARNING': '0',
-                'TCX_TOKEN_CACHE_DIR': str(Path(workdir) / 'token-cache')})
-    return env
 
 
 def inventory(workdir, emulators):

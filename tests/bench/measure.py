@@ -16,6 +16,17 @@ import time
 from pathlib import Path
 
 SAMPLE_SECONDS = 0.05
+REPO = Path(__file__).resolve().parents[2]
+
+
+def ansible_env(workdir):
+    """The environment of a benchmarked ansible-playbook: this collection, no TCX_* variables of
+    the caller, Ansible's home and the token cache in ``workdir``."""
+    env = dict((k, v) for k, v in os.environ.items() if not k.startswith('TCX_'))
+    env.update({'ANSIBLE_COLLECTIONS_PATH': str(REPO / '.build'), 'ANSIBLE_HOME': str(Path(workdir) / 'ansible-home'),
+                'ANSIBLE_NOCOLOR': '1', 'ANSIBLE_RETRY_FILES_ENABLED': '0', 'ANSIBLE_LOCALHOST_WARNING': '0',
+                'TCX_TOKEN_CACHE_DIR': str(Path(workdir) / 'token-cache')})
+    return env
 
 
 def _children():
