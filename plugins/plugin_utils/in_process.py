@@ -30,6 +30,7 @@ import json
 import os
 import traceback
 
+from ansible import constants as C
 from ansible.errors import AnsibleError
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.module_utils.common.parameters import remove_values
@@ -69,10 +70,11 @@ class TaskModule(object):
     constraints) after :meth:`for_task` bound the task: its arguments, check mode and diff mode.
     """
 
-    def __init__(self, task_name, task_args, check_mode, diff, argument_spec, supports_check_mode=False,
-                 mutually_exclusive=None, required_together=None, required_one_of=None, required_if=None,
-                 required_by=None):
+    def __init__(self, task_name, task_args, check_mode, diff, inject_invocation, argument_spec,
+                 supports_check_mode=False, mutually_exclusive=None, required_together=None, required_one_of=None,
+                 required_if=None, required_by=None):
         self._name = task_name
+        self._inject_invocation = inject_invocation
         self.check_mode = check_mode
         self._diff = diff
         self.warnings = []
@@ -95,10 +97,10 @@ class TaskModule(object):
             self.exit_json(skipped=True, msg='module (%s) does not support check mode' % task_name)
 
     @classmethod
-    def for_task(cls, task_name, task_args, check_mode, diff):
+    def for_task(cls, task_name, task_args, check_mode, diff, inject_invocation=True):
         """A constructor with ``AnsibleModule``'s signature, bound to one task."""
         def build(**module_kwargs):
-            return cls(task_name, task_args, check_mode, diff, **module_kwargs)
+            return cls(task_name, task_args, check_mode, diff, inject_invocation, **module_kwargs)
         return build
 
     def warn(self, warning):
@@ -116,12 +118,26 @@ class TaskModule(object):
         raise ModuleExit(self.formatted(result))
 
     def formatted(self, result):
-        """The result with ``invocation`` and ``warnings``, every ``no_log`` value masked."""
-        if 'invocation' not in result:
+        """The result with ``invocation`` and ``warnings``, every ``no_log`` value masked.
+
+        ``invocation`` as ``AnsibleModule`` of the running ansible-core returns it: from 2.21 only
+        with the INJECT_INVOCATION setting (then also the one a module passes itself).
+        """
+        if not self._inject_invocation:
+            result.pop('invocation', None)
+        elif 'invocation' not in result:
             result['invocation'] = {'module_args': self.params}
         if self.warnings:
             result['warnings'] = list(self.warnings)
         return plain(remove_values(result, self.no_log_values))
+
+
+def inject_invocation(task_vars):
+    """Whether results carry ``invocation``: always before ansible-core 2.21, then its INJECT_INVOCATION setting."""
+    try:
+        return C.config.get_config_value('INJECT_INVOCATION', variables=task_vars)
+    except AnsibleError:
+        return True
 
 
 @contextlib.contextmanager
@@ -149,7 +165,8 @@ class InProcessAction(ActionBase):
             return merge_hash(result, self.run_module_process(task_vars))
         variables = {}
         self._compute_environment_string(variables)
-        build = TaskModule.for_task(self._task.action, self._task.args, self._task.check_mode, self._task.diff)
+        build = TaskModule.for_task(self._task.action, self._task.args, self._task.check_mode, self._task.diff,
+                                    inject_invocation(task_vars or {}))
         with environment(variables):
             return merge_hash(result, self.run_main(build))
 
