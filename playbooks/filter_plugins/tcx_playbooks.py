@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: tcx.xapi contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Filters of the collection's playbooks (backup.yml, audit.yml, provision_users_from_csv.yml).
+"""Filters of the collection's playbooks (backup.yml, audit.yml).
 
 They sit next to the playbooks (Ansible loads ``filter_plugins/`` beside a playbook) and read the
 field tables of the entity kinds in ``plugins/module_utils/kinds``, so a backup names exactly the
@@ -149,39 +149,10 @@ def tcx_drift(result):
             'failures': result.get('failures') or []}
 
 
-def tcx_csv_report(users, result, check_mode=False):
-    """One line per CSV user: created, updated, unchanged or failed (with the reason), from a tcx_config result."""
-    changes = dict((c['key'], c) for c in (result or {}).get('changes') or [] if c.get('kind') == 'user')
-    failures = dict((f.get('key'), f.get('msg')) for f in (result or {}).get('failures') or [] if f.get('kind') == 'user')
-    prefix = 'would be ' if check_mode else ''
-    rows = []
-    for user in users:
-        extension = str(user['extension'])
-        who = ' '.join(n for n in (user.get('first_name'), user.get('last_name')) if n)
-        change = changes.get(extension)
-        if extension in failures:
-            status, reason = 'failed', failures[extension]
-        elif change is None:
-            status, reason = 'unchanged', ''
-        else:
-            status = {'create': 'created', 'update': 'updated', 'delete': 'deleted'}[change['action']]
-            reason = ''
-            if change['action'] == 'update':
-                before = _flatten((change.get('diff') or {}).get('before') or {})
-                after = _flatten((change.get('diff') or {}).get('after') or {})
-                reason = ', '.join(sorted(name for name in after if after[name] != before.get(name)))
-        line = '%s %s: %s%s' % (extension, who, prefix if status in ('created', 'updated') else '', status)
-        if reason:
-            line += ' (%s)' % reason
-        rows.append({'extension': extension, 'name': who, 'status': status, 'line': line})
-    return rows
-
-
 class FilterModule(object):
     def filters(self):
         return {
             'tcx_to_provision': tcx_to_provision,
             'tcx_department_members': tcx_department_members,
             'tcx_drift': tcx_drift,
-            'tcx_csv_report': tcx_csv_report,
         }

@@ -52,8 +52,10 @@ def connection(emulator):
 SECRET_OPTIONS = ('password', 'vm_pin', 'client_secret', 'access_token')
 # Shorter values (a test's 'abc' token) would match by chance; every real secret of the suite is longer.
 MIN_SECRET_LENGTH = 5
-# Result keys that carry a secret on purpose: the token tcx_token hands out, a generated password.
-PUBLISHED_KEYS = ('access_token', 'generated_password')
+# Result keys that carry a secret on purpose: the token tcx_token hands out.
+PUBLISHED_KEYS = ('access_token',)
+# Result keys of generated passwords, returned only to a task that asks (return_generated_passwords).
+PASSWORD_KEYS = ('generated_password', 'generated_passwords')
 
 
 def suite_verbosity():
@@ -100,17 +102,50 @@ def _published(records):
                if r['action'].endswith('tcx_token') and isinstance(r['result'].get('access_token'), str))
 
 
-def _without_published_keys(value):
+def sent_passwords(emulator):
+    """Every user password the collection sent to the emulator (generated ones included), from
+    the request log: they are secrets of the play, like the literal ones."""
+    found = {}
+    for entry in emulator.requests():
+        body = entry.get('body')
+        if isinstance(body, dict) and entry['method'] in ('POST', 'PATCH') and body.get('AccessPassword'):
+            found.setdefault(body['AccessPassword'],
+                             'a user password sent to the PBX (%s %s)' % (entry['method'], entry['path']))
+    return found
+
+
+def _asked_for_passwords(record):
+    """Whether the task asked for its generated passwords (return_generated_passwords: true)."""
+    args = (record['result'].get('invocation') or {}).get('module_args') or {}
+    return args.get('return_generated_passwords') in (True, 'true', 'yes')
+
+
+def _passwords_returned_on_request(records):
+    """Generated passwords a task returned because it asked for them: shown because the playbook said so."""
+    found = set()
+    for record in records:
+        if not _asked_for_passwords(record):
+            continue
+        for key in PASSWORD_KEYS:
+            value = record['result'].get(key)
+            values = value.values() if isinstance(value, dict) else value if isinstance(value, list) else [value]
+            found.update(v if isinstance(v, str) else (v or {}).get('password') for v in values)
+    return set(v for v in found if isinstance(v, str))
+
+
+def _without_published_keys(value, keys=PUBLISHED_KEYS):
     if isinstance(value, dict):
-        return dict((k, _without_published_keys(v)) for k, v in value.items() if k not in PUBLISHED_KEYS)
+        return dict((k, _without_published_keys(v, keys)) for k, v in value.items() if k not in keys)
     if isinstance(value, list):
-        return [_without_published_keys(v) for v in value]
+        return [_without_published_keys(v, keys) for v in value]
     return value
 
 
 def scan_for_secrets(secrets, published, stdout, stderr, records):
     """Fail when a secret value shows in stdout, stderr or a result; the message never contains it."""
-    results = json.dumps(_without_published_keys([r['result'] for r in records]), sort_keys=True)
+    shown = [_without_published_keys(r['result'], PUBLISHED_KEYS + (PASSWORD_KEYS if _asked_for_passwords(r) else ()))
+             for r in records]
+    results = json.dumps(shown, sort_keys=True)
     leaks = []
     for value, origin in sorted(secrets.items(), key=lambda item: item[1]):
         # A PIN is digits only: found inside a longer number (ansible's temporary directory
@@ -133,8 +168,9 @@ def run_play(emulator, tasks, check=False, diff=True, env=None, defaults=True, v
     ``defaults`` puts the connection into ``module_defaults: group/tcx.xapi.all``; ``hosts`` (all
     local) and ``play_options`` (merged into the play, e.g. ``module_defaults``) shape the play. Every run is
     scanned for leaked secrets: the emulator's client secret, every literal ``password``,
-    ``vm_pin``, ``client_secret`` and ``access_token`` in the play, and the tokens the play
-    obtained; a hit fails the test. Plays run with ``-vvvv --diff`` (``TCX_TEST_VERBOSITY`` changes it).
+    ``vm_pin``, ``client_secret`` and ``access_token`` in the play, the tokens the play
+    obtained and every user password sent to the emulator (generated ones); a hit fails the
+    test. Plays run with ``-vvvv --diff`` (``TCX_TEST_VERBOSITY`` changes it).
     """
     if suite_verbosity():
         verbosity, diff = max(verbosity, suite_verbosity()), True
@@ -187,6 +223,9 @@ def run_play(emulator, tasks, check=False, diff=True, env=None, defaults=True, v
         published = _published(records)
         for token in _issued_tokens(run_env['TCX_TOKEN_CACHE_DIR']) | published:
             secrets.setdefault(token, 'an access token the play obtained')
+        for password, origin in sent_passwords(emulator).items():
+            secrets.setdefault(password, origin)
+        published |= _passwords_returned_on_request(records)
     scan_for_secrets(secrets, published, proc.stdout, proc.stderr, records)
     result = PlayResult(proc.returncode, proc.stdout, proc.stderr, records)
     if expect_rc is not None:

@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import sent_passwords
+
 REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 PLAYBOOKS = REPO / 'playbooks'
@@ -85,9 +87,13 @@ def run_playbook(tmp_path, playbook, emulator=None, extra_vars=None, check=False
                           check=False)
     records = [json.loads(line) for line in results.read_text().splitlines() if line] if results.exists() else []
     run = PlaybookRun(proc.returncode, proc.stdout, proc.stderr, records)
-    hidden = list(secrets) + ([emulator.client_secret] if emulator is not None else [])
+    hidden = list(secrets)
+    if emulator is not None:
+        hidden += [emulator.client_secret] + list(sent_passwords(emulator))
+    results = json.dumps(records)
     for secret in hidden:
         assert secret not in proc.stdout and secret not in proc.stderr, 'a secret leaked into the output'
+        assert secret not in results, 'a secret leaked into a task result'
     if expect_rc is not None:
         assert proc.returncode == expect_rc, run
     return run
