@@ -38,7 +38,8 @@ options:
   departments:
     description:
       - The departments a row may name, as M(tcx.xapi.tcx_department_info) returns them (C(Id) and C(Name)),
-        or items of O(tcx.xapi.tcx_config#module:departments) (C(name)) that the same task creates.
+        or items of O(tcx.xapi.tcx_config#module:departments) (C(name); those with C(state=absent) do not count)
+        that the same task creates.
       - Needed to resolve C(department_id); without it department names are not checked here (M(tcx.xapi.tcx_config)
         still refuses an unknown one before writing).
     type: list
@@ -203,6 +204,8 @@ class _Departments(object):
         self.given = departments is not None
         self.by_name, self.by_id, self.folded = {}, {}, {}
         for entry in departments or []:
+            if isinstance(entry, dict) and entry.get('state') == 'absent':
+                continue
             if isinstance(entry, dict):
                 name = entry.get('Name') if entry.get('Name') is not None else entry.get('name')
                 if entry.get('Id') is not None:
