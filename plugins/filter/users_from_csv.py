@@ -346,10 +346,10 @@ def _check_header(parsed, header, line):
 
 def _read_row(parsed, by_extension, known, header, check, line, fields):
     if len(fields) != len(header):
-        extension = dict(zip(header, fields)).get('extension') or '?'
         hint = (' (a value with a %s must be in double quotes)' % DELIMITER_NAMES[parsed.delimiter]
                 if len(fields) > len(header) else '')
-        user = CsvUser(extension, line, dict(zip(header, fields)))
+        # Which field is the extension is unknown when the count is wrong: the row shows as "?".
+        user = CsvUser('?', line, dict(zip(header, fields)))
         user.problems.append(Problem(line, None, 'has %d fields, the header has %d%s' % (len(fields), len(header), hint)))
         parsed.users.append(user)
         return
@@ -389,16 +389,16 @@ def _read_row(parsed, by_extension, known, header, check, line, fields):
 
 def _merge(user, line, values, params):
     """Add a row to its user: the same person (cells left empty agree with anything), one more membership."""
+    conflicts = [Problem(line, name, "extension %s is on line %d with %s '%s', here '%s': one extension is one person"
+                         % (user.extension, user.person_lines[name], name, user.person[name], params[name]))
+                 for name in PERSON_COLUMNS if values.get(name) and name in user.person and user.person[name] != params[name]]
+    if conflicts:
+        user.problems.extend(conflicts)
+        return
     for name in PERSON_COLUMNS:
-        if not values.get(name):
-            continue
-        if name in user.person and user.person[name] != params[name]:
-            user.problems.append(Problem(line, name, "extension %s is on line %d with %s '%s', here '%s': one "
-                                         "extension is one person" % (user.extension, user.person_lines[name], name,
-                                                                     user.person[name], params[name])))
-            continue
-        user.person.setdefault(name, params[name])
-        user.person_lines.setdefault(name, line)
+        if values.get(name) and name not in user.person:
+            user.person[name] = params[name]
+            user.person_lines[name] = line
     if values['_department']:
         for name, dummy, other_line in user.memberships:
             if name == values['_department']:

@@ -46,12 +46,13 @@ def emulator_env(emulator):
 
 def run_playbook(tmp_path, playbook, emulator=None, extra_vars=None, check=False, diff=False, inventory=None,
                  env=None, extra_args=(), secrets=(), expect_rc=0):
-    """Run ``playbook`` (a path, or a name in ``playbooks/``) and return a :class:`PlaybookRun`.
+    """Run ``playbook`` (a path, a name in ``playbooks/`` or ``tcx.xapi.<name>``) and return a :class:`PlaybookRun`.
 
     ``emulator`` provides the connection through TCX_* variables; ``secrets`` (plus the emulator's
     client secret) must not appear in the output.
     """
-    playbook = Path(playbook) if os.path.isabs(str(playbook)) else PLAYBOOKS / playbook
+    if not str(playbook).startswith('tcx.xapi.'):  # else the installed collection's playbook, by name
+        playbook = Path(playbook) if os.path.isabs(str(playbook)) else PLAYBOOKS / playbook
     results = tmp_path / ('results-%s.jsonl' % os.urandom(4).hex())
     command = [str(BIN / 'ansible-playbook'), str(playbook)]
     if inventory is None:

@@ -1,5 +1,5 @@
 # -*- coding: utf-8 -*-
-"""The collection's playbooks as users run them: CSV provisioning, backup and restore, drift audit."""
+"""The collection's playbooks as users run them: backup and restore, drift audit (CSV import: test_csv_import.py)."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -13,85 +13,11 @@ import yaml
 
 from playbook_runner import PLAYBOOKS, run_playbook
 
-CSV_HEADER = 'first_name,last_name,email,extension,department,role\n'
 OFFICE = yaml.safe_load((PLAYBOOKS / 'vars' / 'demo_office.yml').read_text(encoding='utf-8'))
-
-
-def write_csv(tmp_path, rows, name='users.csv'):
-    path = tmp_path / name
-    path.write_text(CSV_HEADER + ''.join(row + '\n' for row in rows), encoding='utf-8')
-    return path
 
 
 def provision(tmp_path, emulator, **variables):
     return run_playbook(tmp_path, 'provision.yml', emulator, extra_vars=variables)
-
-
-# -- provision_users_from_csv.yml ------------------------------------------------------------------
-
-def test_csv_playbook_reports_each_row_and_a_summary_then_nothing_changes(emulator, api, tmp_path):
-    api.call('POST', 'Groups', json={'Name': 'Sales'})
-    api.call('POST', 'Users', json={'Number': '212', 'FirstName': 'Alan', 'LastName': 'Turing',
-                                    'EmailAddress': 'alan@example.com'})
-    csv_file = write_csv(tmp_path, ['Ada,Lovelace,ada@example.com,210,Sales,managers',
-                                    'Grace,Hopper,grace@example.com,211,Sales,',
-                                    'Alan,Turing,alan@example.com,212,DEFAULT,'])
-    passwords = tmp_path / 'passwords.csv'
-    first = run_playbook(tmp_path, 'provision_users_from_csv.yml', emulator,
-                         extra_vars={'tcx_csv_file': str(csv_file), 'tcx_csv_passwords_file': str(passwords)})
-    assert first.task('Report each row')['msg'] == ['210 Ada Lovelace: created', '211 Grace Hopper: created',
-                                                    '212 Alan Turing: unchanged']
-    assert first.task('Summary')['msg'].endswith('3 rows, 2 created, 0 updated, 1 unchanged, 0 failed')
-    ada = api.find('Users', "Number eq '210'", **{'$expand': 'Groups($expand=Rights)'})[0]
-    assert [(g['Name'], g['Rights']['RoleName']) for g in ada['Groups']] == [('Sales', 'managers')]
-    lines = passwords.read_text().splitlines()
-    assert lines[0] == 'extension,password' and sorted(line.split(',')[0] for line in lines[1:]) == ['210', '211']
-    assert oct(passwords.stat().st_mode & 0o777) == '0o600'
-    emulator.clear_requests()
-    second = run_playbook(tmp_path, 'provision_users_from_csv.yml', emulator, extra_vars={'tcx_csv_file': str(csv_file)})
-    assert second.task('Summary')['msg'].endswith('3 rows, 0 created, 0 updated, 3 unchanged, 0 failed')
-    assert emulator.writes() == []
-
-
-def test_csv_playbook_reports_an_update_with_the_changed_options(emulator, api, tmp_path):
-    api.call('POST', 'Users', json={'Number': '210', 'FirstName': 'Ada', 'LastName': 'Byron'})
-    emulator.clear_requests()
-    csv_file = write_csv(tmp_path, ['Ada,Lovelace,ada@example.com,210,DEFAULT,'])
-    check = run_playbook(tmp_path, 'provision_users_from_csv.yml', emulator, extra_vars={'tcx_csv_file': str(csv_file)},
-                         check=True)
-    assert check.task('Report each row')['msg'] == ['210 Ada Lovelace: would be updated (email, last_name)']
-    assert emulator.writes() == []
-
-
-def test_csv_playbook_reports_bad_rows_and_writes_nothing(emulator, tmp_path):
-    csv_file = write_csv(tmp_path, ['Ada,Lovelace,ada@example.com,210,DEFAULT,managers',
-                                    'Alan,Turing,alan@example.com,210,DEFAULT,',
-                                    'Bob,Nobody,bob@example.com,,DEFAULT,'])
-    run = run_playbook(tmp_path, 'provision_users_from_csv.yml', emulator, extra_vars={'tcx_csv_file': str(csv_file)},
-                       expect_rc=2)
-    assert run.task('Report the bad rows')['msg'][1:] == ['line 3: extension 210 is already on line 2',
-                                                          'line 4: extension is empty']
-    assert 'Nothing was written' in run.task('Stop before writing anything')['msg']
-    assert emulator.writes() == []
-
-
-def test_csv_playbook_refuses_a_file_without_a_required_column(emulator, tmp_path):
-    csv_file = tmp_path / 'users.csv'
-    csv_file.write_text('first_name,last_name,extension,department\nAda,Lovelace,210,DEFAULT\n', encoding='utf-8')
-    run = run_playbook(tmp_path, 'provision_users_from_csv.yml', emulator, extra_vars={'tcx_csv_file': str(csv_file)},
-                       expect_rc=2)
-    assert 'the header lacks email, role' in ' '.join(run.task('Report the bad rows')['msg'])
-    assert emulator.writes() == []
-
-
-def test_csv_playbook_reports_rows_with_an_unknown_department_and_writes_nothing(emulator, api, tmp_path):
-    csv_file = write_csv(tmp_path, ['Ada,Lovelace,ada@example.com,210,DEFAULT,', 'Alan,Turing,alan@example.com,211,Marketing,'])
-    run = run_playbook(tmp_path, 'provision_users_from_csv.yml', emulator, extra_vars={'tcx_csv_file': str(csv_file)},
-                       expect_rc=2)
-    assert run.task('Report rows whose department')['msg'][1:] == [
-        "extension 211 (Alan Turing): department 'Marketing' does not exist on the PBX"]
-    assert emulator.writes() == []
-    assert api.find('Users', "Number eq '210'") == []
 
 
 # -- backup.yml --------------------------------------------------------------------------------
@@ -112,7 +38,8 @@ def test_the_backup_converts_every_option_that_refers_to_another_object():
 
 
 def backup(tmp_path, emulator, directory):
-    run_playbook(tmp_path, 'backup.yml', emulator, extra_vars={'tcx_backup_dir': str(directory)})
+    # A relative folder is taken from the directory ansible-playbook started in (the test's tmp_path).
+    run_playbook(tmp_path, 'backup.yml', emulator, extra_vars={'tcx_backup_dir': str(directory.relative_to(tmp_path))})
     json_files, yaml_files = sorted(directory.glob('*.json')), sorted(directory.glob('*.yml'))
     assert len(json_files) == 1 and len(yaml_files) == 1
     return json.loads(json_files[0].read_text(encoding='utf-8')), yaml.safe_load(yaml_files[0].read_text(encoding='utf-8'))
@@ -162,9 +89,13 @@ def test_backup_restores_the_same_pbx_after_a_reset(emulator, api, tmp_path):
         assert secret not in text
 
     emulator.reset()
-    restore = run_playbook(tmp_path, 'provision.yml', emulator,
-                           extra_vars={'tcx_state_file': sorted((tmp_path / 'first').glob('*.yml'))[0].as_posix()})
+    state_file = sorted((tmp_path / 'first').glob('*.yml'))[0].relative_to(tmp_path).as_posix()
+    restore = run_playbook(tmp_path, 'tcx.xapi.provision', emulator, extra_args=['-vvvv'], diff=True,
+                           extra_vars={'tcx_state_file': state_file, 'tcx_generated_passwords_file': 'restored.csv'})
     assert restore.task('Converge departments')['summary']['users']['create'] == 3
+    restored = (tmp_path / 'restored.csv').read_text().splitlines()
+    assert [line.split(',')[0] for line in restored] == ['extension', '201', '202', '301']
+    assert oct((tmp_path / 'restored.csv').stat().st_mode & 0o777) == '0o600'
     again, again_variables = backup(tmp_path, emulator, tmp_path / 'second')
     assert again_variables == variables
     assert differences(without_ids(exported), without_ids(again)) == []
@@ -214,7 +145,7 @@ def test_audit_reports_drift_in_json_markdown_and_html_without_writing(emulator,
     desired = {'tcx_departments': [{'name': 'Support', 'language': 'DE'}, {'name': 'Sales'}],
                'tcx_users': [{'extension': '301', 'first_name': 'Grace',
                               'departments': [{'name': 'Support', 'role': 'managers'}]}],
-               'tcx_report_dir': str(tmp_path / 'reports')}
+               'tcx_report_dir': 'reports'}  # relative: from the directory ansible-playbook started in
     run = run_playbook(tmp_path, 'audit.yml', emulator, extra_vars=desired)
     assert emulator.writes() == []
     report = json.loads((tmp_path / 'reports' / 'tcx-audit-localhost.json').read_text())

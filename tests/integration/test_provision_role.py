@@ -51,5 +51,8 @@ def test_bad_csv_row_is_named_and_nothing_is_written(emulator, play, tmp_path):
                         'A,B,a@example.com,301,Support,users\nC,D,c@example.com,301,Support,users\n')
     result = play([role_task(tcx_departments=[{'name': 'Support'}], tcx_users_csv=str(csv_file))])
     assert result.rc != 0
-    assert 'line 3: extension 301 is already on line 2' in result.stdout + result.stderr
+    report = [r for r in result.records if r['task'] == 'Report each user of the CSV file'][0]['result']['msg']
+    assert report[0].startswith("lines 2, 3: 301 A B: failed (line 3, column first_name: extension 301 is on line 2 "
+                                "with first_name 'A', here 'C': one extension is one person; ")
+    assert report[1].endswith('1 failed, 0 not written. Nothing was written: 3 problems in the file')
     assert emulator.writes() == []
