@@ -9,7 +9,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 name: absolute_path
 short_description: A path as the user meant it, relative to the directory ansible-playbook was started in
-version_added: 0.2.0
+version_added: 0.1.0
 author:
   - tcx.xapi developers (@tcx-xapi)
 description:

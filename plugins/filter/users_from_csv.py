@@ -27,7 +27,7 @@ description:
     membership per row); the user's departments are then exactly those rows. A user whose rows give no
     department keeps the memberships it has. An empty C(role) means V(users).
   - Every problem is named with its physical line (blank lines and line breaks inside quoted values counted)
-    and column, and the whole file is refused: too few or too many fields, an invalid value (checked with
+    and column, and the whole file is refused. Problems are too few or too many fields, an invalid value (checked with
     M(tcx.xapi.tcx_user)'s own rules), a department the PBX does not have (when O(departments) is given), the
     same extension with another person, the same department twice for one user.
 options:

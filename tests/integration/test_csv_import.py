@@ -12,8 +12,9 @@ __metaclass__ = type
 
 import csv
 import io
+import json
 
-from playbook_runner import run_playbook
+from playbook_runner import REPO, run_playbook
 
 SEED_HEADER = 'first_name,last_name,email,extension,department_id,role'
 
@@ -39,6 +40,25 @@ def csv_import(tmp_path, emulator, csv_name='users.csv', check=False, expect_rc=
     variables.setdefault('tcx_csv_file', csv_name)
     return run_playbook(tmp_path, 'tcx.xapi.provision_users_from_csv', emulator, extra_vars=variables, check=check,
                         diff=True, extra_args=['-vvvv'], expect_rc=expect_rc)
+
+
+def readme_example():
+    """The CSV file and the report that the README's "Users from a CSV file" section shows."""
+    section = (REPO / 'README.md').read_text(encoding='utf-8').split('## Users from a CSV file', 1)[1]
+    csv_text = section.split('```csv\n', 1)[1].split('```', 1)[0]
+    report_text = section.split('"msg": [', 1)[1].split(']', 1)[0]
+    return csv_text, json.loads('[%s]' % report_text)
+
+
+def test_the_readme_example_does_what_the_readme_shows(emulator, api, tmp_path):
+    departments = [api.call('POST', 'Groups', json={'Name': name})['Id'] for name in ('Sales', 'Support')]
+    assert departments == [2, 3]  # the ids the README's file names
+    csv_text, shown = readme_example()
+    write(tmp_path / 'users.csv', csv_text)
+    run = csv_import(tmp_path, emulator, tcx_generated_passwords_file='passwords.csv')
+    assert report(run) == [line.replace('/home/admin/', '%s/' % tmp_path) for line in shown]
+    assert memberships(api, '201') == [('Sales', 'managers'), ('Support', 'users')]
+    assert memberships(api, '203') == [('DEFAULT', 'users')]
 
 
 def test_the_seed_format_from_a_windows_spreadsheet_is_checked_created_then_unchanged(emulator, api, tmp_path):
