@@ -80,13 +80,19 @@ KIND = User()
 DELIMITERS = (',', ';', '\t')
 DELIMITER_NAMES = {',': 'comma', ';': 'semicolon', '\t': 'tab'}
 MEMBERSHIP_COLUMNS = ('department', 'department_id', 'role')
-# The person's columns: every plain (not list, not secret) option of tcx_user that the PBX stores.
+# The person's columns: every plain (not list, not secret) option of tcx_user that the PBX stores,
+# except primary_department, which belongs to the memberships of several rows.
 PERSON_COLUMNS = tuple(leaf.field.option for leaf in KIND.leaves()
-                       if len(leaf.option_path) == 1 and not leaf.field.secret
-                       and leaf.field.type not in ('list', 'dict') and leaf.field.option != 'extension')
+                       if len(leaf.option_path) == 1 and not leaf.field.secret and leaf.field.type not in ('list', 'dict')
+                       and leaf.field.option not in ('extension', 'primary_department'))
 COLUMNS = ('extension',) + PERSON_COLUMNS + MEMBERSHIP_COLUMNS
 # The reference document's header, named in messages.
 REFERENCE_HEADER = 'first_name,last_name,email,extension,department_id,role'
+SPEC = KIND.argument_spec()
+# Options whose spec passes any text through unchanged (type str, no choices): the validator has
+# nothing to say about them; the kind's own rules (extension digits, email) still check them.
+FREE_TEXT = tuple(name for name in ('extension',) + PERSON_COLUMNS
+                  if SPEC[name].get('type', 'str') == 'str' and not SPEC[name].get('choices'))
 
 
 def validator(columns):
@@ -112,21 +118,17 @@ class Problem(object):
 
 
 class CsvUser(object):
-    """One user of the file: its rows (physical lines), the tcx_user item, the problems found."""
+    """One user of the file: its rows (physical lines), its name as the first row gives it, the
+    tcx_user item, the problems found."""
 
     def __init__(self, extension, line, values):
         self.extension = extension
         self.lines = [line]
-        self.shown_name = ' '.join(values[n] for n in ('first_name', 'last_name') if values.get(n))
+        self.name = ' '.join(values[n] for n in ('first_name', 'last_name') if values.get(n))
         self.person = {}
         self.person_lines = {}
         self.memberships = []
         self.problems = []
-
-    @property
-    def name(self):
-        """First and last name as the user's first row gives them."""
-        return self.shown_name
 
     def item(self):
         item = dict(extension=self.extension, **self.person)
@@ -280,16 +282,8 @@ class _Params(object):
     """What a kind's ``validate`` reads: the item's validated parameters (options no column sets are None)."""
 
     def __init__(self, params):
-        self.params = dict.fromkeys(SPEC_OPTIONS)
+        self.params = dict.fromkeys(SPEC)
         self.params.update(params)
-
-
-SPEC = KIND.argument_spec()
-SPEC_OPTIONS = tuple(SPEC)
-# Options whose spec passes any text through unchanged (type str, no choices): the validator has
-# nothing to say about them; the kind's own rules (extension digits, email) still check them.
-FREE_TEXT = tuple(name for name in ('extension',) + PERSON_COLUMNS
-                  if SPEC[name].get('type', 'str') == 'str' and not SPEC[name].get('choices'))
 
 
 def read_users_csv(text, departments=None):

@@ -14,7 +14,7 @@ from ansible_collections.tcx.xapi.plugins.filter.users_csv_report import (
 )
 from ansible_collections.tcx.xapi.plugins.filter.users_from_csv import read_users_csv, users_from_csv
 
-PBX = [{'Id': 1, 'Name': 'DEFAULT'}, {'Id': 7, 'Name': 'Sales'}, {'Id': 9, 'Name': 'Support'}]
+PBX = ({'Id': 1, 'Name': 'DEFAULT'}, {'Id': 7, 'Name': 'Sales'}, {'Id': 9, 'Name': 'Support'})
 SEED_HEADER = 'first_name,last_name,email,extension,department_id,role\n'
 
 
@@ -78,7 +78,7 @@ def test_department_names_and_ids_may_both_be_given_when_they_agree():
 
 def test_departments_that_the_same_run_creates_count_as_known():
     text = 'extension,department\n210,Vertrieb Süd\n211,Gone\n'
-    known = PBX + [{'name': 'Vertrieb Süd'}, {'name': 'Gone', 'state': 'absent'}]
+    known = list(PBX) + [{'name': 'Vertrieb Süd'}, {'name': 'Gone', 'state': 'absent'}]
     assert problems(text, known) == ["line 3, column department: department 'Gone' does not exist on the PBX"]
 
 
@@ -158,10 +158,10 @@ def test_the_filter_refuses_a_file_with_problems_naming_each():
 # -- the report ------------------------------------------------------------------------------------
 
 def test_a_change_is_described_in_option_names_with_memberships_and_without_secrets():
-    diff = {'before': {'last_name': 'Byron', 'password': 'x', 'departments': [{'name': 'Sales', 'role': 'users'},
-                                                                               {'name': 'Support', 'role': 'users'}]},
-            'after': {'last_name': 'Lovelace', 'password': 'y', 'departments': [{'name': 'Sales', 'role': 'managers'},
-                                                                                {'name': 'DEFAULT', 'role': 'users'}]}}
+    before = [{'name': 'Sales', 'role': 'users'}, {'name': 'Support', 'role': 'users'}]
+    after = [{'name': 'Sales', 'role': 'managers'}, {'name': 'DEFAULT', 'role': 'users'}]
+    diff = {'before': {'last_name': 'Byron', 'password': 'x', 'departments': before},
+            'after': {'last_name': 'Lovelace', 'password': 'y', 'departments': after}}
     assert describe_change('update', diff) == ("last_name 'Byron' -> 'Lovelace'; departments + DEFAULT (users), "
                                                "- Support (users), Sales role users -> managers")
     assert describe_change('create', {'before': {}, 'after': {'first_name': 'Ada', 'vm_pin': '1234'}}) == ''
