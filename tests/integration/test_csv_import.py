@@ -211,3 +211,9 @@ def test_a_write_the_pbx_refuses_fails_its_row_only_and_the_play(emulator, api, 
     created = sorted(set(['210', '211', '212']) - set([extension]))
     stored = list(csv.DictReader(io.StringIO((tmp_path / 'passwords.csv').read_text())))
     assert sorted(r['extension'] for r in stored if r['status'] == 'created') == created
+
+
+def test_a_missing_file_is_named_by_the_absolute_path_tried(emulator, tmp_path):
+    run = csv_import(tmp_path, emulator, csv_name='missing.csv', expect_rc=2)
+    assert run.task('The CSV file exists')['msg'] == 'The users CSV file %s does not exist' % (tmp_path / 'missing.csv')
+    assert emulator.writes() == []
