@@ -105,8 +105,12 @@ def _published(records):
 def sent_passwords(emulator):
     """Every user password the collection sent to the emulator (generated ones included), from
     the request log: they are secrets of the play, like the literal ones."""
+    # verify given per request: a REQUESTS_CA_BUNDLE in the environment would override the
+    # session's (a TLS emulator's own CA) and fail this read.
+    log = emulator.session.get(emulator.url + '/_emulator/requests', verify=emulator.ca_file or True, timeout=30)
+    log.raise_for_status()
     found = {}
-    for entry in emulator.requests():
+    for entry in log.json()['requests']:
         body = entry.get('body')
         if isinstance(body, dict) and entry['method'] in ('POST', 'PATCH') and body.get('AccessPassword'):
             found.setdefault(body['AccessPassword'],
