@@ -67,6 +67,7 @@ def _references(names):
         ('parkings', 'departments'): lambda rows: sorted(
             set(row.get('Name') or names.of_id(row.get('GroupId')) for row in rows or [])),
         ('livechats', 'department'): lambda number: names.by_number.get(number, number) if number else None,
+        ('departments', 'timezone'): lambda zone_id: zone_id,  # the PBX's zone ID is an input as it is
     }
 
 
@@ -125,15 +126,24 @@ def _flatten(value, prefix=''):
     return {prefix: value}
 
 
-def tcx_drift(result):
-    """The drift of a check-mode tcx_config result: counts per kind and, per object, the fields that differ."""
+DRIFT_COUNTS = ('create', 'update', 'delete', 'unmanaged', 'unchanged', 'failed')
+
+
+def tcx_drift(result, unmanaged=True):
+    """The drift of a check-mode tcx_config result: counts per kind and, per object, the fields that differ.
+
+    Objects of a kind the desired state lists that it does not name (tcx_config's ``unmanaged``)
+    are drift too, reported with action ``unmanaged``, unless ``unmanaged`` is false. With
+    ``prune`` tcx_config plans them as deletes, reported as ``delete`` ("would delete").
+    """
     if not isinstance(result, dict) or 'summary' not in result:
         raise AnsibleFilterError('tcx_drift expects the registered result of tcx.xapi.tcx_config')
+    extra = (result.get('unmanaged') or []) if unmanaged else []
     summary = {}
     for list_name, dummy in KINDS:
         counts = dict(result['summary'].get(list_name) or {})
-        summary[list_name] = dict((action, int(counts.get(action, 0)))
-                                  for action in ('create', 'update', 'delete', 'unchanged', 'failed'))
+        counts['unmanaged'] = len([o for o in extra if KIND_LISTS.get(o.get('kind')) == list_name])
+        summary[list_name] = dict((action, int(counts.get(action, 0))) for action in DRIFT_COUNTS)
     objects = []
     for change in result.get('changes') or []:
         before = _flatten((change.get('diff') or {}).get('before') or {})
@@ -142,11 +152,20 @@ def tcx_drift(result):
                   for name in sorted(set(before) | set(after)) if before.get(name) != after.get(name)]
         objects.append({'kind': KIND_LISTS.get(change.get('kind'), change.get('kind')), 'key': change.get('key'),
                         'action': change.get('action'), 'fields': [f for f in fields if f['field']]})
-    totals = dict((action, sum(counts[action] for counts in summary.values()))
-                  for action in ('create', 'update', 'delete', 'unchanged', 'failed'))
-    drifting = totals['create'] + totals['update'] + totals['delete']
+    for found in extra:
+        options = _flatten(found.get('options') or {})
+        fields = [{'field': name, 'pbx': options[name], 'desired': None} for name in sorted(options) if name]
+        objects.append({'kind': KIND_LISTS.get(found.get('kind'), found.get('kind')), 'key': found.get('key'),
+                        'action': 'unmanaged', 'fields': fields})
+    totals = dict((action, sum(counts[action] for counts in summary.values())) for action in DRIFT_COUNTS)
+    drifting = totals['create'] + totals['update'] + totals['delete'] + totals['unmanaged']
     return {'drift': drifting > 0, 'drifting': drifting, 'summary': summary, 'totals': totals, 'objects': objects,
             'failures': result.get('failures') or []}
+
+
+def tcx_markdown_cell(value):
+    """A value as the text of one Markdown table cell: ``|`` escaped, line breaks as spaces."""
+    return ' '.join(str(value).replace('|', '\\|').splitlines())
 
 
 class FilterModule(object):
@@ -155,4 +174,5 @@ class FilterModule(object):
             'tcx_to_provision': tcx_to_provision,
             'tcx_department_members': tcx_department_members,
             'tcx_drift': tcx_drift,
+            'tcx_markdown_cell': tcx_markdown_cell,
         }

@@ -35,6 +35,8 @@ from ansible_collections.tcx.xapi.plugins.module_utils.odata import PAGE_SIZE, b
 from ansible_collections.tcx.xapi.plugins.module_utils.token_cache import TokenCache
 
 API_PREFIX = '/xapi/v1/'
+# The API path at the end of a url option, with or without a trailing slash: dropped from the base URL.
+API_PATH_SUFFIX = re.compile(r'/xapi/v1/*$', re.IGNORECASE)
 TOKEN_PATH = '/connect/token'
 TRANSIENT_STATUSES = (429, 502, 503, 504)
 IDEMPOTENT_METHODS = ('GET', 'PATCH', 'PUT', 'DELETE')
@@ -95,8 +97,13 @@ class CheckModeWriteError(XAPIError):
 
 
 def normalize_url(url):
-    """Return ``(base_url, warning)``: a bare host means https; plain http gives a warning."""
+    """Return ``(base_url, warning)``: a bare host means https; plain http gives a warning.
+
+    A URL that ends in the API path (``https://pbx.example.com/xapi/v1/``, as 3CX's reference calls
+    the base URL) is taken as the PBX address: the client adds ``/xapi/v1/`` and ``/connect/token`` itself.
+    """
     text = (url or '').strip().rstrip('/')
+    text = API_PATH_SUFFIX.sub('', text)
     if not text:
         raise ValueError('url is required: the PBX address such as https://pbx.example.com')
     if '://' not in text:

@@ -7,11 +7,14 @@ Each item of ``departments``, ``users``, ``parkings`` and ``livechats`` is valid
 argument spec of its module and handled by the same :class:`EntityKind` and :class:`Engine`.
 What differs is the order of work, made for speed and safety:
 
-1. validate every item (spec, kind checks, duplicates) - nothing read yet;
+1. validate every item (shapes, spec, kind checks, duplicates under the PBX's comparison:
+   department names and emails ignoring case) - nothing read yet;
 2. read each kind once, paged (``$top=100``), only the properties the kinds compare;
-3. plan every item and run its checks that read (references, unique email, free link names),
-   with departments that this task creates standing in for real ones - any error stops here,
-   before the first write;
+3. plan every item and run its checks that read (references, unique email against the users as
+   they will be after this task, free link names), with departments that this task creates
+   standing in for real ones; then foresee what the PBX would refuse (a department that would
+   keep members or is still referenced, a deleted extension a route still goes to) - any error
+   stops here, before the first write, in check mode as in a real run;
 4. create and update in dependency order (departments, users, parkings, live chats), writes of
    one kind in parallel; later kinds are planned again with the ids of departments just created;
 5. delete in reverse order (users through ``Users/Pbx.BatchDelete``), absent items and pruned ones.
@@ -35,13 +38,17 @@ from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
 from ansible_collections.tcx.xapi.plugins.module_utils import generated_passwords
 from ansible_collections.tcx.xapi.plugins.module_utils.entity import (
-    Context, Engine, ValidationError, client_from_module, connection_argument_spec, get_option,
+    Context, Engine, ValidationError, client_from_module, connection_argument_spec, get_option, type_problems,
 )
-from ansible_collections.tcx.xapi.plugins.module_utils.kinds.department import Department
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds.department import (
+    ROUTES, Department, describe_member, members_refusal,
+)
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.livechat import LiveChat
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.parking import Parking
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.user import User
-from ansible_collections.tcx.xapi.plugins.module_utils.references import forget_department, remember_department
+from ansible_collections.tcx.xapi.plugins.module_utils.references import (
+    forget_department, name_key, remember_department,
+)
 
 # (option of tcx_config, kind) in dependency order: creates run top-down, deletions bottom-up.
 KINDS = (('departments', Department()), ('users', User()), ('parkings', Parking()), ('livechats', LiveChat()))
@@ -157,18 +164,20 @@ class Converger(object):
             secrets = [leaf.option_path for leaf in kind.leaves() if leaf.field.secret]
             for index, raw in enumerate(self.module.params[name]):
                 self.hide_secrets(secrets, raw)
+                shapes = type_problems(kind.fields, raw, '%s[%d].' % (name, index))
                 result = validator.validate(raw)
                 item = Item(name, kind, index, self.context(result.validated_parameters))
-                if result.error_messages:
-                    errors.append('%s: %s' % (item.label, '; '.join(result.error_messages)))
+                if shapes or result.error_messages:
+                    errors.append('%s: %s' % (item.label, '; '.join(shapes or result.error_messages)))
                     continue
                 try:
-                    kind.validate(item.ctx)
+                    kind.check(item.ctx)
                 except ValidationError as exc:
                     errors.append('%s: %s' % (item.label, exc))
                     continue
                 self.items[name].append(item)
             errors.extend(self.duplicates(name, kind))
+        errors.extend(self.shared_emails())
         return errors
 
     def hide_secrets(self, secrets, raw):
@@ -186,10 +195,25 @@ class Converger(object):
             key = item.ctx.params.get(kind.key_option)
             if key is None:
                 continue
-            folded = str(key).lower() if kind.key_ignore_case else key
+            folded = kind.folded_key(key)
             if folded in seen:
-                errors.append('%s: the same %s as %s' % (item.label, kind.key_option, seen[folded].label))
+                errors.append('%s: the same %s as %s%s' % (item.label, kind.key_option, seen[folded].label,
+                                                           ' (the PBX compares them ignoring case)'
+                                                           if kind.key_ignore_case else ''))
             seen[folded] = item
+        return errors
+
+    def shared_emails(self):
+        """Two users of this task with one email (ignoring case), where either has unique_email: name both."""
+        seen, errors = {}, []
+        for item in self.items['users']:
+            p = item.ctx.params
+            if p['state'] != 'present' or not p.get('email'):
+                continue
+            first = seen.setdefault(p['email'].lower(), item)
+            if first is not item and (p['unique_email'] or first.ctx.params['unique_email']):
+                errors.append("%s: email '%s' is also given to %s (emails compare ignoring case); give each user "
+                              "their own email or set unique_email: false on both" % (item.label, p['email'], first.label))
         return errors
 
     def context(self, params):
@@ -204,23 +228,53 @@ class Converger(object):
             if name != 'departments' and not self.items[name] and name not in prune:
                 continue
             self.listings[name] = self.client.get_all(kind.entity_set, select=kind.select(), expand=kind.expand)
-        self.shared['listing:Users'] = self.listings.get('users')
+        self.shared['listing:Users'] = self.users_after()
         ctx = self.context({})
         for group in self.listings['departments']:
             remember_department(ctx, group)
         self.shared['all_departments_known'] = True
+
+    def users_after(self):
+        """The users (number, names, email) as they will be after this task, for the unique-email checks.
+
+        None when users were not read. Users this task deletes (absent or pruned) are left out; the
+        users it creates or updates carry their desired names and email.
+        """
+        listing = self.listings.get('users')
+        if listing is None:
+            return None
+        after = dict((u['Number'], u) for u in listing)
+        named = set()
+        for item in self.items['users']:
+            p = item.ctx.params
+            if p['state'] == 'absent':
+                if p['extension'] is not None:
+                    after.pop(p['extension'], None)
+                else:
+                    for number in [n for n, u in after.items() if (u.get('EmailAddress') or '').lower() == p['email'].lower()]:
+                        after.pop(number)
+                continue
+            named.add(p['extension'])
+            user = dict(after.get(p['extension']) or {'Number': p['extension']})
+            for option, prop in (('first_name', 'FirstName'), ('last_name', 'LastName'), ('email', 'EmailAddress')):
+                if p.get(option) is not None:
+                    user[prop] = p[option]
+            after[p['extension']] = user
+        if 'users' in self.module.params['prune']:
+            after = dict((n, u) for n, u in after.items() if n in named)
+        return list(after.values())
 
     # -- 3. planning -----------------------------------------------------------------------------
 
     def stand_in_for_new_departments(self):
         """Departments this task creates resolve to placeholders until they exist."""
         ctx = self.context({})
-        known = set(g['Name'] for g in self.listings['departments'])
+        known = set(name_key(g['Name']) for g in self.listings['departments'])
         for number, item in enumerate(self.items['departments'], start=1):
             name = item.ctx.params['name']
-            if item.ctx.params['state'] == 'present' and name not in known:
+            if item.ctx.params['state'] == 'present' and name_key(name) not in known:
                 group = {'Id': -number, 'Name': name, 'Number': 'new department %d' % number}
-                self.placeholders[name] = group
+                self.placeholders[name_key(name)] = group
                 remember_department(ctx, group)
 
     def plan_all(self):
@@ -254,6 +308,77 @@ class Converger(object):
                 item.plan = item.engine.plan({}, entity)
                 self.pruned[name].append(item)
 
+    def doomed(self, name):
+        """The items of kind ``name`` (listed or pruned) that this task deletes."""
+        return [i for i in self.items[name] + self.pruned[name] if i.error is None and i.plan.action == 'delete']
+
+    def foresee_refusals(self):
+        """What the PBX would refuse, foreseen from what was read and what this task plans: the messages.
+
+        A department may be deleted only when no member stays (its current members that this task
+        neither deletes nor moves, read in one GET per 40 departments) and no item of this task puts
+        one in; a user or parking may be deleted only when no department routes calls to it.
+        """
+        deleted_numbers = dict((i.kind.key_of(i.current), i) for name in ('users', 'parkings') for i in self.doomed(name))
+        errors = self.routes_to_deleted(deleted_numbers)
+        departments = self.doomed('departments')
+        if not departments:
+            return errors
+        kind = departments[0].kind
+        members = kind.members(self.context({}), [i.current for i in departments])
+        planned = dict((str(i.kind.key_of(i.current)), i) for name in KIND_NAMES if name != 'departments'
+                       for i in self.items[name] if i.current is not None)
+        for item in departments:
+            group = item.current
+            staying = [describe_member(row) for row in members.get(group['Id'], [])
+                       if row.get('Number') not in deleted_numbers and self.stays_in(planned.get(str(row.get('Number'))), group)]
+            if staying:
+                errors.append('%s: %s' % (item.label, members_refusal(staying)))
+            joining = [other.label for other in self.present_items()
+                       if name_key(group['Name']) in [name_key(n) for n in other.kind.departments_named(other.ctx.params)]]
+            if joining:
+                errors.append('%s: cannot delete: %s of this task %s it' % (
+                    item.label, ', '.join(joining), 'refers to' if len(joining) == 1 else 'refer to'))
+        return errors
+
+    def present_items(self):
+        return [i for name in KIND_NAMES for i in self.items[name] if i.ctx.params['state'] == 'present']
+
+    @staticmethod
+    def stays_in(item, group):
+        """Whether a member of ``group`` is still in it after this task: ``item`` is the member's item of
+        this task (None when the task does not name it), whose departments may move it out."""
+        names = item.kind.member_of(item.ctx.params) if item is not None else None
+        return names is None or name_key(group['Name']) in [name_key(n) for n in names]
+
+    def routes_to_deleted(self, deleted_numbers):
+        """Departments that would still route calls to a user or parking this task deletes."""
+        if not deleted_numbers:
+            return []
+        kind = dict(KINDS)['departments']
+        planned = dict((name_key(i.ctx.params['name']), i) for i in self.items['departments'])
+        groups = list(self.listings.get('departments') or [])
+        groups.extend({'Name': i.ctx.params['name']} for i in self.items['departments']
+                      if i.current is None and i.ctx.params['state'] == 'present')
+        errors = []
+        for group in groups:
+            item = planned.get(name_key(group['Name']))
+            if item is not None and item.ctx.params['state'] == 'absent':
+                continue
+            targets = dict(kind.route_targets(group))
+            for period, dummy in ROUTES:
+                desired = (item.ctx.params.get('routing') or {}).get(period) if item is not None else None
+                if desired and desired.get('to') is not None:
+                    targets.pop(period, None)
+                    if desired.get('number'):
+                        targets[period] = desired['number']
+            for period, number in sorted(targets.items()):
+                if number in deleted_numbers:
+                    errors.append("%s: cannot delete: department '%s' routes %s calls to it (routing.%s); "
+                                  "route them elsewhere first" % (deleted_numbers[number].label, group['Name'],
+                                                                  period.replace('_', ' '), period))
+        return errors
+
     # -- 4. and 5. writing -----------------------------------------------------------------------
 
     def write_kind(self, name):
@@ -286,7 +411,7 @@ class Converger(object):
         """Put created departments in place of their placeholders; drop those that failed."""
         ctx = self.context({})
         for item in self.items['departments']:
-            placeholder = self.placeholders.get(item.ctx.params['name'])
+            placeholder = self.placeholders.get(name_key(item.ctx.params['name']))
             if placeholder is None:
                 continue
             forget_department(ctx, placeholder)
@@ -353,6 +478,9 @@ class Converger(object):
         if errors:
             raise ValidationError(self.stop_message(errors))
         self.plan_prune()
+        errors = self.foresee_refusals()
+        if errors:
+            raise ValidationError(self.stop_message(errors))
         if not self.module.check_mode:
             self.write_kind('departments')
             self.settle_new_departments()
@@ -367,6 +495,22 @@ class Converger(object):
     def stop_message(errors):
         head = '%d invalid item%s, nothing was written' % (len(errors), '' if len(errors) == 1 else 's')
         return head + ': ' + ' | '.join(errors)
+
+    def unmanaged(self):
+        """Objects of the kinds this task lists that no item names and ``prune`` leaves alone:
+        ``[{kind, key, options}]`` (``options`` without secrets), what an audit reports as "unmanaged"
+        (pruned kinds report them as deletes)."""
+        found = []
+        for name, kind in KINDS:
+            if name in self.module.params['prune'] or not self.items[name]:
+                continue
+            named = set(id(i.current) for i in self.items[name] if i.current is not None)
+            engine = Engine(kind, self.context(dict((option, None) for option in kind.argument_spec())))
+            for entity in self.listings.get(name) or []:
+                if id(entity) not in named and not kind.protected(entity):
+                    found.append({'kind': kind.name, 'key': str(kind.key_of(entity)),
+                                  'options': engine.description(entity)})
+        return found
 
     def result(self):
         changes, summary = [], {}
@@ -389,7 +533,7 @@ class Converger(object):
                     after.setdefault(name, {})[key] = item.plan.after
             summary[name] = counts
         result = {'changed': any(not c['failed'] for c in changes), 'changes': changes,
-                  'summary': summary, 'failures': self.failures}
+                  'summary': summary, 'failures': self.failures, 'unmanaged': self.unmanaged()}
         delivered, self.delivery_error = self.delivery.deliver(self.generated_secrets())
         result.update(delivered)
         if self.module._diff:

@@ -16,6 +16,7 @@ __metaclass__ = type
 
 import copy
 import json
+import re
 
 from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
 from ansible_collections.tcx.xapi.plugins.module_utils.client import (
@@ -161,12 +162,16 @@ class Field(object):
     (for references such as department name to GroupId). ``managed=False`` marks options that
     steer the module but are not entity properties. ``mirrors`` are further property paths that
     always hold the same value as ``path`` (one option setting several properties).
+    ``rule`` is a :class:`Rule` the value must follow (checked before the first request).
+    ``fold`` turns each element of a ``set`` into what the PBX compares (department names ignoring case).
     """
 
     def __init__(self, option, path=None, type='str', choices=None, elements=None, suboptions=None,
                  required=False, default=None, secret=False, compare='exact', to_api=None,
-                 from_api=None, managed=True, aliases=None, mirrors=()):
+                 from_api=None, managed=True, aliases=None, mirrors=(), rule=None, fold=None):
         self.option = option
+        self.rule = rule
+        self.fold = fold
         self.path = path
         self.mirrors = tuple(mirrors)
         self.type = type
@@ -216,7 +221,9 @@ class Field(object):
     def same(self, current, desired):
         """True when the current option value already matches the desired one."""
         if self.compare == 'set':
-            return sorted(_canonical(v) for v in current or []) == sorted(_canonical(v) for v in desired or [])
+            fold = self.fold or (lambda value: value)
+            return (sorted(_canonical(fold(v)) for v in current or [])
+                    == sorted(_canonical(fold(v)) for v in desired or []))
         if self.compare == 'ignore_case' and isinstance(current, str) and isinstance(desired, str):
             return current.lower() == desired.lower()
         if self.type == 'int' and current is not None:
@@ -225,6 +232,123 @@ class Field(object):
             except (TypeError, ValueError):
                 return False
         return current == desired
+
+
+class Rule(object):
+    """What a value must look like: not empty, at most ``max_length`` characters, matching ``pattern``
+    (described to the user as ``shape``), or an integer from ``minimum`` to ``maximum``."""
+
+    def __init__(self, not_empty=False, max_length=None, pattern=None, shape=None, minimum=None, maximum=None):
+        self.not_empty = not_empty
+        self.max_length = max_length
+        self.pattern = re.compile(pattern) if pattern else None
+        self.shape = shape
+        self.minimum = minimum
+        self.maximum = maximum
+
+    def problem(self, value):
+        """What is wrong with ``value`` (a short phrase), or None."""
+        if isinstance(value, bool):
+            return None
+        if isinstance(value, int):
+            if self.minimum is not None and value < self.minimum:
+                return 'must be at least %d, got %d' % (self.minimum, value)
+            if self.maximum is not None and value > self.maximum:
+                return 'must be at most %d, got %d' % (self.maximum, value)
+            return None
+        if not isinstance(value, str):
+            return None
+        if self.not_empty and not value.strip():
+            return 'must not be empty'
+        if self.max_length is not None and len(value) > self.max_length:
+            return 'must be at most %d characters, got %d' % (self.max_length, len(value))
+        if self.pattern is not None and value and not self.pattern.match(value):
+            return 'must be %s, got %r' % (self.shape, value)
+        return None
+
+
+# Text limits. The official spec (swagger-20.0.10.yaml: Pbx.User, Pbx.Group, Pbx.Parking, Pbx.Weblink)
+# declares no maxLength and no pattern on any string property these modules write (its only string
+# limits there are Pbx.User.Blfs, 20480): the lengths below are the collection's own, chosen so that
+# no real name is refused (RFC 5321 limits an email address to 254 characters).
+MAX_NAME = 255
+MAX_EMAIL = 254
+# Pbx.GroupProps counters and Pbx.User.PrimaryGroupId are int32 in the spec (maximum 2147483647).
+INT32_MAX = 2147483647
+NAME_RULE = Rule(not_empty=True, max_length=MAX_NAME)
+TEXT_RULE = Rule(max_length=MAX_NAME)
+COUNT_RULE = Rule(minimum=0, maximum=INT32_MAX)
+# A language as the PBX stores it (Pbx.User.Language, Pbx.Group.Language): a two-letter code, EN, DE, FR.
+LANGUAGE_RULE = Rule(not_empty=True, pattern=r'^[A-Za-z]{2}$', shape='a two-letter language code such as EN or DE')
+PHONE_RULE = Rule(max_length=40, pattern=r'^[+0-9 ()./*#-]*$', shape='a phone number (digits, +, spaces, ( ) . / - * #)')
+
+
+def _kind_of_value(value):
+    if isinstance(value, dict):
+        return 'a dict'
+    if isinstance(value, (list, tuple)):
+        return 'a list'
+    return 'a %s %r' % (type(value).__name__, value)
+
+
+def type_problems(fields, raw, prefix=''):
+    """Values whose shape cannot be what an option takes, each named by its option path.
+
+    Ansible would turn a list given for a string into the string ``"['a']"``, and answers a string
+    given for a list of dicts with "dictionary requested" without naming the option; this check
+    runs first and says ``users[3].departments must be a list of dicts (name, role), got a str 'Sales'``.
+    """
+    problems = []
+    if not isinstance(raw, dict):
+        return problems
+    for field in fields:
+        value = raw.get(field.option)
+        if value is None:
+            continue
+        where = prefix + field.option
+        if field.type == 'str' and isinstance(value, (dict, list, tuple)):
+            problems.append('%s must be a string, got %s' % (where, _kind_of_value(value)))
+        elif field.type == 'dict' and not isinstance(value, (dict, str)):
+            problems.append('%s must be a dict, got %s' % (where, _kind_of_value(value)))
+        elif field.type == 'dict' and isinstance(value, dict) and field.suboptions:
+            problems.extend(type_problems(field.suboptions, value, where + '.'))
+        elif field.type == 'list' and field.elements == 'dict':
+            shape = 'a list of dicts (%s)' % ', '.join(f.option for f in field.suboptions)
+            if not isinstance(value, (list, tuple)):
+                problems.append('%s must be %s, got %s' % (where, shape, _kind_of_value(value)))
+                continue
+            for index, element in enumerate(value):
+                if not isinstance(element, dict):
+                    problems.append('%s[%d] must be a dict (%s), got %s' % (
+                        where, index, ', '.join(f.option for f in field.suboptions), _kind_of_value(element)))
+                else:
+                    problems.extend(type_problems(field.suboptions, element, '%s[%d].' % (where, index)))
+        elif field.type == 'list' and field.elements == 'str' and isinstance(value, (list, tuple)):
+            for index, element in enumerate(value):
+                if isinstance(element, (dict, list, tuple)):
+                    problems.append('%s[%d] must be a string, got %s' % (where, index, _kind_of_value(element)))
+    return problems
+
+
+def rule_problems(fields, params, prefix=''):
+    """Values that break their field's :class:`Rule`, each named by its option path."""
+    problems = []
+    for field in fields:
+        value = params.get(field.option) if isinstance(params, dict) else None
+        if value is None:
+            continue
+        where = prefix + field.option
+        if field.rule is not None:
+            for index, element in enumerate(value if isinstance(value, list) else [value]):
+                problem = field.rule.problem(element)
+                if problem:
+                    problems.append('%s %s' % ('%s[%d]' % (where, index) if isinstance(value, list) else where, problem))
+        if field.suboptions and isinstance(value, dict):
+            problems.extend(rule_problems(field.suboptions, value, where + '.'))
+        elif field.suboptions and isinstance(value, list):
+            for index, element in enumerate(value):
+                problems.extend(rule_problems(field.suboptions, element, '%s[%d].' % (where, index)))
+    return problems
 
 
 class Leaf(object):
@@ -336,6 +460,13 @@ class EntityKind(object):
 
     # -- hooks (override what differs) ---------------------------------------------------------
 
+    def check(self, ctx):
+        """Every check of the input that needs no request: the fields' rules, then :meth:`validate`."""
+        problems = rule_problems(self.fields, ctx.params)
+        if problems:
+            raise ValidationError('; '.join(problems))
+        self.validate(ctx)
+
     def validate(self, ctx):
         """Check the input before any request; raise :class:`ValidationError`."""
 
@@ -381,6 +512,15 @@ class EntityKind(object):
             ctx.shared[cache_key] = index
         return ctx.shared[cache_key]
 
+    def member_of(self, params):
+        """The department names an object with these options belongs to after its write; None when the
+        options leave its memberships as they are (or it has none)."""
+        return None
+
+    def departments_named(self, params):
+        """Every department name these options refer to (the check before a department is deleted)."""
+        return self.member_of(params) or []
+
     def key_params(self, entity):
         """The options that name an existing entity (to delete one that tcx_config prunes)."""
         return {self.key_option: self.key_of(entity)}
@@ -414,7 +554,11 @@ class EntityKind(object):
         return payload
 
     def preflight(self, ctx, plan):
-        """Checks that read the PBX after planning and before the first write (GET only)."""
+        """Checks that read the PBX after planning and before the first write (GET only).
+
+        Runs for creates, updates and deletes, in check mode as in a real run, so that a check run
+        fails where the real run would, with the same message.
+        """
 
     def create(self, ctx, payload):
         """POST the entity and return it. A lost answer is resolved by reading back, never by a blind repeat."""
@@ -458,10 +602,14 @@ class EntityKind(object):
 
 
 class Plan(object):
-    """What the engine decided: ``action`` (create, update, delete, none), payload and diff."""
+    """What the engine decided: ``action`` (create, update, delete, none), payload and diff.
 
-    def __init__(self, action, payload=None, before=None, after=None, changed_leaves=()):
+    ``current`` is the entity as read (None for a create): checks before a delete read it.
+    """
+
+    def __init__(self, action, payload=None, before=None, after=None, changed_leaves=(), current=None):
         self.action = action
+        self.current = current
         self.payload = payload or {}
         self.before = before or {}
         self.after = after or {}
@@ -514,6 +662,16 @@ class Engine(object):
             _place(tree, leaf.option_path, self.mask(leaf, value, changed=False) if value is not None else None)
         return tree
 
+    def description(self, entity):
+        """The natural key and every non-secret option value the entity has: what an audit shows of an
+        object the desired state does not name."""
+        tree = self.key_view(entity)
+        for leaf in self.leaves:
+            value = None if leaf.field.secret else self.current_value(leaf, entity)
+            if value not in (None, '', [], {}):
+                _place(tree, leaf.option_path, value)
+        return tree
+
     @staticmethod
     def mask(leaf, value, changed):
         """Secrets are shown as a fixed mask, never their value."""
@@ -521,18 +679,27 @@ class Engine(object):
             return value
         return SECRET_CHANGED_MASK if changed else SECRET_MASK
 
+    def key_view(self, entity=None):
+        """The natural key as options (``{name: Sales}``): what a create or delete diff is about."""
+        if entity is not None:
+            return dict(self.kind.key_params(entity))
+        key = self.ctx.params.get(self.kind.key_option)
+        return {} if key is None else {self.kind.key_option: key}
+
     def plan(self, desired, current):
         """Decide what to do for ``state`` and build payload and diff."""
         if self.ctx.params['state'] == 'absent':
             if current is None:
                 return Plan('none')
-            return Plan('delete', before=self.view(current))
+            before = self.key_view(current)
+            before.update(self.view(current))
+            return Plan('delete', before=before, current=current)
         if current is None:
             return self.plan_create(desired)
         return self.plan_update(desired, current)
 
     def plan_create(self, desired):
-        payload, after = {}, {}
+        payload, after = {}, self.key_view()
         for leaf in self.leaves:
             value = get_option(desired, leaf.option_path)
             if value is None:
@@ -546,6 +713,7 @@ class Engine(object):
 
     def plan_update(self, desired, current):
         payload, before, after, changed = {}, {}, {}, []
+        renamed = self.plan_rename(current, payload, before, after)
         for leaf in self.leaves:
             value = get_option(desired, leaf.option_path)
             if value is None:
@@ -557,9 +725,20 @@ class Engine(object):
             if differs:
                 changed.append(leaf)
                 self.add_to_patch(payload, current, leaf, value)
-        if not changed:
+        if not changed and not renamed:
             return Plan('none', before=before, after=after)
         return Plan('update', payload=payload, before=before, after=after, changed_leaves=changed)
+
+    def plan_rename(self, current, payload, before, after):
+        """A key the PBX compares ignoring case, found under another spelling (``SALES`` for ``Sales``):
+        the name shown changes, so it is an update of the key. Returns whether it is one."""
+        kind = self.kind
+        wanted, held = self.ctx.params.get(kind.key_option), kind.key_of(current)
+        if not kind.key_ignore_case or wanted is None or held is None or wanted == held:
+            return False
+        payload[kind.key_property] = wanted
+        before[kind.key_option], after[kind.key_option] = held, wanted
+        return True
 
     def kind_says_changed(self, leaf, current, desired):
         """Whether a leaf differs; a kind may override with ``secret_changed`` for secrets."""
@@ -590,12 +769,12 @@ class Engine(object):
         kind, ctx = self.kind, self.ctx
         if plan.action == 'none':
             return current
+        if preflight:
+            kind.preflight(ctx, plan)
         if plan.action == 'delete':
             if not ctx.module.check_mode:
                 kind.delete(ctx, current)
             return None
-        if preflight:
-            kind.preflight(ctx, plan)
         if ctx.module.check_mode:
             base = current or {}
             return merge_entity(base, plan.payload)
@@ -629,7 +808,7 @@ class Engine(object):
     def run(self):
         """Validate, find, plan, apply; return the module result."""
         kind, ctx = self.kind, self.ctx
-        kind.validate(ctx)
+        kind.check(ctx)
         desired = self.desired()
         current = kind.find(ctx)
         plan = self.plan(desired, current)
@@ -639,6 +818,37 @@ class Engine(object):
             result['diff'] = {'before': plan.before, 'after': plan.after}
         result.update(kind.result(ctx, entity))
         return result
+
+
+def _naming_an_option(module):
+    """Ansible's own argument errors that name their option (it reports only its first error, which may not)."""
+    result = getattr(module, 'validation_result', None)
+    messages = list(getattr(result, 'error_messages', None) or [])
+    return [m for m in messages if "option '" in m or "argument '" in m]
+
+
+class _EntityModule(AnsibleModule):
+    """An AnsibleModule whose argument errors name the option whose value has the wrong shape.
+
+    Ansible answers ``departments: Sales`` with "dictionary requested, could not parse JSON or
+    key=value"; this one says which option and what it takes (:func:`type_problems`).
+    """
+
+    fields = ()
+    ready = False
+
+    def fail_json(self, msg=None, **kwargs):
+        if not self.ready:
+            params = getattr(self, 'params', None) or {}
+            problems = type_problems(self.fields, params) or _naming_an_option(self)
+            if problems:
+                msg = '; '.join(problems)
+            # Ansible may fail on a value of the wrong shape before it has collected the no_log
+            # values: the client secret would then show in the echoed arguments.
+            for name, entry in (getattr(self, 'argument_spec', None) or {}).items():
+                if entry.get('no_log') and isinstance(params.get(name), str) and params[name]:
+                    self.no_log_values.add(params[name])
+        super(_EntityModule, self).fail_json(msg=msg, **kwargs)
 
 
 def run_entity_module(kind, extra_spec=None, module_class=None):
@@ -651,9 +861,11 @@ def run_entity_module(kind, extra_spec=None, module_class=None):
     """
     spec = kind.argument_spec()
     spec.update(extra_spec or {})
-    module = (module_class or AnsibleModule)(
-        argument_spec=spec, supports_check_mode=True, required_if=list(kind.required_if),
-        mutually_exclusive=list(kind.mutually_exclusive), required_one_of=list(kind.required_one_of))
+    if module_class is None:  # in a module process; in the controller, module_class checks the arguments itself
+        module_class = type('EntityModule', (_EntityModule,), {'fields': kind.fields})
+    module = module_class(argument_spec=spec, supports_check_mode=True, required_if=list(kind.required_if),
+                          mutually_exclusive=list(kind.mutually_exclusive), required_one_of=list(kind.required_one_of))
+    module.ready = True
     client = client_from_module(module)
     ctx = Context(module, client)
     try:

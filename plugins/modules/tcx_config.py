@@ -17,8 +17,16 @@ description:
     M(tcx.xapi.tcx_livechat). A C(loop) of those modules costs about 0.3 s per item before any HTTP
     request; this module reads each kind once and writes only what differs.
   - Every item is validated with the options of its module, and every reference (department names)
-    is resolved, before the first write. One invalid item fails the task with a message naming it,
-    and nothing is written.
+    is resolved, before the first write. One invalid item fails the task with a message naming it
+    (for example C(users[3] (user '103'\)) and the option), and nothing is written.
+  - Keys compare as the PBX compares them; department names and emails ignoring case. Two items for one
+    department (C(Sales) and C(SALES)), or two users with one email where C(unique_email) is on, are
+    refused before any write, naming both items.
+  - Check mode fails where the real run would, with the same message, because these checks run before the
+    first write of both. Refused are deleting a department that would keep members (its members, read in one
+    GET per 40 departments, that this task neither deletes nor moves) or that an item of this task still
+    names; deleting a user or parking that a department still routes calls to; an email that another user
+    holds after this task, when C(unique_email) is on; a department that neither the PBX nor this task defines.
   - Writes run in dependency order (departments, users, parkings, live chats; deletions in reverse),
     up to O(parallel) at a time. If one write fails, the others that can proceed still do; the task
     then fails and lists each failure.
@@ -154,6 +162,19 @@ failures:
   returned: always
   type: list
   elements: dict
+unmanaged:
+  description:
+    - Objects of a kind this task lists (it has items of that kind) that no item names and O(prune) leaves
+      alone; with O(prune) they are deletes in RV(changes) instead. The system department is never listed.
+    - Each has C(kind), C(key) and C(options), its values in the module's options (secrets left out).
+    - The drift audit (C(playbooks/audit.yml)) reports them as unmanaged.
+  returned: always
+  type: list
+  elements: dict
+  sample:
+    - kind: user
+      key: "102"
+      options: {extension: "102", first_name: Eve, departments: [{name: Sales, role: system_owners}]}
 generated_passwords:
   description:
     - Extension to password, for users created without one, also for creates that are not confirmed or whose

@@ -13,14 +13,21 @@ short_description: Manage 3CX departments (XAPI groups)
 version_added: 0.1.0
 description:
   - Create, update and delete departments of a 3CX v20 PBX through its Configuration API.
-  - The department name is the natural key. Only the options you set are managed; others stay as they are.
+  - The department name is the natural key. The PBX compares department names ignoring case, and so does
+    this module; a name that differs only in case (V(SALES) for an existing C(Sales)) renames the department,
+    shown in the diff.
+  - Only the options you set are managed; others stay as they are.
   - One lookup (a filtered GET) and at most one write per run.
+  - Check mode fails where the real run would. Deleting a department that still has members (one more GET
+    reads them before the delete, in check mode as in a real run) fails with the same message in both.
+  - Input is checked before the first request. The official API specification sets no length for these
+    texts; the module limits names to 255 characters and refuses empty ones.
 author:
   - tcx.xapi developers (@tcx-xapi)
 options:
   name:
     description:
-      - Name of the department; it identifies the department.
+      - Name of the department (1 to 255 characters); it identifies the department, ignoring case.
     type: str
     required: true
   state:
@@ -32,12 +39,16 @@ options:
     default: present
   language:
     description:
-      - Language code of the department's prompts and emails, for example V(EN) or V(DE).
+      - Language code of the department's prompts and emails, two letters, for example V(EN) or V(DE).
     type: str
   timezone:
     description:
-      - Time zone of the department, as a 3CX time zone ID such as V("51") or an IANA name such as V(Europe/Berlin).
-      - Resolved through the PBX's time zone table (C(/Defs) C(TimeZones)); an unknown zone fails before any change.
+      - Time zone of the department, as a 3CX time zone ID such as V("51"), any IANA name including links
+        such as V(Europe/Vienna), V(UTC) or V(Europe/Kiev), or a Windows name such as V(W. Europe Standard Time).
+      - Resolved to the PBX's zone (C(/Defs) C(TimeZones)) as Windows groups zones (V(Europe/Vienna) and
+        V(Europe/Amsterdam) are C(W. Europe Standard Time), like V(Europe/Berlin)), else to the one zone of
+        the table whose clock matches all year. An unknown zone fails before any change and lists the closest names.
+      - Diffs show the zone as written here when the PBX holds that zone.
     type: str
   prompt_set:
     description:
@@ -76,7 +87,7 @@ options:
         type: str
   limits:
     description:
-      - Per-department limits.
+      - Per-department limits, each from 0 to 2147483647 (int32 in the API specification).
     type: dict
     suboptions:
       live_chat_max:
@@ -103,10 +114,12 @@ options:
             choices: [None, VoiceMail, Extension, Queue, RingGroup, IVR, External, Fax, Boomerang, Deflect,
                       VoiceMailOfDestination, Callback, RoutePoint, ProceedWithNoExceptions]
           number:
-            description: Number of the destination extension, queue, ring group or IVR.
+            description:
+              - Number of the destination extension, queue, ring group, IVR, fax or route point.
+              - Required when C(to) is V(Extension), V(Queue), V(RingGroup), V(IVR), V(Fax) or V(RoutePoint).
             type: str
           external:
-            description: External number, when C(to) is V(External).
+            description: External number; required when C(to) is V(External).
             type: str
           prompt_enabled:
             description: Whether a prompt is played first.

@@ -22,7 +22,7 @@ author:
 options:
   number:
     description:
-      - Number of the parking, for example V(SP11).
+      - Number of the parking, V(SP) followed by digits, for example V(SP11) (checked before any request).
       - With O(state=present) the parking with this number gets exactly O(departments); it is created
         with this number if it does not exist.
       - Without it, O(state=present) looks for a parking whose departments are exactly O(departments);

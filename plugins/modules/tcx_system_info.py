@@ -15,24 +15,39 @@ description:
   - Reports whether the PBX answers, whether it accepts the credentials (or the access token) and
     whether the Configuration API works, the PBX version from its C(X-3CX-Version) header, the
     PBX's time zone table, and how many users, departments, parkings and live chat links exist.
-  - A PBX that cannot be reached or refuses the credentials is reported as data
-    (RV(reachable), RV(credentials_ok), RV(api_ok), RV(message)), not as a task failure, so a play
-    can check several PBXs and decide with C(failed_when) or M(ansible.builtin.assert).
+  - Credentials the PBX refuses fail the task (so C(ansible localhost -m tcx.xapi.tcx_system_info) with a
+    wrong secret fails), unless O(fail_on_bad_credentials=false).
+  - A PBX that cannot be reached (and, with O(fail_on_bad_credentials=false), one that refuses the
+    credentials) is reported as data (RV(reachable), RV(credentials_ok), RV(api_ok), RV(message)), not as
+    a task failure, so a play can check several PBXs and decide with C(failed_when) or M(ansible.builtin.assert).
     Wrong connection options (no O(url), neither O(access_token) nor O(client_id) and
     O(client_secret)) still fail the task.
   - Counts are read with C($count=true&$top=0), one small request per entity set, no listing.
   - Only reads; it runs the same in check mode.
 author:
   - tcx.xapi developers (@tcx-xapi)
+options:
+  fail_on_bad_credentials:
+    description:
+      - Fail the task when the PBX refuses the client credentials or the access token (HTTP 401 at login
+        or on the first request), with RV(message) as the error.
+      - V(false) reports refused credentials as data (RV(credentials_ok=false)) and lets the play decide.
+    type: bool
+    default: true
 extends_documentation_fragment:
   - tcx.xapi.connection
   - tcx.xapi.attributes.info
 '''
 
 EXAMPLES = r'''
-- name: Read the PBX
+- name: Read the PBX (fails when the credentials are refused)
   tcx.xapi.tcx_system_info:
   register: pbx
+
+- name: Check several PBXs, reporting refused credentials instead of failing
+  tcx.xapi.tcx_system_info:
+    fail_on_bad_credentials: false
+  register: pbx_check
 
 - name: Stop unless the API works and the PBX is new enough
   ansible.builtin.assert:
@@ -150,7 +165,9 @@ def gather(ctx):
 
 
 def main(module_class=None):
-    module = (module_class or AnsibleModule)(argument_spec=connection_argument_spec(), supports_check_mode=True)
+    spec = connection_argument_spec()
+    spec['fail_on_bad_credentials'] = dict(type='bool', default=True)
+    module = (module_class or AnsibleModule)(argument_spec=spec, supports_check_mode=True)
     client = client_from_module(module)
     result = dict(changed=False, reachable=True, credentials_ok=True, api_ok=True, message=None,
                   timezones=[], counts={})
@@ -164,6 +181,8 @@ def main(module_class=None):
                       api_ok=False, message=exc.explain())
     result['version'] = client.version_text
     result['version_info'] = list(client.version) if client.version else None
+    if result['reachable'] and not result['credentials_ok'] and module.params['fail_on_bad_credentials']:
+        module.fail_json(msg='credentials refused: %s' % result['message'], **result)
     module.exit_json(**result)
 
 

@@ -19,7 +19,10 @@ description:
   - O(departments) is the user's exact membership and is always written as one whole list, so changing
     one department's role never drops the user's other departments.
   - Bad input (unknown department, taken friendly name, email of another extension, malformed email or
-    extension) fails before anything is written.
+    extension, an empty or over-long name, a language that is not a two-letter code, a phone number with
+    letters) fails before anything is written. The official API specification sets no length for these
+    texts; the module limits names to 255 characters and an email to 254 (RFC 5321).
+  - Department names compare ignoring case, as the PBX compares them (V(sales) is the department C(Sales)).
 author:
   - tcx.xapi developers (@tcx-xapi)
 options:
@@ -37,10 +40,10 @@ options:
     choices: [present, absent]
     default: present
   first_name:
-    description: First name.
+    description: First name, 1 to 255 characters.
     type: str
   last_name:
-    description: Last name.
+    description: Last name, up to 255 characters.
     type: str
   email:
     description:
@@ -59,7 +62,7 @@ options:
     description: Outbound caller ID.
     type: str
   language:
-    description: Language of the user's prompts and emails, for example V(EN) or V(DE).
+    description: Language of the user's prompts and emails, two letters, for example V(EN) or V(DE).
     type: str
   prompt_set:
     description: Prompt set (ID of the language pack of system prompts).

@@ -289,7 +289,7 @@ def test_system_info_counts_without_listing(pbx, play):
 
 
 def test_system_info_reports_refused_credentials_as_data(emulator, play):
-    options = dict(connection(emulator), client_secret='wrong')
+    options = dict(connection(emulator), client_secret='wrong', fail_on_bad_credentials=False)
     result = play([{'name': 'system', 'tcx.xapi.tcx_system_info': options}], defaults=False, expect_rc=0).result()
     assert (result['reachable'], result['credentials_ok'], result['api_ok']) == (True, False, False)
     assert 'HTTP 401' in result['message'] and 'wrong' not in result['message']

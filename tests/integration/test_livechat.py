@@ -54,7 +54,7 @@ def writes(emulator):
 def test_create_validates_the_link_then_posts_it_with_exact_diff(emulator, play, departments):
     result = play([livechat_task(**SUPPORT)]).result()
     assert result['changed'] is True
-    assert result['diff'] == {'before': {}, 'after': SUPPORT_DIFF_AFTER}
+    assert result['diff'] == {'before': {}, 'after': dict({'link': 'support'}, **SUPPORT_DIFF_AFTER)}
     support = departments['Support']
     assert writes(emulator) == [
         ('POST', '/xapi/v1/WebsiteLinks/Pbx.ValidateLink', {'model': {'FriendlyName': 'support', 'Pair': 'support'}}),

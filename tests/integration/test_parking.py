@@ -65,7 +65,7 @@ SHARED = {'number': 'SP11', 'departments': ['Support', 'Sales']}
 def test_create_with_number_reports_changed_with_exact_diff(emulator, play, departments):
     result = play([parking_task(**SHARED)]).result()
     assert result['changed'] is True
-    assert result['diff'] == {'before': {}, 'after': {'departments': ['Sales', 'Support']}}
+    assert result['diff'] == {'before': {}, 'after': {'number': 'SP11', 'departments': ['Sales', 'Support']}}
     assert parkings(emulator) == {'SP11': ['Sales', 'Support']}
     assert result['parking']['Number'] == 'SP11'
     assert writes(emulator) == [('POST', '/xapi/v1/Parkings', {
@@ -130,7 +130,7 @@ def test_absent_deletes_and_second_absent_is_no_change(emulator, play, departmen
     emulator.clear_requests()
     deleted = play([parking_task(number='SP11', state='absent')]).result()
     assert deleted['changed'] is True
-    assert deleted['diff'] == {'before': {'departments': ['Sales', 'Support']}, 'after': {}}
+    assert deleted['diff'] == {'before': {'number': 'SP11', 'departments': ['Sales', 'Support']}, 'after': {}}
     assert deleted['parking'] == {}
     assert writes(emulator) == [('DELETE', '/xapi/v1/Parkings(%d)' % ident, None)]
     assert parkings(emulator) == {}

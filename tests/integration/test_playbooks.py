@@ -150,8 +150,10 @@ def test_audit_reports_drift_in_json_markdown_and_html_without_writing(emulator,
     assert emulator.writes() == []
     report = json.loads((tmp_path / 'reports' / 'tcx-audit-localhost.json').read_text())
     assert report['drift'] is True and report['drifting'] == 3
-    assert report['summary']['departments'] == {'create': 1, 'update': 1, 'delete': 0, 'unchanged': 0, 'failed': 0}
-    assert report['summary']['users'] == {'create': 0, 'update': 1, 'delete': 0, 'unchanged': 0, 'failed': 0}
+    assert report['summary']['departments'] == {'create': 1, 'update': 1, 'delete': 0, 'unmanaged': 0, 'unchanged': 0,
+                                                'failed': 0}
+    assert report['summary']['users'] == {'create': 0, 'update': 1, 'delete': 0, 'unmanaged': 0, 'unchanged': 0,
+                                          'failed': 0}
     support = [o for o in report['objects'] if o['key'] == 'Support'][0]
     assert support == {'kind': 'departments', 'key': 'Support', 'action': 'update',
                        'fields': [{'field': 'language', 'pbx': 'EN', 'desired': 'DE'}]}
@@ -165,7 +167,7 @@ def test_audit_reports_drift_in_json_markdown_and_html_without_writing(emulator,
     assert page.summary['total'] == report['totals']
     assert page.objects == [(o['kind'], o['key'], o['action']) for o in report['objects']]
     markdown = (tmp_path / 'reports' / 'tcx-audit-localhost.md').read_text(encoding='utf-8')
-    assert '| departments | 1 | 1 | 0 | 0 | 0 |' in markdown and '| `language` | "EN" | "DE" |' in markdown
+    assert '| departments | 1 | 1 | 0 | 0 | 0 | 0 |' in markdown and '| `language` | "EN" | "DE" |' in markdown
 
 
 def test_audit_fails_on_drift_only_when_asked(emulator, tmp_path):

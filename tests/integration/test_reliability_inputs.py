@@ -2,7 +2,9 @@
 """Invalid inputs: each fails before any write, with its own message naming what is wrong.
 
 The table runs as a few plays of ``ignore_errors`` tasks (one per row) instead of one play per
-row; every row's message must contain its own distinguishing text and no other row's.
+row; every row's message must contain its own distinguishing text and no other row's. The rows
+run as real runs (not check mode), so "no write" proves the check came before the first request
+that changes anything.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -13,8 +15,9 @@ import pytest
 
 from conftest import connection
 
-DEPT, USER, PARKING, CHAT = ('tcx.xapi.tcx_department', 'tcx.xapi.tcx_user', 'tcx.xapi.tcx_parking',
-                             'tcx.xapi.tcx_livechat')
+DEPT, USER, PARKING, CHAT, CONFIG = ('tcx.xapi.tcx_department', 'tcx.xapi.tcx_user', 'tcx.xapi.tcx_parking',
+                                     'tcx.xapi.tcx_livechat', 'tcx.xapi.tcx_config')
+LONG = 'x' * 300
 NO_CONNECTION = object()
 
 # (row id, module, options, text only this row's message contains)
@@ -25,7 +28,26 @@ DEPARTMENT_ROWS = [
     ('dept-range-reversed', DEPT, {'name': 'X', 'extension_range': {'system_from': '900', 'system_to': '800'}},
      'extension_range: system_from (900) is greater than system_to (800)'),
     ('dept-negative-limit', DEPT, {'name': 'X', 'limits': {'prompts_max': -2}},
-     'limits.prompts_max must not be negative, got -2'),
+     'limits.prompts_max must be at least 0, got -2'),
+    ('dept-limit-over-int32', DEPT, {'name': 'X', 'limits': {'live_chat_max': 2147483648}},
+     'limits.live_chat_max must be at most 2147483647, got 2147483648'),
+    ('dept-empty-name', DEPT, {'name': ''}, "department '': name must not be empty"),
+    ('dept-long-name', DEPT, {'name': 'D' * 300}, "department '%s': name must be at most 255 characters, got 300" % ('D' * 300)),
+    ('dept-language', DEPT, {'name': 'X', 'language': 'tlh-XX'},
+     "language must be a two-letter language code such as EN or DE, got 'tlh-XX'"),
+    ('dept-route-extension-without-number', DEPT, {'name': 'X', 'routing': {'office_hours': {'to': 'Extension'}}},
+     'routing.office_hours: to Extension needs number'),
+    ('dept-route-queue-without-number', DEPT, {'name': 'X', 'routing': {'break_time': {'to': 'Queue'}}},
+     'routing.break_time: to Queue needs number'),
+    ('dept-route-external-without-external', DEPT, {'name': 'X', 'routing': {'holidays': {'to': 'External', 'number': '1'}}},
+     'routing.holidays: to External needs external'),
+    ('dept-range-too-long', DEPT, {'name': 'X', 'extension_range': {'user_to': '12345678901'}},
+     'extension_range.user_to must be at most 10 characters, got 11'),
+    ('dept-routing-list', DEPT, {'name': 'X', 'routing': ['office_hours']}, 'routing must be a dict, got a list'),
+    ('dept-timezone-typo', DEPT, {'name': 'X', 'timezone': 'Europe/Berlinn'}, 'closest matches: Europe/Berlin'),
+    ('dept-empty-prompt-set', DEPT, {'name': 'X', 'prompt_set': ''}, 'prompt_set must not be empty'),
+    ('dept-empty-route-number', DEPT, {'name': 'X', 'routing': {'office_hours': {'to': 'IVR', 'number': ''}}},
+     'routing.office_hours.number must not be empty'),
     ('dept-unknown-timezone', DEPT, {'name': 'X', 'timezone': 'Mars/Olympus_Mons'}, "unknown timezone 'Mars/Olympus_Mons'"),
     ('dept-route-target', DEPT, {'name': 'X', 'routing': {'office_hours': {'to': 'Nowhere'}}}, 'got: Nowhere'),
     ('dept-unknown-option', DEPT, {'name': 'X', 'colour': 'red'}, 'Unsupported parameters for (tcx.xapi.tcx_department) module: colour'),
@@ -59,15 +81,35 @@ USER_ROWS = [
     ('user-vm-email-option', USER, {'extension': '210', 'vm_email_options': 'Pigeon'}, 'got: Pigeon'),
     ('user-primary-without-membership', USER, {'extension': '211', 'primary_department': 'Sales'},
      "primary_department 'Sales' is not one of the user's departments"),
+    ('user-empty-first-name', USER, {'extension': '212', 'first_name': ''}, "user '212': first_name must not be empty"),
+    ('user-long-last-name', USER, {'extension': '213', 'last_name': LONG}, 'last_name must be at most 255 characters, got 300'),
+    ('user-language', USER, {'extension': '214', 'language': 'Klingon'}, "got 'Klingon'"),
+    ('user-departments-string', USER, {'extension': '215', 'departments': 'Sales'},
+     "Elements value for option 'departments' is of type str and we were unable to convert to dict"),
+    ('user-mobile-letters', USER, {'extension': '216', 'mobile': 'call me'}, "mobile must be a phone number"),
+    ('user-long-email', USER, {'extension': '217', 'email': 'a' * 250 + '@x.com'}, 'email must be at most 254 characters'),
+    ('user-empty-department-name', USER, {'extension': '218', 'departments': [{'name': ''}]},
+     'departments[0].name must not be empty'),
+    ('user-department-twice-in-another-case', USER, {'extension': '219', 'departments': [{'name': 'Sales'}, {'name': 'SALES'}]},
+     "departments lists 'SALES', 'Sales' more than once (names compare ignoring case)"),
+    ('user-email-taken-in-another-case', USER, {'extension': '220', 'email': 'Taken@Example.com'},
+     "email 'Taken@Example.com' already belongs to extension 150"),
+    ('user-outbound-caller-id', USER, {'extension': '221', 'outbound_caller_id': 'HQ'}, "outbound_caller_id must be a phone number"),
+    ('user-unknown-department-in-another-task', USER, {'extension': '222', 'departments': [{'name': 'Sales'}, {'name': 'Nod'}]},
+     "unknown department 'Nod'"),
 ]
 PARKING_CHAT_ROWS = [
-    ('parking-blank-number', PARKING, {'number': '  ', 'departments': ['Sales']}, 'number must not be empty'),
+    ('parking-blank-number', PARKING, {'number': '  ', 'departments': ['Sales']}, "parking '  ': number must not be empty"),
     ('parking-no-departments', PARKING, {'number': 'SP9', 'departments': []}, 'departments must name at least one department'),
     ('parking-empty-department', PARKING, {'number': 'SP9', 'departments': ['Sales', ' ']}, 'departments must not contain an empty name'),
     ('parking-present-without-departments', PARKING, {'number': 'SP9'},
      'state is present but all of the following are missing: departments'),
     ('parking-no-key', PARKING, {'state': 'absent'}, 'one of the following is required: number, departments'),
     ('parking-unknown-department', PARKING, {'number': 'SP9', 'departments': ['Narnia']}, "unknown department 'Narnia'"),
+    ('parking-number-digits', PARKING, {'number': '11', 'departments': ['Sales']},
+     "number must be SP followed by digits (SP11), got '11'"),
+    ('parking-number-long', PARKING, {'number': 'SP' + '1' * 20, 'departments': ['Sales']}, 'number must be at most 12 characters'),
+    ('parking-long-department', PARKING, {'number': 'SP9', 'departments': [LONG]}, 'departments[0] must be at most 255 characters'),
     ('chat-bad-link', CHAT, {'link': 'our chat', 'department': 'Sales'}, "link: friendly name 'our chat' is not valid"),
     ('chat-empty-department', CHAT, {'link': 'chat1', 'department': ' '}, 'department must not be empty'),
     ('chat-ftp-website', CHAT, {'link': 'chat2', 'department': 'Sales', 'websites': ['ftp://example.com']},
@@ -76,15 +118,60 @@ PARKING_CHAT_ROWS = [
     ('chat-bad-greeting', CHAT, {'link': 'chat4', 'department': 'Sales', 'greeting': 'Loudly'}, 'got: Loudly'),
     ('chat-link-taken', CHAT, {'link': 'grace', 'department': 'Sales'}, "live chat link 'grace': friendly name 'grace' is already used by user 150"),
     ('chat-unknown-department', CHAT, {'link': 'chat5', 'department': 'Lemuria'}, "unknown department 'Lemuria'"),
+    ('chat-empty-name', CHAT, {'link': 'chat6', 'department': 'Sales', 'name': ' '}, "live chat link 'chat6': name must not be empty"),
+    ('chat-long-call-title', CHAT, {'link': 'chat7', 'department': 'Sales', 'call_title': LONG},
+     'call_title must be at most 255 characters'),
+    ('chat-long-link', CHAT, {'link': 'l' * 65, 'department': 'Sales'}, "link: friendly name '%s' is not valid" % ('l' * 65)),
 ]
-TABLES = {'departments-and-connection': DEPARTMENT_ROWS, 'users': USER_ROWS, 'parkings-and-livechats': PARKING_CHAT_ROWS}
-ALL_ROWS = DEPARTMENT_ROWS + USER_ROWS + PARKING_CHAT_ROWS
+# tcx_config: a bad item stops the whole task before its first write; messages name the item.
+CONFIG_ROWS = [
+    ('config-departments-string', CONFIG, {'users': [{'extension': '230'}, {'extension': '231'}, {'extension': '232'},
+                                                     {'extension': '233', 'departments': 'Sales'}]},
+     "users[3].departments must be a list of dicts (name, role), got a str 'Sales'"),
+    ('config-first-name-list', CONFIG, {'users': [{'extension': '234', 'first_name': ['Ada']}]},
+     'users[0].first_name must be a string, got a list'),
+    ('config-websites-dict', CONFIG, {'livechats': [{'link': 'chat9', 'department': 'Sales', 'websites': [{'url': 'x'}]}]},
+     'livechats[0].websites[0] must be a string, got a dict'),
+    ('config-same-email-twice', CONFIG, {'users': [{'extension': '235', 'email': 'same@example.com'},
+                                                   {'extension': '236', 'email': 'SAME@example.com'}]},
+     "users[1] (user '236'): email 'SAME@example.com' is also given to users[0] (user '235')"),
+    ('config-department-twice-in-another-case', CONFIG, {'departments': [{'name': 'Ops'}, {'name': 'OPS'}]},
+     "departments[1] (department 'OPS'): the same name as departments[0] (department 'Ops') (the PBX compares them ignoring case)"),
+    ('config-unknown-department', CONFIG, {'users': [{'extension': '237', 'departments': [{'name': 'Mu'}]}]},
+     "users[0] (user '237'): unknown department 'Mu': list it under departments"),
+    ('config-delete-department-with-members', CONFIG, {'departments': [{'name': 'sales', 'state': 'absent'}]},
+     "departments[0] (department 'sales'): cannot delete: the department still has members (1: user 150"),
+    ('config-delete-department-still-referenced', CONFIG, {
+        'departments': [{'name': 'Support', 'state': 'absent'}], 'parkings': [{'number': 'SP20', 'departments': ['support']}]},
+     "departments[0] (department 'Support'): cannot delete: parkings[0] (parking 'SP20') of this task refers to it"),
+    ('config-email-taken', CONFIG, {'users': [{'extension': '238', 'email': 'taken@EXAMPLE.com'}]},
+     "users[0] (user '238'): email 'taken@EXAMPLE.com' already belongs to extension 150"),
+    ('config-route-to-deleted-user', CONFIG, {
+        'departments': [{'name': 'Support', 'routing': {'office_hours': {'to': 'Extension', 'number': '150'}}}],
+        'users': [{'extension': '150', 'state': 'absent'}]},
+     "users[0] (user '150'): cannot delete: department 'Support' routes office hours calls to it (routing.office_hours)"),
+    ('config-route-without-number', CONFIG, {'departments': [{'name': 'Ops2', 'routing': {'break_time': {'to': 'IVR'}}}]},
+     "departments[0] (department 'Ops2'): routing.break_time: to IVR needs number"),
+    ('config-parking-number-digits', CONFIG, {'parkings': [{'number': '12', 'departments': ['Sales']}]},
+     "parkings[0] (parking '12'): number must be SP followed by digits (SP11), got '12'"),
+    ('config-unknown-timezone', CONFIG, {'departments': [{'name': 'Ops3', 'timezone': 'Atlantis/Capital'}]},
+     "departments[0] (department 'Ops3'): unknown timezone 'Atlantis/Capital'"),
+    ('config-language', CONFIG, {'users': [{'extension': '239', 'language': 'english'}]},
+     "users[0] (user '239'): language must be a two-letter language code such as EN or DE, got 'english'"),
+    ('config-blank-first-name', CONFIG, {'users': [{'extension': '240', 'first_name': ' '}]},
+     "users[0] (user '240'): first_name must not be empty"),
+    ('config-unknown-role', CONFIG, {'users': [{'extension': '241', 'departments': [{'name': 'Sales', 'role': 'tsar'}]}]},
+     "users[0] (user '241'): value of role must be one of"),
+]
+TABLES = {'departments-and-connection': DEPARTMENT_ROWS, 'users': USER_ROWS, 'parkings-and-livechats': PARKING_CHAT_ROWS,
+          'tcx-config': CONFIG_ROWS}
+ALL_ROWS = DEPARTMENT_ROWS + USER_ROWS + PARKING_CHAT_ROWS + CONFIG_ROWS
 # Requests that change nothing on the PBX although they are POSTs.
 READ_ONLY_ACTIONS = ('/xapi/v1/WebsiteLinks/Pbx.ValidateLink',)
 
 
-def test_the_table_has_at_least_30_rows_each_with_its_own_message():
-    assert len(ALL_ROWS) >= 30
+def test_the_table_has_at_least_60_rows_each_with_its_own_message():
+    assert len(ALL_ROWS) >= 60
     for row_id, _module, _options, text in ALL_ROWS:
         assert [other for other, _m, _o, other_text in ALL_ROWS if text in other_text] == [row_id]
 

@@ -69,7 +69,7 @@ def departments(emulator, api):
 def test_create_reports_changed_with_exact_diff(emulator, play, api, departments):
     result = play([user_task(**ADA)]).result()
     assert result['changed'] is True
-    assert result['diff'] == {'before': {}, 'after': ADA_DIFF_AFTER}
+    assert result['diff'] == {'before': {}, 'after': dict({'extension': '150'}, **ADA_DIFF_AFTER)}
     user = find_user(api, '150')
     assert (user['FirstName'], user['LastName'], user['EmailAddress']) == ('Ada', 'Lovelace', 'ada@example.com')
     assert (user['AccessPassword'], user['VMPIN']) == (PASSWORD, PIN)

@@ -8,25 +8,65 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.tcx.xapi.plugins.module_utils.entity import (
-    EntityKind, Field, ValidationError,
+    COUNT_RULE, LANGUAGE_RULE, NAME_RULE, TEXT_RULE, EntityKind, Field, Rule, ValidationError,
 )
-from ansible_collections.tcx.xapi.plugins.module_utils.timezones import require_known_timezone, resolve_timezone
+from ansible_collections.tcx.xapi.plugins.module_utils.odata import any_of, build_query, equals
+from ansible_collections.tcx.xapi.plugins.module_utils.references import CLAUSES_PER_REQUEST
+from ansible_collections.tcx.xapi.plugins.module_utils.timezones import (
+    require_known_timezone, resolve_timezone, timezone_display,
+)
 
 ROUTE_TARGETS = ['None', 'VoiceMail', 'Extension', 'Queue', 'RingGroup', 'IVR', 'External', 'Fax',
                  'Boomerang', 'Deflect', 'VoiceMailOfDestination', 'Callback', 'RoutePoint',
                  'ProceedWithNoExceptions']
+# Destinations that are an extension of the PBX (Pbx.Destination.Number) or an outside number (External).
+TARGETS_WITH_NUMBER = ('Extension', 'Queue', 'RingGroup', 'IVR', 'Fax', 'RoutePoint')
+TARGETS_WITH_EXTERNAL = ('External',)
+ROUTES = (('office_hours', 'OfficeRoute'), ('out_of_office', 'OutOfOfficeRoute'), ('break_time', 'BreakRoute'),
+          ('holidays', 'HolidaysRoute'))
 RANGES = (('user', 'User'), ('system', 'System'), ('trunk', 'Trunk'))
+DIGITS_RULE = Rule(max_length=10, pattern=r'^[0-9]+$', shape='a string of digits')
+# How many members a refusal to delete a department names.
+MEMBERS_SHOWN = 5
+GROUP_WITH_MEMBERS = 'WARNINGS.GROUP_WITH_MEMBERS_CANNOT_BE_DELETED'
+MEMBER_PROPERTIES = ('Number', 'MemberName', 'Type')
 
 
 def route(option, prop):
     """The five options of one routing period, on XAPI property ``prop`` (a Pbx.Route)."""
     return Field(option, type='dict', suboptions=[
         Field('to', prop + '.Route.To', choices=ROUTE_TARGETS),
-        Field('number', prop + '.Route.Number'),
-        Field('external', prop + '.Route.External'),
+        Field('number', prop + '.Route.Number', rule=Rule(not_empty=True, max_length=20)),
+        Field('external', prop + '.Route.External', rule=Rule(not_empty=True, max_length=40)),
         Field('prompt_enabled', prop + '.IsPromptEnabled', type='bool'),
-        Field('prompt', prop + '.Prompt'),
+        Field('prompt', prop + '.Prompt', rule=TEXT_RULE),
     ])
+
+
+def timezone_id(value, ctx):
+    """A zone as written (``Europe/Vienna``) to the PBX's ID (``"60"``)."""
+    return resolve_timezone(ctx, value)
+
+
+def timezone_shown(zone_id, ctx):
+    """The PBX's zone ID as the user wrote it (when it is that zone), else its IANA name."""
+    return timezone_display(ctx, zone_id, ctx.params.get('timezone'))
+
+
+def describe_member(row):
+    """``user 101 (Ada Lovelace)``, ``parking SP1``: a row of ``Groups({id})/Members``."""
+    kind = {'Extension': 'user', 'User': 'user'}.get(row.get('Type'), str(row.get('Type') or 'member').lower())
+    name = row.get('MemberName')
+    text = '%s %s' % (kind, row.get('Number'))
+    return '%s (%s)' % (text, name) if name and name != row.get('Number') else text
+
+
+def members_refusal(members, total=None):
+    """The message for deleting a department that keeps ``members`` (described strings; ``total`` of them)."""
+    total = len(members) if total is None else total
+    shown = ', '.join(members[:MEMBERS_SHOWN]) + (', ...' if total > MEMBERS_SHOWN else '')
+    return ('cannot delete: the department still has members (%d: %s); move them to another department or '
+            'delete them first (%s)' % (total, shown, GROUP_WITH_MEMBERS))
 
 
 class Department(EntityKind):
@@ -35,47 +75,69 @@ class Department(EntityKind):
     result_key = 'department'
     key_option = 'name'
     key_property = 'Name'
+    key_ignore_case = True  # the PBX refuses SALES when Sales exists: one name, another spelling
     extra_select = ('IsDefault', 'Number')
     fields = [
-        Field('name', 'Name', required=True, managed=False),
-        Field('language', 'Language'),
-        Field('timezone', 'TimeZoneId'),
-        Field('prompt_set', 'PromptSet'),
+        Field('name', 'Name', required=True, managed=False, rule=NAME_RULE),
+        Field('language', 'Language', rule=LANGUAGE_RULE),
+        Field('timezone', 'TimeZoneId', to_api=timezone_id, from_api=timezone_shown, rule=Rule(not_empty=True)),
+        Field('prompt_set', 'PromptSet', rule=NAME_RULE),
         Field('allow_call_service', 'AllowCallService', type='bool'),
         Field('disable_custom_prompt', 'DisableCustomPrompt', type='bool'),
         Field('extension_range', type='dict', suboptions=[
-            Field('%s_%s' % (kind, end), 'Props.%sNumber%s' % (prop, end.capitalize()))
+            Field('%s_%s' % (kind, end), 'Props.%sNumber%s' % (prop, end.capitalize()), rule=DIGITS_RULE)
             for kind, prop in RANGES for end in ('from', 'to')
         ]),
         Field('limits', type='dict', suboptions=[
-            Field('live_chat_max', 'Props.LiveChatMaxCount', type='int'),
-            Field('personal_contacts_max', 'Props.PersonalContactsMaxCount', type='int'),
-            Field('prompts_max', 'Props.PromptsMaxCount', type='int'),
+            Field('live_chat_max', 'Props.LiveChatMaxCount', type='int', rule=COUNT_RULE),
+            Field('personal_contacts_max', 'Props.PersonalContactsMaxCount', type='int', rule=COUNT_RULE),
+            Field('prompts_max', 'Props.PromptsMaxCount', type='int', rule=COUNT_RULE),
         ]),
-        Field('routing', type='dict', suboptions=[
-            route('office_hours', 'OfficeRoute'),
-            route('out_of_office', 'OutOfOfficeRoute'),
-            route('break_time', 'BreakRoute'),
-            route('holidays', 'HolidaysRoute'),
-        ]),
+        Field('routing', type='dict', suboptions=[route(option, prop) for option, prop in ROUTES]),
     ]
 
     def validate(self, ctx):
-        if ctx.params['state'] == 'absent' and ctx.params['name'] == 'DEFAULT':
+        if ctx.params['state'] == 'absent' and ctx.params['name'].upper() == 'DEFAULT':
             raise ValidationError('the system department DEFAULT cannot be deleted')
-        for option, value in sorted((ctx.params['extension_range'] or {}).items()):
-            if value is not None and not value.isdigit():
-                raise ValidationError('extension_range.%s must be a string of digits, got %r' % (option, value))
-        for option, value in sorted((ctx.params['limits'] or {}).items()):
-            if value is not None and value < 0:
-                raise ValidationError('limits.%s must not be negative, got %d' % (option, value))
+        for option, dummy in ROUTES:
+            period = (ctx.params.get('routing') or {}).get(option) or {}
+            target = period.get('to')
+            if target in TARGETS_WITH_NUMBER and not period.get('number'):
+                raise ValidationError('routing.%s: to %s needs number (the %s to route to)'
+                                      % (option, target, 'extension' if target == 'Extension' else target))
+            if target in TARGETS_WITH_EXTERNAL and not period.get('external'):
+                raise ValidationError('routing.%s: to External needs external (the outside number)' % option)
 
     def normalize(self, ctx, desired):
         if desired.get('timezone') is not None:
-            desired['timezone'] = resolve_timezone(ctx, desired['timezone'])
+            resolve_timezone(ctx, desired['timezone'])  # an unknown zone fails here, before planning
         return desired
 
+    def route_targets(self, entity):
+        """``{(period option, number)}`` of the routes of a department (as the PBX holds it) that go to a number."""
+        targets = set()
+        for option, prop in ROUTES:
+            destination = (entity.get(prop) or {}).get('Route') or {}
+            if destination.get('To') in TARGETS_WITH_NUMBER and destination.get('Number'):
+                targets.add((option, destination['Number']))
+        return targets
+
+    def members(self, ctx, groups):
+        """``{department Id: [member rows]}`` of departments, in one GET per 40 departments."""
+        found = {}
+        ids = sorted(g['Id'] for g in groups)
+        for start in range(0, len(ids), CLAUSES_PER_REQUEST):
+            chunk = ids[start:start + CLAUSES_PER_REQUEST]
+            params = build_query(any_of(*[equals('Id', i) for i in chunk]), ['Id'],
+                                 expand='Members($select=%s)' % ','.join(MEMBER_PROPERTIES))
+            for group in ctx.client.get(self.entity_set, params=params).get('value', []):
+                found[group['Id']] = group.get('Members') or []
+        return found
+
     def preflight(self, ctx, plan):
+        if plan.action == 'delete':
+            self.refuse_delete_with_members(ctx, plan.current)
+            return
         if 'TimeZoneId' in plan.payload:
             require_known_timezone(ctx, plan.payload['TimeZoneId'])
         props = plan.payload.get('Props') or {}
@@ -84,6 +146,14 @@ class Department(EntityKind):
             if low and high and low.isdigit() and high.isdigit() and int(low) > int(high):
                 raise ValidationError('extension_range: %s_from (%s) is greater than %s_to (%s)'
                                       % (kind, low, kind, high))
+
+    def refuse_delete_with_members(self, ctx, current):
+        """Deleting a department that has members fails on the PBX: fail before, in check mode too."""
+        answer = ctx.client.get(self.entity_path(current) + '/Members',
+                                params=build_query(select=MEMBER_PROPERTIES, top=MEMBERS_SHOWN, count=True))
+        rows = answer.get('value', [])
+        if rows:
+            raise ValidationError(members_refusal([describe_member(r) for r in rows], answer.get('@odata.count')))
 
     def protected(self, entity):
         return bool(entity.get('IsDefault'))

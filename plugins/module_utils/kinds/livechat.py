@@ -15,11 +15,13 @@ except ImportError:  # pragma: no cover - Python 2 is not supported, kept for th
 
 from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
 from ansible_collections.tcx.xapi.plugins.module_utils.entity import (
-    EntityKind, Field, ValidationError,
+    NAME_RULE, TEXT_RULE, EntityKind, Field, ValidationError,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.links import check_link_name, ensure_link_available
 from ansible_collections.tcx.xapi.plugins.module_utils.odata import build_query, key_segment
-from ansible_collections.tcx.xapi.plugins.module_utils.references import departments_by_name, departments_by_number
+from ansible_collections.tcx.xapi.plugins.module_utils.references import (
+    departments_by_name, departments_by_number, pbx_spelling,
+)
 
 TRANSLATIONS = ('AuthenticationMessage', 'EndingMessage', 'FirstResponseMessage', 'GdprMessage', 'GreetingMessage',
                 'GreetingOfflineMessage', 'InviteMessage', 'OfflineEmailMessage', 'OfflineFinishMessage',
@@ -60,8 +62,8 @@ class LiveChat(EntityKind):
     key_property = 'Link'
     fields = [
         Field('link', 'Link', required=True, managed=False),
-        Field('name', 'Name'),
-        Field('department', 'Group', to_api=department_number, from_api=department_name),
+        Field('name', 'Name', rule=NAME_RULE),
+        Field('department', 'Group', to_api=department_number, from_api=department_name, rule=NAME_RULE),
         Field('websites', 'Website', type='list', elements='str', compare='set'),
         Field('chat_enabled', 'ChatEnabled', type='bool'),
         Field('calls_enabled', 'CallsEnabled', type='bool'),
@@ -75,7 +77,7 @@ class LiveChat(EntityKind):
         Field('communication_options', 'Advanced.CommunicationOptions',
               choices=['ChatOnly', 'PhoneAndChat', 'PhoneOnly', 'VideoPhoneAndChat']),
         Field('enable_direct_call', 'Advanced.EnableDirectCall', type='bool'),
-        Field('call_title', 'Advanced.CallTitle'),
+        Field('call_title', 'Advanced.CallTitle', rule=TEXT_RULE),
         Field('ignore_queue_ownership', 'Advanced.IgnoreQueueOwnership', type='bool'),
         Field('styling', type='dict', suboptions=[
             Field('animation', 'Styling.Animation', choices=['SlideUp', 'SlideFromSide', 'FadeIn', 'NoAnimation']),
@@ -91,9 +93,6 @@ class LiveChat(EntityKind):
             check_link_name(ctx.params['link'])
         except ValidationError as exc:
             raise ValidationError('link: %s' % exc)
-        department = ctx.params.get('department')
-        if department is not None and not department.strip():
-            raise ValidationError('department must not be empty')
         for website in ctx.params.get('websites') or []:
             if not is_web_url(website):
                 raise ValidationError('websites: %r is not an http:// or https:// URL' % website)
@@ -103,7 +102,11 @@ class LiveChat(EntityKind):
             desired['websites'] = sorted(set(desired['websites']))
         if desired.get('department') is not None:
             departments_by_name(ctx, [desired['department']])
+            desired['department'] = pbx_spelling(ctx, desired['department'])
         return desired
+
+    def departments_named(self, params):
+        return [params['department']] if params.get('department') else []
 
     def entity_path(self, entity):
         return self.entity_set + key_segment(entity['Link'])

@@ -8,11 +8,14 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.tcx.xapi.plugins.module_utils.entity import (
-    EntityKind, Field, ValidationError,
+    TEXT_RULE, EntityKind, Field, Rule, ValidationError,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.references import (
-    departments_by_id, departments_by_name, find_by_number,
+    departments_by_id, departments_by_name, find_by_number, name_key, pbx_spelling,
 )
+
+# A shared parking space's number: SP and digits (SP11), as the PBX assigns them.
+PARKING_NUMBER = Rule(not_empty=True, max_length=12, pattern=r'^SP[0-9]+$', shape='SP followed by digits (SP11)')
 
 
 def department_rows(names, ctx):
@@ -38,9 +41,9 @@ class Parking(EntityKind):
     required_if = (('state', 'present', ['departments']),)
     required_one_of = (('number', 'departments'),)
     fields = [
-        Field('number', 'Number', managed=False),
+        Field('number', 'Number', managed=False, rule=PARKING_NUMBER),
         Field('departments', 'Groups', type='list', elements='str', compare='set',
-              to_api=department_rows, from_api=department_names),
+              to_api=department_rows, from_api=department_names, rule=TEXT_RULE),
     ]
 
     def select(self):
@@ -64,9 +67,13 @@ class Parking(EntityKind):
 
     def normalize(self, ctx, desired):
         if desired.get('departments') is not None:
-            desired['departments'] = sorted(set(desired['departments']))
             departments_by_name(ctx, desired['departments'])
+            spelled = dict((name_key(n), pbx_spelling(ctx, n)) for n in desired['departments'])
+            desired['departments'] = sorted(spelled.values())
         return desired
+
+    def member_of(self, params):
+        return params.get('departments')
 
     def find(self, ctx):
         """By number when given, else the parking(s) whose department set is exactly ``departments``."""

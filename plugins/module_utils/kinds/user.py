@@ -13,14 +13,17 @@ import string
 
 from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
 from ansible_collections.tcx.xapi.plugins.module_utils.entity import (
-    ALREADY_IN_USE, EntityKind, Field, UncertainWrite, ValidationError, write_with_read_back,
+    ALREADY_IN_USE, LANGUAGE_RULE, MAX_EMAIL, NAME_RULE, PHONE_RULE, TEXT_RULE, EntityKind, Field, Rule,
+    UncertainWrite, ValidationError, write_with_read_back,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.generated_passwords import (
     CREATED, UNCONFIRMED, follow_up_failed,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.links import check_link_name, ensure_link_available
 from ansible_collections.tcx.xapi.plugins.module_utils.odata import all_of, any_of, build_query, equals, literal
-from ansible_collections.tcx.xapi.plugins.module_utils.references import departments_by_id, departments_by_name
+from ansible_collections.tcx.xapi.plugins.module_utils.references import (
+    departments_by_id, departments_by_name, name_key,
+)
 
 ROLES = ['system_owners', 'system_admins', 'group_owners', 'managers', 'group_admins', 'receptionists', 'users']
 VM_EMAIL_OPTIONS = ['None', 'Notification', 'Attachment', 'AttachmentAndDelete', 'VmailToMembers', 'EmailToExtrasOnly']
@@ -74,6 +77,11 @@ def departments_from_api(rows, ctx):
              'role': (row.get('Rights') or {}).get('RoleName')} for row in rows]
 
 
+def membership_key(membership):
+    """A ``{name, role}`` membership as the PBX compares it: the department name ignoring case."""
+    return dict(membership, name=name_key(membership.get('name')))
+
+
 def primary_to_api(value, ctx):
     """A department name to its id."""
     return department_ids([value], ctx)[value]
@@ -99,14 +107,14 @@ class User(EntityKind):
     expand = 'Groups($expand=Rights)'
     fields = [
         Field('extension', 'Number', managed=False),
-        Field('first_name', 'FirstName'),
-        Field('last_name', 'LastName'),
-        Field('email', 'EmailAddress'),
+        Field('first_name', 'FirstName', rule=NAME_RULE),
+        Field('last_name', 'LastName', rule=TEXT_RULE),
+        Field('email', 'EmailAddress', rule=Rule(max_length=MAX_EMAIL)),
         Field('unique_email', type='bool', default=True, managed=False),
-        Field('mobile', 'Mobile'),
-        Field('outbound_caller_id', 'OutboundCallerID'),
-        Field('language', 'Language'),
-        Field('prompt_set', 'PromptSet'),
+        Field('mobile', 'Mobile', rule=PHONE_RULE),
+        Field('outbound_caller_id', 'OutboundCallerID', rule=PHONE_RULE),
+        Field('language', 'Language', rule=LANGUAGE_RULE),
+        Field('prompt_set', 'PromptSet', rule=NAME_RULE),
         Field('enabled', 'Enabled', type='bool'),
         Field('require_2fa', 'Require2FA', type='bool'),
         Field('send_missed_call_emails', 'SendEmailMissedCalls', type='bool'),
@@ -115,12 +123,13 @@ class User(EntityKind):
         Field('vm_pin', 'VMPIN', secret=True),
         Field('password', 'AccessPassword', secret=True),
         Field('update_password', choices=['on_create', 'always'], default='on_create', managed=False),
-        Field('departments', 'Groups', type='list', elements='dict', compare='set',
+        Field('departments', 'Groups', type='list', elements='dict', compare='set', fold=membership_key,
               to_api=departments_to_api, from_api=departments_from_api, suboptions=[
-                  Field('name', required=True),
+                  Field('name', required=True, rule=NAME_RULE),
                   Field('role', choices=ROLES, default='users'),
               ]),
-        Field('primary_department', 'PrimaryGroupId', to_api=primary_to_api, from_api=primary_from_api),
+        Field('primary_department', 'PrimaryGroupId', to_api=primary_to_api, from_api=primary_from_api,
+              rule=NAME_RULE, compare='ignore_case'),
         Field('friendly_name', 'ClickToCallId', mirrors=('WebMeetingFriendlyName',)),
         Field('call_us_enable_chat', 'CallUsEnableChat', type='bool'),
     ]
@@ -158,13 +167,23 @@ class User(EntityKind):
                 raise ValidationError('departments must list at least one department: a user always belongs '
                                       'to one (the system department is DEFAULT)')
             names = [d['name'] for d in departments]
-            doubled = sorted(set(n for n in names if names.count(n) > 1))
+            folded = [name_key(n) for n in names]
+            doubled = sorted(set(n for n in names if folded.count(name_key(n)) > 1))
             if doubled:
-                raise ValidationError('departments lists %s more than once: give each department once, with one role'
-                                      % ', '.join("'%s'" % n for n in doubled))
-            if p['primary_department'] is not None and p['primary_department'] not in names:
+                raise ValidationError('departments lists %s more than once (names compare ignoring case): give each '
+                                      'department once, with one role' % ', '.join("'%s'" % n for n in doubled))
+            if p['primary_department'] is not None and name_key(p['primary_department']) not in folded:
                 raise ValidationError("primary_department '%s' is not among departments (%s): add it there"
                                       % (p['primary_department'], ', '.join("'%s'" % n for n in names)))
+
+    def member_of(self, params):
+        if params.get('departments') is None:
+            return None
+        return [d['name'] for d in params['departments']]
+
+    def departments_named(self, params):
+        names = self.member_of(params) or []
+        return names + ([params['primary_department']] if params.get('primary_department') else [])
 
     def secret_changed(self, ctx, leaf, current, desired):
         """Secrets cannot be compared: send them on create, or on every run with ``update_password: always``."""
@@ -262,12 +281,17 @@ class User(EntityKind):
     def users_with_email(ctx, email, other_than=None):
         """Users whose email is ``email`` (case-insensitive), optionally except one extension.
 
-        When tcx_config has read every user already (``shared['listing:Users']``), no request is made.
+        When tcx_config has read every user already (``shared['listing:Users']``: the users as they will
+        be after its run), no request is made.
         """
         listing = ctx.shared.get('listing:Users')
         if listing is not None:
-            wanted = email.lower()
-            matches = [u for u in listing if (u.get('EmailAddress') or '').lower() == wanted and u.get('Number') != other_than]
+            def index():
+                by_email = {}
+                for user in listing:
+                    by_email.setdefault((user.get('EmailAddress') or '').lower(), []).append(user)
+                return by_email
+            matches = [u for u in ctx.cached('users_by_email', index).get(email.lower(), []) if u.get('Number') != other_than]
             return sorted(matches, key=lambda u: u['Number'])[:MATCHES_SHOWN]
         clauses = [equals('EmailAddress', email, ignore_case=True)]
         if other_than is not None:

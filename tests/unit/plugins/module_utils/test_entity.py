@@ -3,10 +3,12 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import re
+
 import pytest
 
 from ansible_collections.tcx.xapi.plugins.module_utils.entity import (
-    SECRET_CHANGED_MASK, SECRET_MASK, Context, Engine, EntityKind, Field, get_path, leaves,
+    SECRET_CHANGED_MASK, SECRET_MASK, Context, Engine, EntityKind, Field, ValidationError, get_path, leaves,
     merge_entity, set_path, strip_secrets,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.department import Department
@@ -95,20 +97,22 @@ def test_int_options_compare_by_value():
     assert engine.plan(engine.desired(), CURRENT).action == 'none'
 
 
-def test_create_diff_has_empty_before_and_payload_has_the_key():
+def test_create_diff_has_empty_before_and_names_the_object_after():
     engine = engine_for(Department(), department_params(language='DE', routing={'office_hours': {'to': 'VoiceMail'}}))
     plan = engine.plan(engine.desired(), None)
     assert plan.action == 'create'
     assert plan.before == {}
-    assert plan.after == {'language': 'DE', 'routing': {'office_hours': {'to': 'VoiceMail'}}}
+    assert plan.after == {'name': 'Sales', 'language': 'DE', 'routing': {'office_hours': {'to': 'VoiceMail'}}}
     assert plan.payload == {'Name': 'Sales', 'Language': 'DE', 'OfficeRoute': {'Route': {'To': 'VoiceMail'}}}
 
 
-def test_delete_diff_shows_every_managed_option_before_and_nothing_after():
+def test_delete_diff_names_the_object_and_shows_every_managed_option_before_and_nothing_after():
     engine = engine_for(Department(), department_params(state='absent'))
+    engine.ctx.shared['timezones'] = [{'Id': '51', 'IanaName': 'Etc/UTC', 'WindowsName': 'UTC'}]
     plan = engine.plan(engine.desired(), CURRENT)
     assert plan.action == 'delete' and plan.after == {}
-    assert plan.before['language'] == 'EN'
+    assert list(plan.before)[0] == 'name' and plan.before['name'] == 'Sales'
+    assert plan.before['language'] == 'EN' and plan.before['timezone'] == 'Etc/UTC'
     assert plan.before['extension_range']['user_from'] == '100'
 
 
@@ -143,7 +147,7 @@ def account_params(**options):
 def test_secrets_are_masked_in_create_diff():
     engine = engine_for(Account(), account_params(password='hunter2'))
     plan = engine.plan(engine.desired(), None)
-    assert plan.after == {'password': SECRET_MASK}
+    assert plan.after == {'login': 'a', 'password': SECRET_MASK}
     assert 'hunter2' not in repr(plan.after) and plan.payload['AccessPassword'] == 'hunter2'
 
 
@@ -177,7 +181,13 @@ def test_merge_entity_replaces_top_level_values_without_touching_the_original():
 
 @pytest.mark.parametrize('options, message', [
     ({'extension_range': {'user_from': '1a'}}, 'must be a string of digits'),
-    ({'limits': {'prompts_max': -1}}, 'must not be negative'),
+    ({'limits': {'prompts_max': -1}}, 'limits.prompts_max must be at least 0, got -1'),
+    ({'limits': {'prompts_max': 2147483648}}, 'limits.prompts_max must be at most 2147483647'),
+    ({'name': ' '}, 'name must not be empty'),
+    ({'name': 'x' * 256}, 'name must be at most 255 characters, got 256'),
+    ({'language': 'tlh-XX'}, "language must be a two-letter language code such as EN or DE, got 'tlh-XX'"),
+    ({'routing': {'office_hours': {'to': 'Extension'}}}, 'routing.office_hours: to Extension needs number'),
+    ({'routing': {'holidays': {'to': 'External', 'number': '1'}}}, 'routing.holidays: to External needs external'),
     ({'state': 'absent', 'name': 'DEFAULT'}, 'DEFAULT cannot be deleted'),
 ])
 def test_department_rejects_bad_input_before_any_request(options, message):
@@ -186,5 +196,5 @@ def test_department_rejects_bad_input_before_any_request(options, message):
         if params.get(group):
             params[group] = dict(dict((k, None) for k in Department().argument_spec()[group]['options']), **params[group])
     engine = engine_for(Department(), params)
-    with pytest.raises(Exception, match=message):
-        engine.kind.validate(engine.ctx)
+    with pytest.raises(ValidationError, match=re.escape(message)):
+        engine.kind.check(engine.ctx)

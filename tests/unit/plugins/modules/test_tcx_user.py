@@ -12,6 +12,7 @@ from ansible_collections.tcx.xapi.plugins.module_utils.entity import (
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.links import check_link_name
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.user import User, generate_password
+from ansible_collections.tcx.xapi.plugins.module_utils.references import remember_department
 
 
 class FakeModule(object):
@@ -47,6 +48,7 @@ def plan_for(current=None, check_mode=False, **options):
     engine, ctx = engine_for(user_params(**options), check_mode)
     for row in current.get('Groups', []):
         ctx.shared.setdefault('user_group_names', {})[row['GroupId']] = row['Name']
+        remember_department(ctx, {'Id': row['GroupId'], 'Name': row['Name'], 'Number': 'GRP%04d' % row['GroupId']})
     return engine.plan(engine.desired(), current)
 
 
@@ -92,6 +94,18 @@ def test_friendly_name_with_mirrors_that_disagree_is_a_change():
     assert plan.before == {'friendly_name': {'ClickToCallId': 'ada', 'WebMeetingFriendlyName': None}}
 
 
+def test_department_names_in_another_case_are_no_change_and_compare_like_the_pbx():
+    plan = plan_for(departments=[{'name': 'SUPPORT', 'role': 'managers'}, {'name': 'sales', 'role': 'users'}],
+                    primary_department='SALES')
+    assert plan.action == 'none'
+
+
+def test_a_department_listed_twice_in_another_case_is_refused():
+    engine, ctx = engine_for(user_params(departments=[{'name': 'Sales', 'role': 'users'}, {'name': 'SALES', 'role': 'users'}]))
+    with pytest.raises(ValidationError, match="departments lists 'SALES', 'Sales' more than once"):
+        engine.kind.check(ctx)
+
+
 def test_primary_department_shows_names_in_the_diff():
     plan = plan_for(primary_department='Sales')
     assert plan.action == 'none' and plan.before == {'primary_department': 'Sales'}
@@ -101,7 +115,7 @@ def test_create_without_password_generates_one_only_in_a_real_run():
     engine, ctx = engine_for(user_params(first_name='Ada'))
     plan = engine.plan(engine.desired(), None)
     assert plan.payload['AccessPassword'] == ctx.cache['generated_password']
-    assert plan.after == {'first_name': 'Ada'}
+    assert plan.after == {'extension': '150', 'first_name': 'Ada'}
     engine, ctx = engine_for(user_params(first_name='Ada'), check_mode=True)
     assert 'AccessPassword' not in engine.plan(engine.desired(), None).payload
 
