@@ -77,7 +77,7 @@ def test_check_mode_fails_where_the_real_run_fails_with_the_same_message(emulato
     messages = dict((name, check['result']['msg']) for name, (check, real) in runs.items())
     assert all(check['status'] == 'failed' for check, real in runs.values()), messages
     assert messages['department with members'] == (
-        "department 'busy': cannot delete: the department still has members (1: user 150 (Grace Hopper)); move them "
+        "department 'busy': cannot delete: the department still has members (1: user 150 (Hopper, Grace)); move them "
         "to another department or delete them first (WARNINGS.GROUP_WITH_MEMBERS_CANNOT_BE_DELETED)")
     assert ("departments[0] (department 'Busy'): cannot delete: the department still has members (1: user 150"
             in messages['config: department with members'])
