@@ -820,11 +820,13 @@ class Engine(object):
         return result
 
 
+def naming_an_option(messages):
+    """Ansible's argument errors that name their option (it reports only its first error, which may not)."""
+    return [m for m in messages or [] if "option '" in m or "argument '" in m]
+
+
 def _naming_an_option(module):
-    """Ansible's own argument errors that name their option (it reports only its first error, which may not)."""
-    result = getattr(module, 'validation_result', None)
-    messages = list(getattr(result, 'error_messages', None) or [])
-    return [m for m in messages if "option '" in m or "argument '" in m]
+    return naming_an_option(getattr(getattr(module, 'validation_result', None), 'error_messages', None))
 
 
 class _EntityModule(AnsibleModule):

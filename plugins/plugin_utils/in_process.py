@@ -39,6 +39,7 @@ from ansible.module_utils.parsing.convert_bool import boolean
 from ansible.plugins.action import ActionBase
 from ansible.utils.vars import merge_hash
 from ansible_collections.tcx.xapi.plugins.module_utils.client import HAS_REQUESTS
+from ansible_collections.tcx.xapi.plugins.module_utils.entity import naming_an_option
 
 IN_PROCESS_VARIABLE = 'tcx_xapi_in_process'
 
@@ -86,10 +87,14 @@ class TaskModule(object):
         validation = validator.validate(self.params)
         self.params.update(validation.validated_parameters)
         self.no_log_values.update(validation._no_log_values)
+        # Ansible skips collecting them when a value has the wrong shape (a list for a dict option).
+        for name, entry in argument_spec.items():
+            if entry.get('no_log') and isinstance(self.params.get(name), str) and self.params[name]:
+                self.no_log_values.add(self.params[name])
         for both in validation._warnings:
             self.warn('Both option {option} and its alias {alias} are set.'.format(**both))
         if len(validation.errors.errors):
-            message = validation.errors.msg
+            message = '; '.join(naming_an_option(validation.error_messages)) or validation.errors.msg
             if isinstance(validation.errors.errors[0], UnsupportedError):
                 message = 'Unsupported parameters for (%s) module: %s' % (task_name, message)
             self.fail_json(msg=message)

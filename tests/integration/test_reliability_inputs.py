@@ -43,7 +43,7 @@ DEPARTMENT_ROWS = [
      'routing.holidays: to External needs external'),
     ('dept-range-too-long', DEPT, {'name': 'X', 'extension_range': {'user_to': '12345678901'}},
      'extension_range.user_to must be at most 10 characters, got 11'),
-    ('dept-routing-list', DEPT, {'name': 'X', 'routing': ['office_hours']}, 'routing must be a dict, got a list'),
+    ('dept-routing-list', DEPT, {'name': 'X', 'routing': ['office_hours']}, "argument 'routing' is of type list"),
     ('dept-timezone-typo', DEPT, {'name': 'X', 'timezone': 'Europe/Berlinn'}, 'closest matches: Europe/Berlin'),
     ('dept-empty-prompt-set', DEPT, {'name': 'X', 'prompt_set': ''}, 'prompt_set must not be empty'),
     ('dept-empty-route-number', DEPT, {'name': 'X', 'routing': {'office_hours': {'to': 'IVR', 'number': ''}}},
