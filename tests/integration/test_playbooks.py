@@ -185,3 +185,27 @@ def test_audit_without_drift_passes_with_fail_on_drift(emulator, tmp_path):
     assert run.task('Compare the PBX')['changed'] is False
     report = json.loads((tmp_path / 'reports' / 'tcx-audit-localhost.json').read_text())
     assert (report['drift'], report['objects'], report['summary']['departments']['unchanged']) == (False, [], 1)
+
+
+def test_audit_reads_a_users_csv_with_department_ids(emulator, api, tmp_path):
+    provision(tmp_path, emulator, tcx_departments=[{'name': 'Support'}],
+              tcx_users=[{'extension': '301', 'first_name': 'Grace', 'last_name': 'Hopper', 'email': 'grace@example.com',
+                          'departments': [{'name': 'Support', 'role': 'users'}]}])
+    support = api.find('Groups', "Name eq 'Support'")[0]['Id']
+    (tmp_path / 'users.csv').write_text(
+        'first_name,last_name,email,extension,department_id,role\n'
+        'Grace,Hopper,grace@example.com,301,%d,users\n'
+        'Ada,Lovelace,ada@example.com,302,%d,managers\n' % (support, support), encoding='utf-8')
+    emulator.clear_requests()
+    run = run_playbook(tmp_path, 'audit.yml', emulator,
+                       extra_vars={'tcx_users_csv': 'users.csv', 'tcx_report_dir': str(tmp_path / 'reports')})
+    assert emulator.writes() == []
+    assert [d['Name'] for d in run.task('Read the departments of the PBX')['departments']] == ['DEFAULT', 'Support']
+    report = json.loads((tmp_path / 'reports' / 'tcx-audit-localhost.json').read_text())
+    assert report['summary']['users'] == {'create': 1, 'update': 0, 'delete': 0, 'unmanaged': 0, 'unchanged': 1,
+                                          'failed': 0}
+    assert [(o['key'], o['action']) for o in report['objects']] == [('302', 'create')]
+
+    # Without a CSV file the audit does not read the departments.
+    run = run_playbook(tmp_path, 'audit.yml', emulator, extra_vars={'tcx_report_dir': str(tmp_path / 'reports')})
+    assert 'skip_reason' in run.task('Read the departments of the PBX')
