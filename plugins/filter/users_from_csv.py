@@ -82,9 +82,17 @@ DELIMITER_NAMES = {',': 'comma', ';': 'semicolon', '\t': 'tab'}
 MEMBERSHIP_COLUMNS = ('department', 'department_id', 'role')
 # The person's columns: every plain (not list, not secret) option of tcx_user that the PBX stores,
 # except primary_department, which belongs to the memberships of several rows.
-PERSON_COLUMNS = tuple(leaf.field.option for leaf in KIND.leaves()
-                       if len(leaf.option_path) == 1 and not leaf.field.secret and leaf.field.type not in ('list', 'dict')
-                       and leaf.field.option not in ('extension', 'primary_department'))
+NOT_PERSON_COLUMNS = ('extension', 'primary_department')
+
+
+def _is_person_column(leaf):
+    """A top-level option of tcx_user that holds one plain, non-secret value."""
+    field = leaf.field
+    plain = not field.secret and field.type not in ('list', 'dict')
+    return plain and len(leaf.option_path) == 1 and field.option not in NOT_PERSON_COLUMNS
+
+
+PERSON_COLUMNS = tuple(leaf.field.option for leaf in KIND.leaves() if _is_person_column(leaf))
 COLUMNS = ('extension',) + PERSON_COLUMNS + MEMBERSHIP_COLUMNS
 # The reference document's header, named in messages.
 REFERENCE_HEADER = 'first_name,last_name,email,extension,department_id,role'

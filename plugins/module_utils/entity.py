@@ -222,8 +222,9 @@ class Field(object):
         """True when the current option value already matches the desired one."""
         if self.compare == 'set':
             fold = self.fold or (lambda value: value)
-            return (sorted(_canonical(fold(v)) for v in current or [])
-                    == sorted(_canonical(fold(v)) for v in desired or []))
+            held = sorted(_canonical(fold(v)) for v in current or [])
+            wanted = sorted(_canonical(fold(v)) for v in desired or [])
+            return held == wanted
         if self.compare == 'ignore_case' and isinstance(current, str) and isinstance(desired, str):
             return current.lower() == desired.lower()
         if self.type == 'int' and current is not None:

@@ -20,6 +20,9 @@ description:
   - One lookup (a filtered GET) and at most one write per run.
   - Check mode fails where the real run would. Deleting a department that still has members (one more GET
     reads them before the delete, in check mode as in a real run) fails with the same message in both.
+    In check mode, earlier tasks of the play change nothing, so a department whose members earlier tasks
+    would delete or move still counts them; M(tcx.xapi.tcx_config) orders such changes within one task
+    and predicts them.
   - Input is checked before the first request. The official API specification sets no length for these
     texts; the module limits names to 255 characters and refuses empty ones.
 author:

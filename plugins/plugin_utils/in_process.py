@@ -182,8 +182,9 @@ class InProcessAction(ActionBase):
             wanted = boolean(self._templar.template(wanted), strict=True)
         except TypeError:
             raise AnsibleError('%s must be a boolean, got %r' % (IN_PROCESS_VARIABLE, wanted))
-        return (wanted and HAS_REQUESTS and getattr(self._connection, 'transport', None) == 'local'
-                and not self._play_context.become and not self._task.async_val)
+        local = getattr(self._connection, 'transport', None) == 'local'
+        synchronous = not self._play_context.become and not self._task.async_val
+        return wanted and HAS_REQUESTS and local and synchronous
 
     def run_module_process(self, task_vars):
         """The module as a module process, as ansible-core's ``normal`` action runs it."""

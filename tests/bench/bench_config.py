@@ -30,6 +30,8 @@ from tcx_emulator.pytest_plugin import start_emulator  # noqa: E402
 from measure import PeakMemory  # noqa: E402
 
 DEPARTMENT_COUNT = 10
+# Bench users' extensions start here: clear of the emulator's seeded objects (its trunk is 10000).
+FIRST_EXTENSION = 20000
 
 
 def departments():
@@ -40,8 +42,8 @@ def department_of(number):
     return 'Dept %02d' % (number % DEPARTMENT_COUNT)
 
 
-def users(count, first=10000, first_name='User'):
-    return [{'extension': str(first + n), 'first_name': first_name, 'last_name': 'N%05d' % (first + n - 10000),
+def users(count, first=FIRST_EXTENSION, first_name='User'):
+    return [{'extension': str(first + n), 'first_name': first_name, 'last_name': 'N%05d' % (first + n - FIRST_EXTENSION),
              'email': 'user%d@bench.example.com' % (first + n),
              'departments': [{'name': department_of(first + n), 'role': 'users'}]}
             for n in range(count)]
@@ -111,7 +113,7 @@ def clone_users(state, total):
     group_ids = dict((g['Name'], g['Id']) for g in state['groups'])
     next_id = state['next_id']
     for n in range(len(state['users']), total):
-        number = 10000 + n
+        number = FIRST_EXTENSION + n
         user = copy.deepcopy(template)
         user.update(Id=next_id, Number=str(number), FirstName='User', LastName='N%05d' % n,
                     EmailAddress='user%d@bench.example.com' % number)
@@ -167,7 +169,7 @@ def main(argv=None):
         converge('no-op converge of %d users, inline in the playbook' % args.large, changed, False, inline=True)
         emulator.load_state(clone_users(emulator.state(), args.huge))
         converge('no-op converge of %d users, %d stored' % (args.large, args.huge), changed, False, repeat=args.repeat)
-        everyone = changed + users(args.huge - args.large, first=10000 + args.large)
+        everyone = changed + users(args.huge - args.large, first=FIRST_EXTENSION + args.large)
         huge = converge('no-op converge of all %d users' % args.huge, everyone, False, repeat=args.repeat)
         bench.measure('no-op of all %d users: provision role, from CSV' % args.huge,
                       [role_task(departments(), csv_file(workdir, everyone))], False, repeat=args.repeat)
