@@ -68,12 +68,12 @@ class TokenCache(object):
 
     @staticmethod
     def _prepare(directory):
+        # Parallel first tasks (forks) race to create the directory: the losers find it made.
         try:
-            if not os.path.isdir(directory):
-                os.makedirs(directory, 0o700)
-            return os.access(directory, os.W_OK | os.X_OK)
+            os.makedirs(directory, 0o700)
         except OSError:
-            return False
+            pass
+        return os.path.isdir(directory) and os.access(directory, os.W_OK | os.X_OK)
 
     def locked(self):
         """Hold the exclusive lock of this cache file (no-op when the cache is unusable)."""
