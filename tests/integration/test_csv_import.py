@@ -45,7 +45,7 @@ def csv_import(tmp_path, emulator, csv_name='users.csv', check=False, expect_rc=
 def readme_example():
     """The CSV file and the report that the README's "Users from a CSV file" section shows."""
     section = (REPO / 'README.md').read_text(encoding='utf-8').split('## Users from a CSV file', 1)[1]
-    csv_text = section.split('```csv\n', 1)[1].split('```', 1)[0]
+    csv_text = section.split('```text\n', 1)[1].split('```', 1)[0]
     report_text = section.split('"msg": [', 1)[1].split(']', 1)[0]
     return csv_text, json.loads('[%s]' % report_text)
 
@@ -60,7 +60,7 @@ def test_the_readme_example_does_what_the_readme_shows(emulator, api, tmp_path):
         row[4] = ids.get(row[4], row[4])
     write(tmp_path / 'users.csv', ''.join(','.join(row) + '\n' for row in rows))
     run = csv_import(tmp_path, emulator, tcx_generated_passwords_file='passwords.csv')
-    assert report(run) == [line.replace('/home/admin/', '%s/' % tmp_path) for line in shown]
+    assert report(run) == [line.replace('/srv/provisioning/', '%s/' % tmp_path) for line in shown]
     assert memberships(api, '201') == [('Sales', 'managers'), ('Support', 'users')]
     assert memberships(api, '203') == [('DEFAULT', 'users')]
 
