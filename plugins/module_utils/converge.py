@@ -328,21 +328,29 @@ class Converger(object):
         members = kind.members(self.context({}), [i.current for i in departments])
         planned = dict((str(i.kind.key_of(i.current)), i) for name in KIND_NAMES if name != 'departments'
                        for i in self.items[name] if i.current is not None)
+        referring = self.items_naming_departments()
         for item in departments:
             group = item.current
             staying = [describe_member(row) for row in members.get(group['Id'], [])
                        if row.get('Number') not in deleted_numbers and self.stays_in(planned.get(str(row.get('Number'))), group)]
             if staying:
                 errors.append('%s: %s' % (item.label, members_refusal(staying)))
-            joining = [other.label for other in self.present_items()
-                       if name_key(group['Name']) in [name_key(n) for n in other.kind.departments_named(other.ctx.params)]]
+            joining = referring.get(name_key(group['Name']), [])
             if joining:
                 errors.append('%s: cannot delete: %s of this task %s it' % (
                     item.label, ', '.join(joining), 'refers to' if len(joining) == 1 else 'refer to'))
         return errors
 
-    def present_items(self):
-        return [i for name in KIND_NAMES for i in self.items[name] if i.ctx.params['state'] == 'present']
+    def items_naming_departments(self):
+        """``{department name key: [labels of present items that name it]}``, built once per task."""
+        referring = {}
+        for name in KIND_NAMES:
+            for item in self.items[name]:
+                if item.ctx.params['state'] != 'present':
+                    continue
+                for key in sorted(set(name_key(n) for n in item.kind.departments_named(item.ctx.params))):
+                    referring.setdefault(key, []).append(item.label)
+        return referring
 
     @staticmethod
     def stays_in(item, group):
