@@ -13,14 +13,11 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible.errors import AnsibleFilterError
-from ansible_collections.tcx.xapi.plugins.module_utils.entity import leaves
-from ansible_collections.tcx.xapi.plugins.module_utils.kinds.department import Department
-from ansible_collections.tcx.xapi.plugins.module_utils.kinds.livechat import LiveChat
-from ansible_collections.tcx.xapi.plugins.module_utils.kinds.parking import Parking
-from ansible_collections.tcx.xapi.plugins.module_utils.kinds.user import User
+from ansible_collections.tcx.xapi.plugins.module_utils.fields import leaves
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds import KINDS as REGISTRY
 
 # Role variable, kind, natural key option.
-KINDS = (('departments', Department()), ('users', User()), ('parkings', Parking()), ('livechats', LiveChat()))
+KINDS = tuple((kind.plural, kind) for kind in REGISTRY)
 # tcx_config's kind names (in ``changes``) to the role's list names.
 KIND_LISTS = dict((kind.name, name) for name, kind in KINDS)
 

@@ -73,7 +73,7 @@ import re
 
 from ansible.errors import AnsibleFilterError
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
-from ansible_collections.tcx.xapi.plugins.module_utils.entity import ValidationError
+from ansible_collections.tcx.xapi.plugins.module_utils.fields import ValidationError
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.user import User
 
 KIND = User()

@@ -435,6 +435,48 @@ class XAPIClient(object):
         return delay * (0.5 + random.random() / 2)
 
 
+ALREADY_IN_USE = 'WARNINGS.XAPI.ALREADY_IN_USE'
+
+
+class UncertainWrite(XAPIError):
+    """The answer to a write was lost and reading back whether it took effect failed too."""
+
+    def __init__(self, lost, read_error):
+        super(UncertainWrite, self).__init__(
+            'the answer was lost (%s) and reading back whether it took effect failed (%s)'
+            % (lost.explain(), read_error.explain()), status=read_error.status, transient=True)
+
+
+def write_with_read_back(client, send, read_back):
+    """Send a write that must not be repeated blindly (a POST): after a lost answer, read back first.
+
+    ``send()`` makes the request and returns its answer. After a lost answer (a transient error),
+    ``read_back()`` asks the PBX whether the write took effect: a truthy value (the created
+    entity, or True for a deletion) is returned as the outcome; a falsy one means it did not, and
+    the write is sent again after the client's back-off, at most ``retries`` more times. Reading
+    back is a GET, retried with the same back-off. Raises the write's own error when the attempts
+    are used up, and :class:`UncertainWrite` when reading back failed, so that the caller reports
+    an outcome it does not know as unknown, never as a failure to write.
+    """
+    attempts = client.retries + 1
+    for attempt in range(attempts):
+        try:
+            return send()
+        except XAPIError as exc:
+            if not exc.transient:
+                raise
+            lost = exc
+        try:
+            outcome = read_back()
+        except XAPIError as read_error:
+            raise UncertainWrite(lost, read_error)
+        if outcome:
+            return outcome
+        if attempt + 1 >= attempts:
+            raise lost
+        client.wait_before_retry(attempt)
+
+
 def _json_or_none(response):
     if not response.content:
         return None

@@ -37,22 +37,14 @@ from ansible.module_utils.basic import AnsibleModule
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
 from ansible_collections.tcx.xapi.plugins.module_utils import generated_passwords
-from ansible_collections.tcx.xapi.plugins.module_utils.entity import (
-    Context, Engine, ValidationError, client_from_module, connection_argument_spec, get_option, type_problems,
+from ansible_collections.tcx.xapi.plugins.module_utils.connection import (
+    Context, client_from_module, connection_argument_spec,
 )
-from ansible_collections.tcx.xapi.plugins.module_utils.kinds.department import (
-    ROUTES, Department, describe_member, members_refusal,
-)
-from ansible_collections.tcx.xapi.plugins.module_utils.kinds.livechat import LiveChat
-from ansible_collections.tcx.xapi.plugins.module_utils.kinds.parking import Parking
-from ansible_collections.tcx.xapi.plugins.module_utils.kinds.user import User
-from ansible_collections.tcx.xapi.plugins.module_utils.references import (
-    forget_department, name_key, remember_department,
-)
+from ansible_collections.tcx.xapi.plugins.module_utils.entity import Engine, merge_entity
+from ansible_collections.tcx.xapi.plugins.module_utils.fields import ValidationError, get_option, type_problems
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds import KINDS, PLURALS, kind_named
+from ansible_collections.tcx.xapi.plugins.module_utils.lookups import Lookups
 
-# (option of tcx_config, kind) in dependency order: creates run top-down, deletions bottom-up.
-KINDS = (('departments', Department()), ('users', User()), ('parkings', Parking()), ('livechats', LiveChat()))
-KIND_NAMES = [name for name, _kind in KINDS]
 ACTIONS = ('create', 'update', 'delete', 'unchanged', 'failed')
 # AnsibleModule echoes every argument back as ``invocation.module_args``; item lists longer than
 # this are echoed as a count instead: 10,000 users echoed cost seconds to serialize, hand to the
@@ -63,9 +55,9 @@ ECHO_LIMIT = 100
 def config_argument_spec():
     """tcx_config's own options: the connection, one list per kind, ``prune`` and ``parallel``."""
     spec = connection_argument_spec()
-    for name in KIND_NAMES:
+    for name in PLURALS:
         spec[name] = dict(type='list', elements='dict', default=[])
-    spec['prune'] = dict(type='list', elements='str', default=[], choices=KIND_NAMES)
+    spec['prune'] = dict(type='list', elements='str', default=[], choices=list(PLURALS))
     spec['parallel'] = dict(type='int', default=4)
     spec.update(generated_passwords.argument_spec())
     return spec
@@ -84,8 +76,7 @@ class ItemModule(object):
 class Item(object):
     """One object of the desired configuration and what happens to it."""
 
-    def __init__(self, kind_name, kind, index, ctx):
-        self.kind_name = kind_name
+    def __init__(self, kind, index, ctx):
         self.kind = kind
         self.index = index
         self.ctx = ctx
@@ -98,7 +89,8 @@ class Item(object):
     @property
     def label(self):
         """``users[3] (user '103')``: where the item is, and what it is."""
-        where = '%s[%d]' % (self.kind_name, self.index) if self.index is not None else '%s (pruned)' % self.kind_name
+        plural = self.kind.plural
+        where = '%s[%d]' % (plural, self.index) if self.index is not None else '%s (pruned)' % plural
         return '%s (%s)' % (where, self.kind.describe(self.ctx))
 
     @property
@@ -107,6 +99,10 @@ class Item(object):
         if value is None and self.current is not None:
             value = self.kind.key_of(self.current)
         return value if value is not None else self.kind.describe(self.ctx)
+
+    @property
+    def present(self):
+        return self.ctx.params['state'] == 'present'
 
     def plan_now(self, entities):
         """Find the current object among ``entities`` and plan; errors are kept on the item."""
@@ -117,11 +113,19 @@ class Item(object):
         except (ValidationError, XAPIError) as exc:
             self.error = _message(exc)
 
+    def after(self):
+        """The object as it will be after this task (XAPI form), as far as the plan says; None when deleted."""
+        if self.plan is None or self.error is not None:
+            return self.current
+        if self.plan.action == 'delete':
+            return None
+        return merge_entity(self.current or {}, self.plan.payload)
+
 
 def invocation(params):
     """``invocation`` for the module result: the arguments, long item lists replaced by their length."""
     args = dict(params)
-    for name in KIND_NAMES:
+    for name in PLURALS:
         items = args.get(name) or []
         if len(items) > ECHO_LIMIT:
             args[name] = '%d items (lists of more than %d items are not echoed)' % (len(items), ECHO_LIMIT)
@@ -133,17 +137,18 @@ def _message(exc):
 
 
 class Converger(object):
-    """Runs tcx_config: see the module docstring for the phases."""
+    """Runs tcx_config: see the module docstring for the phases. Knows no kind by name: what differs
+    between kinds is in their hooks (kind.py), their order in the registry (kinds/__init__.py)."""
 
     def __init__(self, module, client):
         self.module = module
         self.client = client
-        self.shared = {}
+        self.lookups = Lookups()
         self.listings = {}
-        self.items = dict((name, []) for name in KIND_NAMES)
-        self.pruned = dict((name, []) for name in KIND_NAMES)
-        self.placeholders = {}
-        self.failed_departments = []
+        self.items = dict((name, []) for name in PLURALS)
+        self.pruned = dict((name, []) for name in PLURALS)
+        self.stand_ins = dict((name, {}) for name in PLURALS)
+        self.not_created = []
         self.failures = []
         self.delivery = generated_passwords.PasswordDelivery(module, single=False)
         self.delivery_error = None
@@ -154,7 +159,7 @@ class Converger(object):
     def validate(self):
         """Validate every item with its module's spec and checks; return the error messages."""
         errors = []
-        for name, kind in KINDS:
+        for kind in KINDS:
             spec = kind.argument_spec()
             for option in connection_argument_spec():
                 spec.pop(option)
@@ -162,11 +167,11 @@ class Converger(object):
                                               required_if=list(kind.required_if),
                                               required_one_of=list(kind.required_one_of))
             secrets = [leaf.option_path for leaf in kind.leaves() if leaf.field.secret]
-            for index, raw in enumerate(self.module.params[name]):
+            for index, raw in enumerate(self.module.params[kind.plural]):
                 self.hide_secrets(secrets, raw)
-                shapes = type_problems(kind.fields, raw, '%s[%d].' % (name, index))
+                shapes = type_problems(kind.fields, raw, '%s[%d].' % (kind.plural, index))
                 result = validator.validate(raw)
-                item = Item(name, kind, index, self.context(result.validated_parameters))
+                item = Item(kind, index, self.context(result.validated_parameters))
                 if shapes or result.error_messages:
                     errors.append('%s: %s' % (item.label, '; '.join(shapes or result.error_messages)))
                     continue
@@ -175,9 +180,9 @@ class Converger(object):
                 except ValidationError as exc:
                     errors.append('%s: %s' % (item.label, exc))
                     continue
-                self.items[name].append(item)
-            errors.extend(self.duplicates(name, kind))
-        errors.extend(self.shared_emails())
+                self.items[kind.plural].append(item)
+            errors.extend(self.duplicates(kind))
+            errors.extend(kind.check_together([(i.label, i.ctx.params) for i in self.items[kind.plural]]))
         return errors
 
     def hide_secrets(self, secrets, raw):
@@ -188,10 +193,10 @@ class Converger(object):
             if value not in (None, ''):
                 self.module.no_log_values.add(str(value))
 
-    def duplicates(self, name, kind):
+    def duplicates(self, kind):
         """Two items for the same object would fight each other: name them."""
         seen, errors = {}, []
-        for item in self.items[name]:
+        for item in self.items[kind.plural]:
             key = item.ctx.params.get(kind.key_option)
             if key is None:
                 continue
@@ -203,86 +208,57 @@ class Converger(object):
             seen[folded] = item
         return errors
 
-    def shared_emails(self):
-        """Two users of this task with one email (ignoring case), where either has unique_email: name both."""
-        seen, errors = {}, []
-        for item in self.items['users']:
-            p = item.ctx.params
-            if p['state'] != 'present' or not p.get('email'):
-                continue
-            first = seen.setdefault(p['email'].lower(), item)
-            if first is not item and (p['unique_email'] or first.ctx.params['unique_email']):
-                errors.append("%s: email '%s' is also given to %s (emails compare ignoring case); give each user "
-                              "their own email or set unique_email: false on both" % (item.label, p['email'], first.label))
-        return errors
-
     def context(self, params):
-        return Context(ItemModule(self.module, params), self.client, shared=self.shared)
+        return Context(ItemModule(self.module, params), self.client, lookups=self.lookups)
 
     # -- 2. reading ------------------------------------------------------------------------------
 
+    def kinds_to_read(self):
+        """The kinds listed or pruned, and the kinds their options refer to (to know every object named)."""
+        wanted = set(name for name in PLURALS if self.items[name] or name in self.module.params['prune'])
+        for name in list(wanted):
+            wanted.update(kind_named(name).refers_to)
+        return [kind for kind in KINDS if kind.plural in wanted]
+
     def read(self):
-        """Read each kind that is listed or pruned once, and prime the department lookups."""
-        prune = set(self.module.params['prune'])
-        for name, kind in KINDS:
-            if name != 'departments' and not self.items[name] and name not in prune:
-                continue
-            self.listings[name] = self.client.get_all(kind.entity_set, select=kind.select(), expand=kind.expand)
-        self.shared['listing:Users'] = self.users_after()
-        ctx = self.context({})
-        for group in self.listings['departments']:
-            remember_department(ctx, group)
-        self.shared['all_departments_known'] = True
+        """Read each kind needed once; its directory then knows every object of the kind."""
+        for kind in self.kinds_to_read():
+            self.read_kind(kind)
+        for kind in KINDS:
+            kind.prepare(self.lookups, self.listings.get(kind.plural),
+                         [i.ctx.params for i in self.items[kind.plural]], kind.plural in self.module.params['prune'])
 
-    def users_after(self):
-        """The users (number, names, email) as they will be after this task, for the unique-email checks.
-
-        None when users were not read. Users this task deletes (absent or pruned) are left out; the
-        users it creates or updates carry their desired names and email.
-        """
-        listing = self.listings.get('users')
-        if listing is None:
-            return None
-        after = dict((u['Number'], u) for u in listing)
-        named = set()
-        for item in self.items['users']:
-            p = item.ctx.params
-            if p['state'] == 'absent':
-                if p['extension'] is not None:
-                    after.pop(p['extension'], None)
-                else:
-                    for number in [n for n, u in after.items() if (u.get('EmailAddress') or '').lower() == p['email'].lower()]:
-                        after.pop(number)
-                continue
-            named.add(p['extension'])
-            user = dict(after.get(p['extension']) or {'Number': p['extension']})
-            for option, prop in (('first_name', 'FirstName'), ('last_name', 'LastName'), ('email', 'EmailAddress')):
-                if p.get(option) is not None:
-                    user[prop] = p[option]
-            after[p['extension']] = user
-        if 'users' in self.module.params['prune']:
-            after = dict((n, u) for n, u in after.items() if n in named)
-        return list(after.values())
+    def read_kind(self, kind):
+        listing = self.client.get_all(kind.entity_set, select=kind.select(), expand=kind.expand)
+        self.listings[kind.plural] = listing
+        known = kind.directory(self.lookups)
+        for entity in listing:
+            known.remember(entity)
+        known.complete = True
+        return listing
 
     # -- 3. planning -----------------------------------------------------------------------------
 
-    def stand_in_for_new_departments(self):
-        """Departments this task creates resolve to placeholders until they exist."""
-        ctx = self.context({})
-        known = set(name_key(g['Name']) for g in self.listings['departments'])
-        for number, item in enumerate(self.items['departments'], start=1):
-            name = item.ctx.params['name']
-            if item.ctx.params['state'] == 'present' and name_key(name) not in known:
-                group = {'Id': -number, 'Name': name, 'Number': 'new department %d' % number}
-                self.placeholders[name_key(name)] = group
-                remember_department(ctx, group)
+    def stand_in_for_new(self):
+        """Objects this task creates resolve to stand-ins (negative Id) until they exist, so that items
+        of later kinds may name them."""
+        for kind in KINDS:
+            if kind.plural not in self.listings:
+                continue
+            known = kind.directory(self.lookups)
+            for number, item in enumerate(self.items[kind.plural], start=1):
+                key = item.ctx.params.get(kind.key_option)
+                if item.present and key is not None and known.known(key) is None:
+                    stand_in = kind.stand_in(item.ctx.params, number)
+                    self.stand_ins[kind.plural][kind.folded_key(key)] = stand_in
+                    known.remember(stand_in)
 
     def plan_all(self):
         """Plan every item and run the checks that read; return the error messages."""
         errors = []
-        for name, kind in KINDS:
-            for item in self.items[name]:
-                item.plan_now(self.listings.get(name, []))
+        for kind in KINDS:
+            for item in self.items[kind.plural]:
+                item.plan_now(self.listings.get(kind.plural, []))
                 if item.error is None and item.plan.action in ('create', 'update'):
                     try:
                         kind.preflight(item.ctx, item.plan)
@@ -294,104 +270,92 @@ class Converger(object):
 
     def plan_prune(self):
         """Objects of the pruned kinds that no item names are deleted (never the system department)."""
-        for name, kind in KINDS:
-            if name not in self.module.params['prune']:
+        for kind in KINDS:
+            if kind.plural not in self.module.params['prune']:
                 continue
-            named = set(id(item.current) for item in self.items[name] if item.current is not None)
-            for entity in self.listings[name]:
+            named = set(id(item.current) for item in self.items[kind.plural] if item.current is not None)
+            for entity in self.listings[kind.plural]:
                 if id(entity) in named or kind.protected(entity):
                     continue
                 params = dict((option, None) for option in kind.argument_spec())
                 params.update(kind.key_params(entity), state='absent')
-                item = Item(name, kind, None, self.context(params))
+                item = Item(kind, None, self.context(params))
                 item.current = entity
                 item.plan = item.engine.plan({}, entity)
-                self.pruned[name].append(item)
+                self.pruned[kind.plural].append(item)
 
     def doomed(self, name):
         """The items of kind ``name`` (listed or pruned) that this task deletes."""
         return [i for i in self.items[name] + self.pruned[name] if i.error is None and i.plan.action == 'delete']
 
+    def deleted_numbers(self):
+        """``{Number: item}`` of the objects with a number (users, parkings, ...) that this task deletes."""
+        return dict((i.current['Number'], i) for name in PLURALS for i in self.doomed(name) if i.current.get('Number'))
+
+    def item_with_number(self, number):
+        """The item of this task (of any kind) for the existing object with this Number, or None."""
+        if '_by_number' not in self.__dict__:
+            self._by_number = dict((str(i.current.get('Number')), i) for name in PLURALS for i in self.items[name]
+                                   if i.current is not None and i.current.get('Number') is not None)
+        return self._by_number.get(str(number))
+
     def foresee_refusals(self):
         """What the PBX would refuse, foreseen from what was read and what this task plans: the messages.
 
-        A department may be deleted only when no member stays (its current members that this task
-        neither deletes nor moves, read in one GET per 40 departments) and no item of this task puts
-        one in; a user or parking may be deleted only when no department routes calls to it.
+        An object may be deleted only when nothing that stays still uses it: no item of this task names
+        it, no object (as it will be after this task) sends calls to its number, and the kind's own
+        conditions hold (a department keeps no member).
         """
-        deleted_numbers = dict((i.kind.key_of(i.current), i) for name in ('users', 'parkings') for i in self.doomed(name))
-        errors = self.routes_to_deleted(deleted_numbers)
-        departments = self.doomed('departments')
-        if not departments:
-            return errors
-        kind = departments[0].kind
-        members = kind.members(self.context({}), [i.current for i in departments])
-        planned = dict((str(i.kind.key_of(i.current)), i) for name in KIND_NAMES if name != 'departments'
-                       for i in self.items[name] if i.current is not None)
-        referring = self.items_naming_departments()
-        for item in departments:
-            group = item.current
-            staying = [describe_member(row) for row in members.get(group['Id'], [])
-                       if row.get('Number') not in deleted_numbers and self.stays_in(planned.get(str(row.get('Number'))), group)]
-            if staying:
-                errors.append('%s: %s' % (item.label, members_refusal(staying)))
-            joining = referring.get(name_key(group['Name']), [])
-            if joining:
-                errors.append('%s: cannot delete: %s of this task %s it' % (
-                    item.label, ', '.join(joining), 'refers to' if len(joining) == 1 else 'refer to'))
+        errors = self.named_by_items() + self.used_by_objects(self.deleted_numbers())
+        for kind in KINDS:
+            doomed = self.doomed(kind.plural)
+            if doomed:
+                errors.extend(kind.foresee_deletes(self.context({}), doomed, self))
         return errors
 
-    def items_naming_departments(self):
-        """``{department name key: [labels of present items that name it]}``, built once per task."""
-        referring = {}
-        for name in KIND_NAMES:
-            for item in self.items[name]:
-                if item.ctx.params['state'] != 'present':
-                    continue
-                for key in sorted(set(name_key(n) for n in item.kind.departments_named(item.ctx.params))):
-                    referring.setdefault(key, []).append(item.label)
-        return referring
-
-    @staticmethod
-    def stays_in(item, group):
-        """Whether a member of ``group`` is still in it after this task: ``item`` is the member's item of
-        this task (None when the task does not name it), whose departments may move it out."""
-        names = item.kind.member_of(item.ctx.params) if item is not None else None
-        return names is None or name_key(group['Name']) in [name_key(n) for n in names]
-
-    def routes_to_deleted(self, deleted_numbers):
-        """Departments that would still route calls to a user or parking this task deletes."""
-        if not deleted_numbers:
+    def named_by_items(self):
+        """Deleted objects that a present item of this task names (a user's departments)."""
+        doomed = dict(((i.kind.plural, i.kind.folded_key(i.kind.key_of(i.current))), i)
+                      for name in PLURALS for i in self.doomed(name))
+        if not doomed:
             return []
-        kind = dict(KINDS)['departments']
-        planned = dict((name_key(i.ctx.params['name']), i) for i in self.items['departments'])
-        groups = list(self.listings.get('departments') or [])
-        groups.extend({'Name': i.ctx.params['name']} for i in self.items['departments']
-                      if i.current is None and i.ctx.params['state'] == 'present')
+        naming = {}
+        for name in PLURALS:
+            for item in self.items[name]:
+                if not item.present:
+                    continue
+                for target, key in sorted(set((t, kind_named(t).folded_key(k)) for t, k in item.kind.named(item.ctx.params))):
+                    if (target, key) in doomed:
+                        naming.setdefault((target, key), []).append(item.label)
+        return ['%s: cannot delete: %s of this task %s it' % (doomed[target].label, ', '.join(labels),
+                                                               'refers to' if len(labels) == 1 else 'refer to')
+                for target, labels in sorted(naming.items())]
+
+    def used_by_objects(self, deleted):
+        """Deleted numbers that an object still sends calls to after this task (a department's routes)."""
+        if not deleted:
+            return []
         errors = []
-        for group in groups:
-            item = planned.get(name_key(group['Name']))
-            if item is not None and item.ctx.params['state'] == 'absent':
+        for kind in KINDS:
+            if not kind.sends_calls:
                 continue
-            targets = dict(kind.route_targets(group))
-            for period, dummy in ROUTES:
-                desired = (item.ctx.params.get('routing') or {}).get(period) if item is not None else None
-                if desired and desired.get('to') is not None:
-                    targets.pop(period, None)
-                    if desired.get('number'):
-                        targets[period] = desired['number']
-            for period, number in sorted(targets.items()):
-                if number in deleted_numbers:
-                    errors.append("%s: cannot delete: department '%s' routes %s calls to it (routing.%s); "
-                                  "route them elsewhere first" % (deleted_numbers[number].label, group['Name'],
-                                                                  period.replace('_', ' '), period))
+            listing = self.listings.get(kind.plural)
+            if listing is None:
+                listing = self.read_kind(kind)
+            planned = dict((id(i.current), i) for i in self.items[kind.plural] if i.current is not None)
+            objects = [planned[id(e)].after() if id(e) in planned else e for e in listing]
+            objects.extend(i.after() for i in self.items[kind.plural] if i.current is None and i.present)
+            for entity in objects:
+                for number, text in kind.uses(entity or {}):
+                    if number in deleted:
+                        errors.append('%s: cannot delete: %s' % (deleted[number].label, text))
         return errors
 
     # -- 4. and 5. writing -----------------------------------------------------------------------
 
-    def write_kind(self, name):
+    def write_kind(self, kind):
         """Create and update the objects of one kind, ``parallel`` at a time."""
-        work = [i for i in self.items[name] if i.error is None and i.plan.action in ('create', 'update')]
+        work = [i for i in self.items[kind.plural] if i.error is None and i.plan.action in ('create', 'update')]
         self.in_parallel(self.apply_item, work)
 
     def apply_item(self, item):
@@ -404,7 +368,7 @@ class Converger(object):
     def generated_secrets(self):
         """Every secret the run generated that the PBX may hold, failed items included, in item order."""
         rows = []
-        for name in KIND_NAMES:
+        for name in PLURALS:
             for item in self.items[name]:
                 rows.extend(item.kind.generated_secrets(item.ctx))
         return rows
@@ -415,56 +379,51 @@ class Converger(object):
             self.failures.append({'kind': item.kind.name, 'key': item.key, 'action': item.plan.action if item.plan else None,
                                   'msg': '%s: %s' % (item.label, message)})
 
-    def settle_new_departments(self):
-        """Put created departments in place of their placeholders; drop those that failed."""
-        ctx = self.context({})
-        for item in self.items['departments']:
-            placeholder = self.placeholders.get(name_key(item.ctx.params['name']))
-            if placeholder is None:
+    def settle_new(self, kind):
+        """Put the objects of a kind just created in place of their stand-ins; drop those that failed.
+        Returns whether any stand-in was settled (later kinds are then planned again)."""
+        stand_ins = self.stand_ins[kind.plural]
+        known = kind.directory(self.lookups)
+        for item in self.items[kind.plural]:
+            stand_in = stand_ins.get(kind.folded_key(item.ctx.params.get(kind.key_option)))
+            if stand_in is None:
                 continue
-            forget_department(ctx, placeholder)
+            known.forget(stand_in)
             if item.error is None and item.result and item.result.get('Id') is not None:
-                remember_department(ctx, item.result)
+                known.remember(item.result)
             else:
-                self.failed_departments.append(item.ctx.params['name'])
+                self.not_created.append((kind, item.ctx.params[kind.key_option]))
+        return bool(stand_ins)
 
-    def replan_kind(self, name):
-        """Plan a kind again after departments were created: their ids are known now."""
-        for item in self.items[name]:
+    def replan_kind(self, kind):
+        """Plan a kind again after objects it may name were created: their ids are known now."""
+        for item in self.items[kind.plural]:
             if item.error is None and item.plan.action in ('create', 'update'):
-                item.plan_now(self.listings.get(name, []))
+                item.plan_now(self.listings.get(kind.plural, []))
                 if item.error is not None:
-                    self.fail(item, self.with_failed_departments(item.error))
+                    self.fail(item, self.with_not_created(item.error))
 
-    def with_failed_departments(self, message):
-        """Say why a department the message names is unknown: its create failed in this run."""
-        failed = [name for name in self.failed_departments if "'%s'" % name in message]
+    def with_not_created(self, message):
+        """Say why an object the message names is unknown: its create failed in this run."""
+        failed = ["%s '%s'" % (kind.name, key) for kind, key in self.not_created if "'%s'" % key in message]
         if not failed:
             return message
-        return '%s (department%s %s could not be created in this run, see its failure)' % (
-            message, 's' if len(failed) > 1 else '', ', '.join("'%s'" % name for name in failed))
+        return '%s (%s could not be created in this run, see its failure)' % (message, ', '.join(failed))
 
     def delete_all(self):
-        """Absent items and pruned objects, in reverse dependency order."""
-        for name, kind in reversed(KINDS):
-            doomed = [i for i in self.items[name] + self.pruned[name] if i.error is None and i.plan.action == 'delete']
+        """Absent items and pruned objects, in reverse creation order (a kind may delete in batches)."""
+        for kind in reversed(KINDS):
+            doomed = self.doomed(kind.plural)
             if not doomed or self.module.check_mode:
                 continue
-            if name == 'users':
-                by_key = dict((i.kind.key_of(i.current), i) for i in doomed)
-                for key, message in kind.delete_many(doomed[0].ctx, [i.current for i in doomed]).items():
-                    if key in by_key:
-                        self.fail(by_key[key], message)
-            else:
-                self.in_parallel(lambda item: self.delete_item(kind, item), doomed)
-
-    def delete_item(self, kind, item):
-        try:
-            kind.delete(item.ctx, item.current)
-        except (ValidationError, XAPIError) as exc:
-            self.fail(item, _message(exc))
+            by_key = dict((i.kind.key_of(i.current), i) for i in doomed)
+            failures = kind.delete_many(doomed[0].ctx, [i.current for i in doomed], self.in_parallel)
+            for key, message in failures.items():
+                if key in by_key:
+                    self.fail(by_key[key], message)
 
     def in_parallel(self, function, items):
+        """Call ``function`` on every item, ``parallel`` at a time."""
         workers = max(1, min(self.module.params['parallel'], len(items)))
         if workers == 1 or ThreadPoolExecutor is None:
             for item in items:
@@ -481,7 +440,7 @@ class Converger(object):
         if errors:
             raise ValidationError(self.stop_message(errors))
         self.read()
-        self.stand_in_for_new_departments()
+        self.stand_in_for_new()
         errors = self.plan_all()
         if errors:
             raise ValidationError(self.stop_message(errors))
@@ -490,12 +449,12 @@ class Converger(object):
         if errors:
             raise ValidationError(self.stop_message(errors))
         if not self.module.check_mode:
-            self.write_kind('departments')
-            self.settle_new_departments()
-            for name in KIND_NAMES[1:]:
-                if self.placeholders:
-                    self.replan_kind(name)
-                self.write_kind(name)
+            settled = False
+            for kind in KINDS:
+                if settled:
+                    self.replan_kind(kind)
+                self.write_kind(kind)
+                settled = self.settle_new(kind) or settled
             self.delete_all()
         return self.result()
 
@@ -509,21 +468,22 @@ class Converger(object):
         ``[{kind, key, options}]`` (``options`` without secrets), what an audit reports as "unmanaged"
         (pruned kinds report them as deletes)."""
         found = []
-        for name, kind in KINDS:
+        for kind in KINDS:
+            name = kind.plural
             if name in self.module.params['prune'] or not self.items[name]:
                 continue
             named = set(id(i.current) for i in self.items[name] if i.current is not None)
-            engine = Engine(kind, self.context(dict((option, None) for option in kind.argument_spec())))
+            ctx = self.context(dict((option, None) for option in kind.argument_spec()))
             for entity in self.listings.get(name) or []:
                 if id(entity) not in named and not kind.protected(entity):
-                    found.append({'kind': kind.name, 'key': str(kind.key_of(entity)),
-                                  'options': engine.description(entity)})
+                    found.append({'kind': kind.name, 'key': str(kind.key_of(entity)), 'options': kind.options(ctx, entity)})
         return found
 
     def result(self):
         changes, summary = [], {}
         before, after = {}, {}
-        for name, kind in KINDS:
+        for kind in KINDS:
+            name = kind.plural
             counts = dict((action, 0) for action in ACTIONS)
             for item in self.items[name] + self.pruned[name]:
                 action = item.plan.action if item.plan else 'failed'

@@ -15,7 +15,7 @@ __metaclass__ = type
 import re
 
 from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
-from ansible_collections.tcx.xapi.plugins.module_utils.entity import ValidationError
+from ansible_collections.tcx.xapi.plugins.module_utils.fields import ValidationError
 from ansible_collections.tcx.xapi.plugins.module_utils.odata import any_of, build_query, equals
 
 VALIDATE_LINK = 'WebsiteLinks/Pbx.ValidateLink'

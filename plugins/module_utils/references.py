@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: tcx.xapi contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Lookups shared by modules: departments by name or id, and entities by their number.
+"""References between kinds: objects named by their natural key (departments by name), and entities by number.
 
 The PBX compares department names ignoring case (``Sales`` and ``SALES`` are one name): so do these
 lookups, and what they return carries the name as the PBX spells it.
@@ -12,7 +12,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
-from ansible_collections.tcx.xapi.plugins.module_utils.entity import ValidationError
+from ansible_collections.tcx.xapi.plugins.module_utils.fields import ValidationError
 from ansible_collections.tcx.xapi.plugins.module_utils.odata import (
     any_of, build_query, equals, function_call, named_key_segment,
 )
@@ -28,78 +28,92 @@ def name_key(name):
     return str(name).lower()
 
 
-def _departments_where(ctx, prop, values):
-    found = []
+class Target(object):
+    """A kind that options name by its natural key: departments by name (later: queues, ring groups by name).
+
+    ``noun``/``plural`` name it in messages (``plural`` is also its tcx_config list), ``module`` creates it.
+    """
+
+    def __init__(self, noun, plural, entity_set, module, key_property='Name', ignore_case=True,
+                 select=('Id', 'Name', 'Number')):
+        self.noun = noun
+        self.plural = plural
+        self.entity_set = entity_set
+        self.module = module
+        self.key_property = key_property
+        self.ignore_case = ignore_case
+        self.select = list(select)
+
+
+DEPARTMENTS = Target('department', 'departments', 'Groups', 'tcx.xapi.tcx_department')
+
+
+def directory(ctx, target):
+    """The task's :class:`~lookups.Directory` of a target kind."""
+    return ctx.lookups.directory(target.entity_set, target.key_property, target.ignore_case)
+
+
+def _read_where(ctx, target, prop, values):
+    """Read the objects whose ``prop`` is one of ``values`` (40 per request) into the directory."""
+    known = directory(ctx, target)
     values = sorted(set(values), key=str)
     for start in range(0, len(values), CLAUSES_PER_REQUEST):
         chunk = values[start:start + CLAUSES_PER_REQUEST]
-        params = build_query(any_of(*[equals(prop, v, ignore_case=prop == 'Name') for v in chunk]), ['Id', 'Name', 'Number'])
-        found.extend(ctx.client.get('Groups', params=params).get('value', []))
-    return found
+        clause = any_of(*[equals(prop, v, ignore_case=target.ignore_case and prop == target.key_property) for v in chunk])
+        for entity in ctx.client.get(target.entity_set, params=build_query(clause, target.select)).get('value', []):
+            known.remember(entity)
 
 
-def remember_department(ctx, group):
-    """Cache a department under its name (any case), id and number, so later lookups need no request."""
-    ctx.shared.setdefault('departments_by_name', {})[name_key(group['Name'])] = group
-    ctx.shared.setdefault('departments_by_id', {})[group['Id']] = group
-    ctx.shared.setdefault('departments_by_number', {})[group['Number']] = group
+def objects_by_key(ctx, target, keys):
+    """Map keys (as the PBX compares them) to the objects ``{Id, Name, Number}``, reading each key once per task.
+
+    An unknown key fails with a clear message. In check mode it only warns and maps to None,
+    because an earlier task of the same play may be about to create that object - unless the
+    directory is complete (tcx_config knows every object, existing or planned).
+    """
+    known = directory(ctx, target)
+    missing = [k for k in set(keys) if known.known(k) is None]
+    if missing and not known.complete:
+        _read_where(ctx, target, target.key_property, missing)
+    unknown = sorted(k for k in set(keys) if known.known(k) is None)
+    if unknown:
+        text = 'unknown %s%s %s' % (target.noun, 's' if len(unknown) > 1 else '', ', '.join(repr(k) for k in unknown))
+        if known.complete:
+            raise ValidationError('%s: list it under %s or create it first' % (text, target.plural))
+        if not ctx.module.check_mode:
+            raise ValidationError('%s: create it first (%s)' % (text, target.module))
+        ctx.module.warn(text + ': check mode assumes an earlier task creates it')
+    return dict((k, known.known(k)) for k in keys)
 
 
-def forget_department(ctx, group):
-    """Drop a department from the lookups (a planned one that was not created after all)."""
-    for key, value in (('departments_by_name', name_key(group['Name'])), ('departments_by_id', group['Id']),
-                       ('departments_by_number', group['Number'])):
-        ctx.shared.get(key, {}).pop(value, None)
+def objects_by(ctx, target, prop, values):
+    """Map ``Id`` or ``Number`` values to the objects that have them (values the PBX does not know are left out)."""
+    known = directory(ctx, target)
+    cache = known.by_id if prop == 'Id' else known.by_number
+    missing = [v for v in set(values) if v not in cache]
+    if missing:
+        _read_where(ctx, target, prop, missing)
+    return dict((v, cache[v]) for v in values if v in cache)
 
 
 def departments_by_name(ctx, names):
-    """Map department names (any case) to their ``{Id, Name, Number}``, reading each name once per task.
-
-    An unknown name fails with a clear message. In check mode it only warns and maps to None,
-    because an earlier task of the same play may be about to create that department - unless
-    ``shared['all_departments_known']`` says every department, existing or planned, is cached.
-    """
-    cache = ctx.shared.setdefault('departments_by_name', {})
-    complete = ctx.shared.get('all_departments_known', False)
-    missing = [n for n in set(names) if name_key(n) not in cache]
-    if missing and not complete:
-        for group in _departments_where(ctx, 'Name', missing):
-            remember_department(ctx, group)
-    unknown = sorted(n for n in set(names) if name_key(n) not in cache)
-    if unknown:
-        text = 'unknown department%s %s' % ('s' if len(unknown) > 1 else '', ', '.join(repr(n) for n in unknown))
-        if complete:
-            raise ValidationError(text + ': list it under departments or create it first')
-        if not ctx.module.check_mode:
-            raise ValidationError(text + ': create it first (tcx.xapi.tcx_department)')
-        ctx.module.warn(text + ': check mode assumes an earlier task creates it')
-    return dict((n, cache.get(name_key(n))) for n in names)
+    """Map department names (any case) to their ``{Id, Name, Number}`` (see :func:`objects_by_key`)."""
+    return objects_by_key(ctx, DEPARTMENTS, names)
 
 
 def pbx_spelling(ctx, name):
     """A department name as the PBX spells it (``sales`` -> ``Sales``); unknown names stay as given."""
-    group = ctx.shared.get('departments_by_name', {}).get(name_key(name))
-    return group['Name'] if group else name
-
-
-def _known_departments(ctx, prop, values):
-    """Departments whose ``prop`` (Id or Number) is in ``values``, reading only the uncached ones."""
-    cache = ctx.shared.setdefault('departments_by_%s' % prop.lower(), {})
-    missing = [v for v in set(values) if v not in cache]
-    if missing:
-        for group in _departments_where(ctx, prop, missing):
-            remember_department(ctx, group)
-    return dict((v, cache[v]) for v in values if v in cache)
+    return directory(ctx, DEPARTMENTS).spelling(name)
 
 
 def departments_by_id(ctx, ids):
     """Map department ids to their ``{Id, Name, Number}`` (ids the PBX does not know are left out)."""
-    return _known_departments(ctx, 'Id', ids)
+    return objects_by(ctx, DEPARTMENTS, 'Id', ids)
 
 
 def departments_by_number(ctx, numbers):
     """Map department numbers (``GRP0001``) to their ``{Id, Name, Number}`` (unknown ones are left out)."""
-    return _known_departments(ctx, 'Number', numbers)
+    return objects_by(ctx, DEPARTMENTS, 'Number', numbers)
 
 
 def find_by_number(ctx, entity_set, number, select=None, expand=None):

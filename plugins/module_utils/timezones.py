@@ -23,7 +23,7 @@ try:
 except ImportError:  # pragma: no cover - Python < 3.9 is not supported, kept for the import sanity test
     ZoneInfo = None
 
-from ansible_collections.tcx.xapi.plugins.module_utils.entity import ValidationError
+from ansible_collections.tcx.xapi.plugins.module_utils.fields import ValidationError
 
 # Windows zone -> IANA names (canonical names and their links) that Windows files under it, after
 # CLDR's windowsZones grouping. Listed are the zones whose clocks have twins under another Windows
@@ -83,10 +83,10 @@ MATCHES_SHOWN = 5
 
 def timezone_table(ctx):
     """The PBX's time zones (``Id``, ``Name``, ``IanaName``, ``WindowsName``), read once per task."""
-    def read():
+    if ctx.lookups.timezones is None:
         defs = ctx.client.get('Defs', params={'$select': 'Id', '$expand': 'TimeZones'})
-        return defs.get('TimeZones') or []
-    return ctx.cached('timezones', read)
+        ctx.lookups.timezones = defs.get('TimeZones') or []
+    return ctx.lookups.timezones
 
 
 def _windows_zone_of(name):

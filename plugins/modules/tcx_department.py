@@ -188,11 +188,10 @@ department:
 '''
 
 from ansible_collections.tcx.xapi.plugins.module_utils.entity import run_entity_module
-from ansible_collections.tcx.xapi.plugins.module_utils.kinds.department import Department
 
 
 def main(module_class=None):
-    run_entity_module(Department(), module_class=module_class)
+    run_entity_module('departments', module_class=module_class)
 
 
 if __name__ == '__main__':

@@ -120,18 +120,11 @@ departments:
       TimeZoneId: "51"
 '''
 
-from ansible_collections.tcx.xapi.plugins.module_utils.info import InfoKind, Selector, run_info_module
-
-
-class DepartmentInfo(InfoKind):
-    name = 'departments'
-    entity_set = 'Groups'
-    result_key = 'departments'
-    selectors = (Selector('name', 'Name'),)
+from ansible_collections.tcx.xapi.plugins.module_utils.info import run_info_module
 
 
 def main(module_class=None):
-    run_info_module(DepartmentInfo(), module_class=module_class)
+    run_info_module('departments', module_class=module_class)
 
 
 if __name__ == '__main__':

@@ -237,11 +237,10 @@ url:
 '''
 
 from ansible_collections.tcx.xapi.plugins.module_utils.entity import run_entity_module
-from ansible_collections.tcx.xapi.plugins.module_utils.kinds.livechat import LiveChat
 
 
 def main(module_class=None):
-    run_entity_module(LiveChat(), module_class=module_class)
+    run_entity_module('livechats', module_class=module_class)
 
 
 if __name__ == '__main__':

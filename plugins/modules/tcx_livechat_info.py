@@ -126,21 +126,11 @@ livechats:
       ChatEnabled: true
 '''
 
-from ansible_collections.tcx.xapi.plugins.module_utils.info import InfoKind, Selector, run_info_module
-
-
-class LiveChatInfo(InfoKind):
-    name = 'live chat links'
-    entity_set = 'WebsiteLinks'
-    result_key = 'livechats'
-    order_by = 'Link'
-    selectors = (Selector('link', 'Link'),)
-    expand = {'DN': 'DN'}
-    department_property = 'Group'
+from ansible_collections.tcx.xapi.plugins.module_utils.info import run_info_module
 
 
 def main(module_class=None):
-    run_info_module(LiveChatInfo(), module_class=module_class)
+    run_info_module('livechats', module_class=module_class)
 
 
 if __name__ == '__main__':

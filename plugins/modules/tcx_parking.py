@@ -109,11 +109,10 @@ parking:
 '''
 
 from ansible_collections.tcx.xapi.plugins.module_utils.entity import run_entity_module
-from ansible_collections.tcx.xapi.plugins.module_utils.kinds.parking import Parking
 
 
 def main(module_class=None):
-    run_entity_module(Parking(), module_class=module_class)
+    run_entity_module('parkings', module_class=module_class)
 
 
 if __name__ == '__main__':

@@ -103,20 +103,11 @@ parkings:
           Name: Sales
 '''
 
-from ansible_collections.tcx.xapi.plugins.module_utils.info import InfoKind, Selector, run_info_module
-
-
-class ParkingInfo(InfoKind):
-    name = 'parkings'
-    entity_set = 'Parkings'
-    result_key = 'parkings'
-    selectors = (Selector('number', 'Number'),)
-    expand = {'Groups': 'Groups($select=GroupId,Name)'}
-    department_member_type = 'Parking'
+from ansible_collections.tcx.xapi.plugins.module_utils.info import run_info_module
 
 
 def main(module_class=None):
-    run_info_module(ParkingInfo(), module_class=module_class)
+    run_info_module('parkings', module_class=module_class)
 
 
 if __name__ == '__main__':

@@ -144,13 +144,12 @@ counts:
 
 from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.tcx.xapi.plugins.module_utils.client import AuthenticationError, XAPIError
-from ansible_collections.tcx.xapi.plugins.module_utils.entity import (
+from ansible_collections.tcx.xapi.plugins.module_utils.connection import (
     Context, client_from_module, connection_argument_spec,
 )
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds import KINDS
 from ansible_collections.tcx.xapi.plugins.module_utils.odata import build_query
 from ansible_collections.tcx.xapi.plugins.module_utils.timezones import timezone_table
-
-COUNTED = (('users', 'Users'), ('departments', 'Groups'), ('parkings', 'Parkings'), ('livechats', 'WebsiteLinks'))
 
 
 def count(client, entity_set):
@@ -161,7 +160,7 @@ def count(client, entity_set):
 def gather(ctx):
     """The time zone table and the counts (the first request also logs in)."""
     return {'timezones': timezone_table(ctx),
-            'counts': dict((name, count(ctx.client, entity_set)) for name, entity_set in COUNTED)}
+            'counts': dict((kind.plural, count(ctx.client, kind.entity_set)) for kind in KINDS)}
 
 
 def main(module_class=None):

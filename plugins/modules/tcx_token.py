@@ -104,7 +104,7 @@ import time
 
 from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
-from ansible_collections.tcx.xapi.plugins.module_utils.entity import client_from_module, connection_argument_spec
+from ansible_collections.tcx.xapi.plugins.module_utils.connection import client_from_module, connection_argument_spec
 
 
 def main(module_class=None):

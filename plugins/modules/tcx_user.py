@@ -214,11 +214,10 @@ generated_password:
 
 from ansible_collections.tcx.xapi.plugins.module_utils import generated_passwords
 from ansible_collections.tcx.xapi.plugins.module_utils.entity import run_entity_module
-from ansible_collections.tcx.xapi.plugins.module_utils.kinds.user import User
 
 
 def main(module_class=None):
-    run_entity_module(User(), extra_spec=generated_passwords.argument_spec(), module_class=module_class)
+    run_entity_module('users', extra_spec=generated_passwords.argument_spec(), module_class=module_class)
 
 
 if __name__ == '__main__':

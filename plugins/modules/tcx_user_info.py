@@ -152,20 +152,11 @@ users:
             RoleName: users
 '''
 
-from ansible_collections.tcx.xapi.plugins.module_utils.info import InfoKind, Selector, run_info_module
-
-
-class UserInfo(InfoKind):
-    name = 'users'
-    entity_set = 'Users'
-    result_key = 'users'
-    selectors = (Selector('extension', 'Number'), Selector('email', 'EmailAddress', ignore_case=True))
-    expand = {'Groups': 'Groups($select=GroupId,Name;$expand=Rights($select=RoleName))'}
-    department_member_type = 'Extension'
+from ansible_collections.tcx.xapi.plugins.module_utils.info import run_info_module
 
 
 def main(module_class=None):
-    run_info_module(UserInfo(), module_class=module_class)
+    run_info_module('users', module_class=module_class)
 
 
 if __name__ == '__main__':

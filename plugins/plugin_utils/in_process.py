@@ -39,7 +39,7 @@ from ansible.module_utils.parsing.convert_bool import boolean
 from ansible.plugins.action import ActionBase
 from ansible.utils.vars import merge_hash
 from ansible_collections.tcx.xapi.plugins.module_utils.client import HAS_REQUESTS
-from ansible_collections.tcx.xapi.plugins.module_utils.entity import naming_an_option
+from ansible_collections.tcx.xapi.plugins.module_utils.fields import naming_an_option
 
 IN_PROCESS_VARIABLE = 'tcx_xapi_in_process'
 

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIClient
-from ansible_collections.tcx.xapi.plugins.module_utils.entity import Context
+from ansible_collections.tcx.xapi.plugins.module_utils.connection import Context
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.department import Department
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.parking import Parking
 

@@ -7,11 +7,12 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.tcx.xapi.plugins.module_utils.entity import (
-    COUNT_RULE, LANGUAGE_RULE, NAME_RULE, TEXT_RULE, EntityKind, Field, Rule, ValidationError,
+from ansible_collections.tcx.xapi.plugins.module_utils.kind import EntityKind, Selector
+from ansible_collections.tcx.xapi.plugins.module_utils.fields import (
+    COUNT_RULE, LANGUAGE_RULE, NAME_RULE, TEXT_RULE, Field, Rule, ValidationError,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.odata import any_of, build_query, equals
-from ansible_collections.tcx.xapi.plugins.module_utils.references import CLAUSES_PER_REQUEST
+from ansible_collections.tcx.xapi.plugins.module_utils.references import CLAUSES_PER_REQUEST, name_key
 from ansible_collections.tcx.xapi.plugins.module_utils.timezones import (
     require_known_timezone, resolve_timezone, timezone_display,
 )
@@ -71,12 +72,16 @@ def members_refusal(members, total=None):
 
 class Department(EntityKind):
     name = 'department'
+    plural = 'departments'
+    module = 'tcx_department'
     entity_set = 'Groups'
     result_key = 'department'
+    info_selectors = (Selector('name', 'Name'),)
     key_option = 'name'
     key_property = 'Name'
     key_ignore_case = True  # the PBX refuses SALES when Sales exists: one name, another spelling
     extra_select = ('IsDefault', 'Number')
+    sends_calls = True
     fields = [
         Field('name', 'Name', required=True, managed=False, rule=NAME_RULE),
         Field('language', 'Language', rule=LANGUAGE_RULE),
@@ -113,14 +118,36 @@ class Department(EntityKind):
             resolve_timezone(ctx, desired['timezone'])  # an unknown zone fails here, before planning
         return desired
 
-    def route_targets(self, entity):
-        """``{(period option, number)}`` of the routes of a department (as the PBX holds it) that go to a number."""
-        targets = set()
+    def uses(self, entity):
+        """The numbers the department's routes go to."""
+        found = []
         for option, prop in ROUTES:
             destination = (entity.get(prop) or {}).get('Route') or {}
             if destination.get('To') in TARGETS_WITH_NUMBER and destination.get('Number'):
-                targets.add((option, destination['Number']))
-        return targets
+                found.append((destination['Number'], "department '%s' routes %s calls to it (routing.%s); route them "
+                              "elsewhere first" % (entity.get('Name'), option.replace('_', ' '), option)))
+        return found
+
+    def foresee_deletes(self, ctx, doomed, run):
+        """A department may be deleted only when no member stays: its current members (read in one GET
+        per 40 departments) that this task neither deletes nor moves out."""
+        members = self.members(ctx, [i.current for i in doomed])
+        deleted = run.deleted_numbers()
+        errors = []
+        for item in doomed:
+            group = item.current
+            staying = [describe_member(row) for row in members.get(group['Id'], [])
+                       if row.get('Number') not in deleted and self.stays_in(run.item_with_number(row.get('Number')), group)]
+            if staying:
+                errors.append('%s: %s' % (item.label, members_refusal(staying)))
+        return errors
+
+    @staticmethod
+    def stays_in(item, group):
+        """Whether a member of ``group`` is still in it after this task: ``item`` is the member's item of
+        this task (None when the task does not name it), whose departments may move it out."""
+        names = item.kind.member_of(item.ctx.params) if item is not None else None
+        return names is None or name_key(group['Name']) in [name_key(n) for n in names]
 
     def members(self, ctx, groups):
         """``{department Id: [member rows]}`` of departments, in one GET per 40 departments."""

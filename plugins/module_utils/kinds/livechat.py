@@ -14,9 +14,8 @@ except ImportError:  # pragma: no cover - Python 2 is not supported, kept for th
     from urlparse import urlparse
 
 from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
-from ansible_collections.tcx.xapi.plugins.module_utils.entity import (
-    NAME_RULE, TEXT_RULE, EntityKind, Field, ValidationError,
-)
+from ansible_collections.tcx.xapi.plugins.module_utils.kind import EntityKind, Selector
+from ansible_collections.tcx.xapi.plugins.module_utils.fields import NAME_RULE, TEXT_RULE, Field, ValidationError
 from ansible_collections.tcx.xapi.plugins.module_utils.links import check_link_name, ensure_link_available
 from ansible_collections.tcx.xapi.plugins.module_utils.odata import build_query, key_segment
 from ansible_collections.tcx.xapi.plugins.module_utils.references import (
@@ -56,8 +55,15 @@ def is_web_url(value):
 
 class LiveChat(EntityKind):
     name = 'live chat link'
+    plural = 'livechats'
+    module = 'tcx_livechat'
     entity_set = 'WebsiteLinks'
     result_key = 'livechat'
+    info_selectors = (Selector('link', 'Link'),)
+    info_order_by = 'Link'
+    info_expand = {'DN': 'DN'}
+    department_property = 'Group'
+    refers_to = ('departments',)
     key_option = 'link'
     key_property = 'Link'
     fields = [
@@ -105,8 +111,8 @@ class LiveChat(EntityKind):
             desired['department'] = pbx_spelling(ctx, desired['department'])
         return desired
 
-    def departments_named(self, params):
-        return [params['department']] if params.get('department') else []
+    def named(self, params):
+        return [('departments', params['department'])] if params.get('department') else []
 
     def entity_path(self, entity):
         return self.entity_set + key_segment(entity['Link'])

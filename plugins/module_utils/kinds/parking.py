@@ -7,9 +7,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.tcx.xapi.plugins.module_utils.entity import (
-    TEXT_RULE, EntityKind, Field, Rule, ValidationError,
-)
+from ansible_collections.tcx.xapi.plugins.module_utils.kind import EntityKind, Selector
+from ansible_collections.tcx.xapi.plugins.module_utils.fields import TEXT_RULE, Field, Rule, ValidationError
 from ansible_collections.tcx.xapi.plugins.module_utils.references import (
     departments_by_id, departments_by_name, find_by_number, name_key, pbx_spelling,
 )
@@ -33,8 +32,14 @@ def department_names(rows, ctx):
 
 class Parking(EntityKind):
     name = 'parking'
+    plural = 'parkings'
+    module = 'tcx_parking'
     entity_set = 'Parkings'
     result_key = 'parking'
+    info_selectors = (Selector('number', 'Number'),)
+    info_expand = {'Groups': 'Groups($select=GroupId,Name)'}
+    department_member_type = 'Parking'
+    refers_to = ('departments',)
     key_option = 'number'
     key_property = 'Number'
     expand = 'Groups'

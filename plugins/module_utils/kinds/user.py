@@ -11,10 +11,12 @@ import re
 import secrets
 import string
 
-from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
-from ansible_collections.tcx.xapi.plugins.module_utils.entity import (
-    ALREADY_IN_USE, LANGUAGE_RULE, MAX_EMAIL, NAME_RULE, PHONE_RULE, TEXT_RULE, EntityKind, Field, Rule,
-    UncertainWrite, ValidationError, write_with_read_back,
+from ansible_collections.tcx.xapi.plugins.module_utils.client import (
+    ALREADY_IN_USE, UncertainWrite, XAPIError, write_with_read_back,
+)
+from ansible_collections.tcx.xapi.plugins.module_utils.kind import EntityKind, Selector
+from ansible_collections.tcx.xapi.plugins.module_utils.fields import (
+    LANGUAGE_RULE, MAX_EMAIL, NAME_RULE, PHONE_RULE, TEXT_RULE, Field, Rule, ValidationError,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.generated_passwords import (
     CREATED, UNCONFIRMED, follow_up_failed,
@@ -22,7 +24,7 @@ from ansible_collections.tcx.xapi.plugins.module_utils.generated_passwords impor
 from ansible_collections.tcx.xapi.plugins.module_utils.links import check_link_name, ensure_link_available
 from ansible_collections.tcx.xapi.plugins.module_utils.odata import all_of, any_of, build_query, equals, literal
 from ansible_collections.tcx.xapi.plugins.module_utils.references import (
-    departments_by_id, departments_by_name, name_key,
+    DEPARTMENTS, departments_by_id, departments_by_name, directory, name_key,
 )
 
 ROLES = ['system_owners', 'system_admins', 'group_owners', 'managers', 'group_admins', 'receptionists', 'users']
@@ -48,10 +50,6 @@ def generate_password():
             return password
 
 
-def _group_names(ctx):
-    return ctx.shared.setdefault('user_group_names', {})
-
-
 def department_ids(names, ctx):
     """Department names to ids (one GET for all); None for a name check mode could not resolve."""
     found = departments_by_name(ctx, names)
@@ -68,12 +66,8 @@ def departments_from_api(rows, ctx):
     """The expanded ``Groups`` rows of a user to ``[{name, role}]``."""
     if rows is None:
         return None
-    names = _group_names(ctx)
-    unnamed = [row['GroupId'] for row in rows if row.get('GroupId') not in names]
-    if unnamed:
-        for group_id, group in departments_by_id(ctx, unnamed).items():
-            names[group_id] = group['Name']
-    return [{'name': names.get(row.get('GroupId'), row.get('GroupId')),
+    names = departments_by_id(ctx, [row['GroupId'] for row in rows if row.get('GroupId') is not None])
+    return [{'name': (names.get(row.get('GroupId')) or {}).get('Name', row.get('GroupId')),
              'role': (row.get('Rights') or {}).get('RoleName')} for row in rows]
 
 
@@ -91,17 +85,19 @@ def primary_from_api(group_id, ctx):
     """A department id to its name (from the user's memberships, else one GET)."""
     if group_id is None:
         return None
-    names = _group_names(ctx)
-    if group_id not in names:
-        for found_id, group in departments_by_id(ctx, [group_id]).items():
-            names[found_id] = group['Name']
-    return names.get(group_id, group_id)
+    return (departments_by_id(ctx, [group_id]).get(group_id) or {}).get('Name', group_id)
 
 
 class User(EntityKind):
     name = 'user'
+    plural = 'users'
+    module = 'tcx_user'
     entity_set = 'Users'
     result_key = 'user'
+    info_selectors = (Selector('extension', 'Number'), Selector('email', 'EmailAddress', ignore_case=True))
+    info_expand = {'Groups': 'Groups($select=GroupId,Name;$expand=Rights($select=RoleName))'}
+    department_member_type = 'Extension'
+    refers_to = ('departments',)
     key_option = 'extension'
     key_property = 'Number'
     expand = 'Groups($expand=Rights)'
@@ -181,9 +177,48 @@ class User(EntityKind):
             return None
         return [d['name'] for d in params['departments']]
 
-    def departments_named(self, params):
+    def named(self, params):
         names = self.member_of(params) or []
-        return names + ([params['primary_department']] if params.get('primary_department') else [])
+        names += [params['primary_department']] if params.get('primary_department') else []
+        return [('departments', name) for name in names]
+
+    def prepare(self, lookups, listing, items, pruned):
+        """The users (number, names, email) as they will be after this task, for the unique-email checks
+        without a request. Users this task deletes (absent or pruned) are left out; the users it creates
+        or updates carry their desired names and email."""
+        if listing is None:
+            return
+        after = dict((u['Number'], u) for u in listing)
+        named = set()
+        for p in items:
+            if p['state'] == 'absent':
+                if p['extension'] is not None:
+                    after.pop(p['extension'], None)
+                else:
+                    for number in [n for n, u in after.items() if (u.get('EmailAddress') or '').lower() == p['email'].lower()]:
+                        after.pop(number)
+                continue
+            named.add(p['extension'])
+            user = dict(after.get(p['extension']) or {'Number': p['extension']})
+            for option, prop in (('first_name', 'FirstName'), ('last_name', 'LastName'), ('email', 'EmailAddress')):
+                if p.get(option) is not None:
+                    user[prop] = p[option]
+            after[p['extension']] = user
+        if pruned:
+            after = dict((n, u) for n, u in after.items() if n in named)
+        lookups.users_after = list(after.values())
+
+    def check_together(self, items):
+        """Two users of this task with one email (ignoring case), where either has unique_email: name both."""
+        seen, errors = {}, []
+        for label, p in items:
+            if p['state'] != 'present' or not p.get('email'):
+                continue
+            first_label, first = seen.setdefault(p['email'].lower(), (label, p))
+            if first is not p and (p['unique_email'] or first['unique_email']):
+                errors.append("%s: email '%s' is also given to %s (emails compare ignoring case); give each user "
+                              "their own email or set unique_email: false on both" % (label, p['email'], first_label))
+        return errors
 
     def secret_changed(self, ctx, leaf, current, desired):
         """Secrets cannot be compared: send them on create, or on every run with ``update_password: always``."""
@@ -222,15 +257,16 @@ class User(EntityKind):
         """Keep the user's memberships for the checks before writing, and the department names they show."""
         if user:
             ctx.cache['current_groups'] = user.get('Groups') or []
+            known = directory(ctx, DEPARTMENTS)
             for row in user.get('Groups') or []:
-                if row.get('GroupId') is not None and row.get('Name'):
-                    _group_names(ctx)[row['GroupId']] = row['Name']
+                if row.get('GroupId') is not None and row.get('Name') and row['GroupId'] not in known.by_id:
+                    known.by_id[row['GroupId']] = {'Id': row['GroupId'], 'Name': row['Name']}
         return user
 
     def key_params(self, entity):
         return {'extension': entity['Number']}
 
-    def delete_many(self, ctx, entities):
+    def delete_many(self, ctx, entities, in_parallel):
         """One ``Users/Pbx.BatchDelete`` per 100 users; return ``{extension: error}`` of those not deleted."""
         failures = {}
         for start in range(0, len(entities), BATCH_SIZE):
@@ -281,17 +317,16 @@ class User(EntityKind):
     def users_with_email(ctx, email, other_than=None):
         """Users whose email is ``email`` (case-insensitive), optionally except one extension.
 
-        When tcx_config has read every user already (``shared['listing:Users']``: the users as they will
+        When tcx_config has read every user already (``lookups.users_after``: the users as they will
         be after its run), no request is made.
         """
-        listing = ctx.shared.get('listing:Users')
-        if listing is not None:
-            def index():
-                by_email = {}
-                for user in listing:
-                    by_email.setdefault((user.get('EmailAddress') or '').lower(), []).append(user)
-                return by_email
-            matches = [u for u in ctx.cached('users_by_email', index).get(email.lower(), []) if u.get('Number') != other_than]
+        lookups = ctx.lookups
+        if lookups.users_after is not None:
+            if lookups.users_by_email is None:
+                lookups.users_by_email = {}
+                for user in lookups.users_after:
+                    lookups.users_by_email.setdefault((user.get('EmailAddress') or '').lower(), []).append(user)
+            matches = [u for u in lookups.users_by_email.get(email.lower(), []) if u.get('Number') != other_than]
             return sorted(matches, key=lambda u: u['Number'])[:MATCHES_SHOWN]
         clauses = [equals('EmailAddress', email, ignore_case=True)]
         if other_than is not None:

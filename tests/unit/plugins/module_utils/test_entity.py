@@ -7,10 +7,12 @@ import re
 
 import pytest
 
-from ansible_collections.tcx.xapi.plugins.module_utils.entity import (
-    SECRET_CHANGED_MASK, SECRET_MASK, Context, Engine, EntityKind, Field, ValidationError, get_path, leaves,
-    merge_entity, set_path, strip_secrets,
+from ansible_collections.tcx.xapi.plugins.module_utils.connection import Context
+from ansible_collections.tcx.xapi.plugins.module_utils.entity import Engine, merge_entity
+from ansible_collections.tcx.xapi.plugins.module_utils.fields import (
+    SECRET_CHANGED_MASK, SECRET_MASK, Field, ValidationError, get_path, leaves, set_path, strip_secrets,
 )
+from ansible_collections.tcx.xapi.plugins.module_utils.kind import EntityKind
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.department import Department
 
 
@@ -108,7 +110,7 @@ def test_create_diff_has_empty_before_and_names_the_object_after():
 
 def test_delete_diff_names_the_object_and_shows_every_managed_option_before_and_nothing_after():
     engine = engine_for(Department(), department_params(state='absent'))
-    engine.ctx.shared['timezones'] = [{'Id': '51', 'IanaName': 'Etc/UTC', 'WindowsName': 'UTC'}]
+    engine.ctx.lookups.timezones = [{'Id': '51', 'IanaName': 'Etc/UTC', 'WindowsName': 'UTC'}]
     plan = engine.plan(engine.desired(), CURRENT)
     assert plan.action == 'delete' and plan.after == {}
     assert list(plan.before)[0] == 'name' and plan.before['name'] == 'Sales'

@@ -5,9 +5,12 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.tcx.xapi.plugins.module_utils.entity import Context
-from ansible_collections.tcx.xapi.plugins.modules.tcx_livechat_info import LiveChatInfo
-from ansible_collections.tcx.xapi.plugins.modules.tcx_user_info import UserInfo
+from ansible_collections.tcx.xapi.plugins.module_utils import info
+from ansible_collections.tcx.xapi.plugins.module_utils.connection import Context
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds import kind_named
+
+USERS = kind_named('users')
+LIVECHATS = kind_named('livechats')
 
 GROUPS_EXPAND = 'Groups($select=GroupId,Name;$expand=Rights($select=RoleName))'
 
@@ -43,36 +46,36 @@ class FakeClient(object):
 
 
 def query(kind, client, **options):
-    params = dict((name, None) for name in kind.argument_spec())
+    params = dict((name, None) for name in info.info_argument_spec(kind))
     params.update(options)
     module = FakeModule(params)
-    return kind.query(Context(module, client)), module
+    return info.query(kind, Context(module, client)), module
 
 
 def test_no_selector_reads_the_whole_set_in_id_order_with_memberships():
     client = FakeClient()
-    query(UserInfo(), client)
+    query(USERS, client)
     assert client.calls == [('get_all', 'Users', None, None, [GROUPS_EXPAND], 'Id')]
 
 
 def test_selectors_and_raw_filter_are_joined_with_and_and_values_quoted():
     client = FakeClient()
-    query(UserInfo(), client, extension='100', email="O'Brien@Example.com", filter='Enabled eq true or Internal eq true')
+    query(USERS, client, extension='100', email="O'Brien@Example.com", filter='Enabled eq true or Internal eq true')
     assert client.calls[0][2] == ("(Enabled eq true or Internal eq true) and (Number eq '100') and "
                                   "(tolower(EmailAddress) eq 'o''brien@example.com')")
 
 
 def test_select_always_keeps_the_order_key_and_expands_navigation_properties():
-    assert UserInfo().projection(['Number']) == (['Number', 'Id'], None)
-    assert UserInfo().projection(['Groups', 'Number']) == (['Number', 'Id'], [GROUPS_EXPAND])
-    assert LiveChatInfo().projection(['Name']) == (['Name', 'Link'], None)
+    assert info.projection(USERS, ['Number']) == (['Number', 'Id'], None)
+    assert info.projection(USERS, ['Groups', 'Number']) == (['Number', 'Id'], [GROUPS_EXPAND])
+    assert info.projection(LIVECHATS, ['Name']) == (['Name', 'Link'], None)
 
 
 def test_department_members_are_queried_by_number_in_chunks_and_merged_in_order():
     members = [{'Id': n, 'Number': str(n)} for n in range(100, 145)]
     entities = [{'Id': 1000 - n, 'Number': str(n)} for n in range(100, 145)]
     client = FakeClient({'Id': 7, 'Name': 'Sales', 'Number': 'GRP0001'}, members, entities)
-    found, _module = query(UserInfo(), client, department='Sales')
+    found, _module = query(USERS, client, department='Sales')
     members_call = client.calls[1]
     assert members_call[:3] == ('get_all', 'Groups(7)/Members', "Type eq 'Extension'")
     user_calls = [c for c in client.calls if c[1] == 'Users']
@@ -83,14 +86,14 @@ def test_department_members_are_queried_by_number_in_chunks_and_merged_in_order(
 
 def test_department_without_members_reads_no_entities():
     client = FakeClient({'Id': 7, 'Name': 'Empty', 'Number': 'GRP0009'})
-    found, _module = query(UserInfo(), client, department='Empty')
+    found, _module = query(USERS, client, department='Empty')
     assert found == []
     assert [c[1] for c in client.calls] == ['Groups', 'Groups(7)/Members']
 
 
 def test_unknown_department_matches_nothing_and_warns():
     client = FakeClient()
-    found, module = query(UserInfo(), client, department="Bob's")
+    found, module = query(USERS, client, department="Bob's")
     assert found == []
     assert client.calls == [('get', 'Groups', {'$filter': "Name eq 'Bob''s'", '$select': 'Id,Name,Number', '$top': '1'})]
     assert module.warnings == ['no department named "Bob\'s" on the PBX: nothing matches']
@@ -98,6 +101,6 @@ def test_unknown_department_matches_nothing_and_warns():
 
 def test_livechat_department_filters_on_the_group_number():
     client = FakeClient({'Id': 7, 'Name': 'Sales', 'Number': 'GRP0001'})
-    query(LiveChatInfo(), client, department='Sales', link='sales')
+    query(LIVECHATS, client, department='Sales', link='sales')
     assert client.calls[1] == ('get_all', 'WebsiteLinks', "(Link eq 'sales') and (Group eq 'GRP0001')",
                                None, ['DN'], 'Link')

@@ -8,7 +8,7 @@ __metaclass__ = type
 import pytest
 
 from ansible_collections.tcx.xapi.plugins.module_utils.client import normalize_url
-from ansible_collections.tcx.xapi.plugins.module_utils.entity import rule_problems, type_problems
+from ansible_collections.tcx.xapi.plugins.module_utils.fields import rule_problems, type_problems
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.department import Department
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.parking import Parking
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.user import User

@@ -8,7 +8,8 @@ __metaclass__ = type
 import pytest
 
 from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
-from ansible_collections.tcx.xapi.plugins.module_utils.entity import Context, UncertainWrite, write_with_read_back
+from ansible_collections.tcx.xapi.plugins.module_utils.client import UncertainWrite, write_with_read_back
+from ansible_collections.tcx.xapi.plugins.module_utils.connection import Context
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.user import User
 
 LOST = XAPIError('POST /xapi/v1/Users failed: no answer from https://pbx', transient=True)

@@ -7,7 +7,8 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.tcx.xapi.plugins.module_utils.entity import Context, ValidationError
+from ansible_collections.tcx.xapi.plugins.module_utils.connection import Context
+from ansible_collections.tcx.xapi.plugins.module_utils.fields import ValidationError
 from ansible_collections.tcx.xapi.plugins.module_utils.timezones import resolve_timezone, timezone_display
 
 TABLE = [
@@ -31,7 +32,9 @@ class FakeModule(object):
 
 
 def context():
-    return Context(FakeModule(), client=None, shared={'timezones': TABLE})
+    ctx = Context(FakeModule(), client=None)
+    ctx.lookups.timezones = TABLE
+    return ctx
 
 
 @pytest.mark.parametrize('name, zone_id', [

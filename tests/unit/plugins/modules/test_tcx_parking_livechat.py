@@ -8,7 +8,7 @@ __metaclass__ = type
 import pytest
 from tcx_emulator import schema as xapi_schema
 
-from ansible_collections.tcx.xapi.plugins.module_utils.entity import leaves
+from ansible_collections.tcx.xapi.plugins.module_utils.fields import leaves
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.livechat import LiveChat, is_web_url, snake_case
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.parking import Parking
 

@@ -7,12 +7,12 @@ __metaclass__ = type
 
 import pytest
 
-from ansible_collections.tcx.xapi.plugins.module_utils.entity import (
-    SECRET_CHANGED_MASK, SECRET_MASK, Context, Engine, ValidationError,
-)
+from ansible_collections.tcx.xapi.plugins.module_utils.connection import Context
+from ansible_collections.tcx.xapi.plugins.module_utils.entity import Engine
+from ansible_collections.tcx.xapi.plugins.module_utils.fields import SECRET_CHANGED_MASK, SECRET_MASK, ValidationError
 from ansible_collections.tcx.xapi.plugins.module_utils.links import check_link_name
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.user import User, generate_password
-from ansible_collections.tcx.xapi.plugins.module_utils.references import remember_department
+from ansible_collections.tcx.xapi.plugins.module_utils.references import DEPARTMENTS, directory
 
 
 class FakeModule(object):
@@ -47,8 +47,7 @@ def plan_for(current=None, check_mode=False, **options):
     current = CURRENT if current is None else current
     engine, ctx = engine_for(user_params(**options), check_mode)
     for row in current.get('Groups', []):
-        ctx.shared.setdefault('user_group_names', {})[row['GroupId']] = row['Name']
-        remember_department(ctx, {'Id': row['GroupId'], 'Name': row['Name'], 'Number': 'GRP%04d' % row['GroupId']})
+        directory(ctx, DEPARTMENTS).remember({'Id': row['GroupId'], 'Name': row['Name'], 'Number': 'GRP%04d' % row['GroupId']})
     return engine.plan(engine.desired(), current)
 
 

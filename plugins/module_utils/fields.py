@@ -1,0 +1,311 @@
+# -*- coding: utf-8 -*-
+# Copyright: tcx.xapi contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The field table: what a kind declares about its options, and the values and paths they map to.
+
+A :class:`Field` is one module option and the XAPI property it manages; a :class:`Rule` is what its
+value must look like. The helpers here turn option trees and entities into each other. Nothing here
+reads or writes the PBX: read-only modules, lookups and filters import it without the write engine.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import json
+import re
+
+SECRET_MASK = '********'
+SECRET_CHANGED_MASK = '******** (changed)'
+# Properties the PBX returns that must never reach a result or a diff.
+SERVER_SECRETS = frozenset(['AccessPassword', 'AuthPassword', 'VMPIN', 'DeskphonePassword',
+                            'SipPassword', 'Password', 'Pin'])
+
+
+class ValidationError(Exception):
+    """Bad input, found before any request that writes."""
+
+
+# -- values and paths -------------------------------------------------------------------------
+
+def get_path(entity, path):
+    """Return the value at a dotted property path (``Props.UserNumberFrom``), or None."""
+    value = entity
+    for part in path.split('.'):
+        if not isinstance(value, dict):
+            return None
+        value = value.get(part)
+    return value
+
+
+def set_path(target, path, value):
+    """Set the value at a dotted property path, creating intermediate objects."""
+    parts = path.split('.')
+    for part in parts[:-1]:
+        if not isinstance(target.get(part), dict):
+            target[part] = {}
+        target = target[part]
+    target[parts[-1]] = value
+
+
+def strip_secrets(value, extra=()):
+    """Return a copy of an entity (or list of them) without any secret property, at any depth."""
+    hidden = SERVER_SECRETS.union(extra)
+    if isinstance(value, dict):
+        return dict((k, strip_secrets(v, extra)) for k, v in value.items()
+                    if k not in hidden and not k.startswith('@odata'))
+    if isinstance(value, list):
+        return [strip_secrets(v, extra) for v in value]
+    return value
+
+
+def _canonical(value):
+    return json.dumps(value, sort_keys=True, default=str)
+
+
+class Field(object):
+    """One module option and the XAPI property it manages.
+
+    ``path`` is the dotted XAPI property path; a ``dict`` option with ``suboptions`` and no path is
+    a group of fields. ``compare`` is ``exact``, ``set`` (lists compared as sets) or ``ignore_case``.
+    ``to_api(value, ctx)`` / ``from_api(value, ctx)`` translate between option and XAPI values
+    (for references such as department name to GroupId). ``managed=False`` marks options that
+    steer the module but are not entity properties. ``mirrors`` are further property paths that
+    always hold the same value as ``path`` (one option setting several properties).
+    ``rule`` is a :class:`Rule` the value must follow (checked before the first request).
+    ``fold`` turns each element of a ``set`` into what the PBX compares (department names ignoring case).
+    """
+
+    def __init__(self, option, path=None, type='str', choices=None, elements=None, suboptions=None,
+                 required=False, default=None, secret=False, compare='exact', to_api=None,
+                 from_api=None, managed=True, aliases=None, mirrors=(), rule=None, fold=None):
+        self.option = option
+        self.rule = rule
+        self.fold = fold
+        self.path = path
+        self.mirrors = tuple(mirrors)
+        self.type = type
+        self.choices = choices
+        self.elements = elements
+        self.suboptions = suboptions or []
+        self.required = required
+        self.default = default
+        self.secret = secret
+        self.compare = compare
+        self._to_api = to_api
+        self._from_api = from_api
+        self.managed = managed
+        self.aliases = aliases
+
+    @property
+    def is_group(self):
+        """True for a dict of suboptions that each map to their own property."""
+        return bool(self.suboptions) and self.path is None
+
+    @property
+    def paths(self):
+        """Every property path this option writes: ``path`` and its ``mirrors``."""
+        return (self.path,) + self.mirrors
+
+    def spec(self):
+        """The Ansible argument spec entry of this option."""
+        entry = {'type': self.type}
+        for name in ('choices', 'elements', 'required', 'default', 'aliases'):
+            value = getattr(self, name)
+            if value:
+                entry[name] = value
+        if self.secret:
+            entry['no_log'] = True
+        if self.suboptions:
+            entry['options'] = dict((f.option, f.spec()) for f in self.suboptions)
+        return entry
+
+    def to_api(self, value, ctx, held=None):
+        """The XAPI value for an option value; ``held`` is the value the PBX holds now (None on create),
+        for a field whose option sets only part of its property."""
+        return self._to_api(value, ctx) if self._to_api else value
+
+    def from_api(self, value, ctx):
+        """The option value for an XAPI value (what the user would have written)."""
+        return self._from_api(value, ctx) if self._from_api else value
+
+    def same(self, current, desired, ctx=None):
+        """True when the current option value already matches the desired one (``ctx`` for a field
+        that resolves references to compare)."""
+        if self.compare == 'set':
+            fold = self.fold or (lambda value: value)
+            held = sorted(_canonical(fold(v)) for v in current or [])
+            wanted = sorted(_canonical(fold(v)) for v in desired or [])
+            return held == wanted
+        if self.compare == 'ignore_case' and isinstance(current, str) and isinstance(desired, str):
+            return current.lower() == desired.lower()
+        if self.type == 'int' and current is not None:
+            try:
+                return int(current) == int(desired)
+            except (TypeError, ValueError):
+                return False
+        return current == desired
+
+
+class Rule(object):
+    """What a value must look like: not empty, at most ``max_length`` characters, matching ``pattern``
+    (described to the user as ``shape``), or an integer from ``minimum`` to ``maximum``."""
+
+    def __init__(self, not_empty=False, max_length=None, pattern=None, shape=None, minimum=None, maximum=None):
+        self.not_empty = not_empty
+        self.max_length = max_length
+        self.pattern = re.compile(pattern) if pattern else None
+        self.shape = shape
+        self.minimum = minimum
+        self.maximum = maximum
+
+    def problem(self, value):
+        """What is wrong with ``value`` (a short phrase), or None."""
+        if isinstance(value, bool):
+            return None
+        if isinstance(value, int):
+            if self.minimum is not None and value < self.minimum:
+                return 'must be at least %d, got %d' % (self.minimum, value)
+            if self.maximum is not None and value > self.maximum:
+                return 'must be at most %d, got %d' % (self.maximum, value)
+            return None
+        if not isinstance(value, str):
+            return None
+        if self.not_empty and not value.strip():
+            return 'must not be empty'
+        if self.max_length is not None and len(value) > self.max_length:
+            return 'must be at most %d characters, got %d' % (self.max_length, len(value))
+        if self.pattern is not None and value and not self.pattern.match(value):
+            return 'must be %s, got %r' % (self.shape, value)
+        return None
+
+
+# Text limits. The official spec (swagger-20.0.10.yaml: Pbx.User, Pbx.Group, Pbx.Parking, Pbx.Weblink)
+# declares no maxLength and no pattern on any string property these modules write (its only string
+# limits there are Pbx.User.Blfs, 20480): the lengths below are the collection's own, chosen so that
+# no real name is refused (RFC 5321 limits an email address to 254 characters).
+MAX_NAME = 255
+MAX_EMAIL = 254
+# Pbx.GroupProps counters and Pbx.User.PrimaryGroupId are int32 in the spec (maximum 2147483647).
+INT32_MAX = 2147483647
+NAME_RULE = Rule(not_empty=True, max_length=MAX_NAME)
+TEXT_RULE = Rule(max_length=MAX_NAME)
+COUNT_RULE = Rule(minimum=0, maximum=INT32_MAX)
+# A language as the PBX stores it (Pbx.User.Language, Pbx.Group.Language): a two-letter code, EN, DE, FR.
+LANGUAGE_RULE = Rule(not_empty=True, pattern=r'^[A-Za-z]{2}$', shape='a two-letter language code such as EN or DE')
+PHONE_RULE = Rule(max_length=40, pattern=r'^[+0-9 ()./*#-]*$', shape='a phone number (digits, +, spaces, ( ) . / - * #)')
+
+
+def _kind_of_value(value):
+    if isinstance(value, dict):
+        return 'a dict'
+    if isinstance(value, (list, tuple)):
+        return 'a list'
+    return 'a %s %r' % (type(value).__name__, value)
+
+
+def type_problems(fields, raw, prefix=''):
+    """Values whose shape cannot be what an option takes, each named by its option path.
+
+    Ansible would turn a list given for a string into the string ``"['a']"``, and answers a string
+    given for a list of dicts with "dictionary requested" without naming the option; this check
+    runs first and says ``users[3].departments must be a list of dicts (name, role), got a str 'Sales'``.
+    """
+    problems = []
+    if not isinstance(raw, dict):
+        return problems
+    for field in fields:
+        value = raw.get(field.option)
+        if value is None:
+            continue
+        where = prefix + field.option
+        if field.type == 'str' and isinstance(value, (dict, list, tuple)):
+            problems.append('%s must be a string, got %s' % (where, _kind_of_value(value)))
+        elif field.type == 'dict' and not isinstance(value, (dict, str)):
+            problems.append('%s must be a dict, got %s' % (where, _kind_of_value(value)))
+        elif field.type == 'dict' and isinstance(value, dict) and field.suboptions:
+            problems.extend(type_problems(field.suboptions, value, where + '.'))
+        elif field.type == 'list' and field.elements == 'dict':
+            shape = 'a list of dicts (%s)' % ', '.join(f.option for f in field.suboptions)
+            if not isinstance(value, (list, tuple)):
+                problems.append('%s must be %s, got %s' % (where, shape, _kind_of_value(value)))
+                continue
+            for index, element in enumerate(value):
+                if not isinstance(element, dict):
+                    problems.append('%s[%d] must be a dict (%s), got %s' % (
+                        where, index, ', '.join(f.option for f in field.suboptions), _kind_of_value(element)))
+                else:
+                    problems.extend(type_problems(field.suboptions, element, '%s[%d].' % (where, index)))
+        elif field.type == 'list' and field.elements == 'str' and isinstance(value, (list, tuple)):
+            for index, element in enumerate(value):
+                if isinstance(element, (dict, list, tuple)):
+                    problems.append('%s[%d] must be a string, got %s' % (where, index, _kind_of_value(element)))
+    return problems
+
+
+def rule_problems(fields, params, prefix=''):
+    """Values that break their field's :class:`Rule`, each named by its option path."""
+    problems = []
+    for field in fields:
+        value = params.get(field.option) if isinstance(params, dict) else None
+        if value is None:
+            continue
+        where = prefix + field.option
+        if field.rule is not None:
+            for index, element in enumerate(value if isinstance(value, list) else [value]):
+                problem = field.rule.problem(element)
+                if problem:
+                    problems.append('%s %s' % ('%s[%d]' % (where, index) if isinstance(value, list) else where, problem))
+        if field.suboptions and isinstance(value, dict):
+            problems.extend(rule_problems(field.suboptions, value, where + '.'))
+        elif field.suboptions and isinstance(value, list):
+            for index, element in enumerate(value):
+                problems.extend(rule_problems(field.suboptions, element, '%s[%d].' % (where, index)))
+    return problems
+
+
+class Leaf(object):
+    """A managed field together with its position in the option tree (``('routing', 'office_hours', 'to')``)."""
+
+    def __init__(self, field, option_path):
+        self.field = field
+        self.option_path = option_path
+
+
+def leaves(fields, prefix=()):
+    """Every managed field of a table, groups flattened, with its option path."""
+    result = []
+    for field in fields:
+        if not field.managed:
+            continue
+        if field.is_group:
+            result.extend(leaves(field.suboptions, prefix + (field.option,)))
+        else:
+            result.append(Leaf(field, prefix + (field.option,)))
+    return result
+
+
+def get_option(tree, option_path):
+    """Return the value at an option path (``('extension_range', 'user_from')``) of a tree, or None."""
+    for name in option_path:
+        if not isinstance(tree, dict):
+            return None
+        tree = tree.get(name)
+    return tree
+
+
+def place(tree, option_path, value):
+    """Set the value at an option path of a tree, creating the groups on the way."""
+    for name in option_path[:-1]:
+        tree = tree.setdefault(name, {})
+    tree[option_path[-1]] = value
+
+
+def is_empty(value):
+    """True for a value that says nothing (None, '', [], {}): left out of an object's options."""
+    return value is None or value == '' or value == [] or value == {}
+
+
+def naming_an_option(messages):
+    """Ansible's argument errors that name their option (it reports only its first error, which may not)."""
+    return [m for m in messages or [] if "option '" in m or "argument '" in m]

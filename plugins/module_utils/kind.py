@@ -1,0 +1,305 @@
+# -*- coding: utf-8 -*-
+# Copyright: tcx.xapi contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The declaration of a kind of entity: what it is called, how it is found and written, and its field table.
+
+A kind (``kinds/department.py``, ...) subclasses :class:`EntityKind`, declares its class attributes and
+overrides only the hooks that differ. Every consumer reads kinds from the registry in ``kinds/__init__.py``:
+the entity modules through the engine (entity.py), the info modules, tcx_config, the playbooks' filters.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError, write_with_read_back
+from ansible_collections.tcx.xapi.plugins.module_utils.connection import connection_argument_spec
+from ansible_collections.tcx.xapi.plugins.module_utils.fields import (
+    ValidationError, get_path, is_empty, leaves, place, rule_problems,
+)
+from ansible_collections.tcx.xapi.plugins.module_utils.odata import build_query, equals, key_segment
+
+
+class Selector(object):
+    """An info module option that keeps the entities whose property ``prop`` equals its value."""
+
+    def __init__(self, option, prop, ignore_case=False):
+        self.option = option
+        self.prop = prop
+        self.ignore_case = ignore_case
+
+    def clause(self, value):
+        """The filter clause for an option value (quotes doubled by odata.py)."""
+        return equals(self.prop, value, ignore_case=self.ignore_case)
+
+
+class EntityKind(object):
+    """The declaration of one kind of entity. Kinds subclass it and override hooks.
+
+    Class attributes:
+
+    - ``name`` (for messages: ``department``), ``plural`` (its list in tcx_config, the provision role's
+      ``tcx_<plural>``, a backup and an audit, and the info module's result key: ``departments``),
+      ``module`` (``tcx_department``; its info module is ``<module>_info``), ``result_key`` (``department``);
+    - ``entity_set`` (``Groups``), ``key_option``/``key_property`` (the natural key) and
+      ``key_ignore_case`` (how the PBX compares it), ``fields`` (the field table), ``expand``
+      (navigation properties to read along), ``extra_select`` (properties hooks need);
+    - for the info module: ``info_selectors`` (:class:`Selector` options), ``info_order_by`` (a unique
+      property: the stable order of paging), ``info_expand`` (navigation property -> ``$expand`` item),
+      and how a ``department`` option selects: ``department_member_type`` (rows of
+      ``Groups({id})/Members``) or ``department_property`` (a property holding the department's Number);
+    - for tcx_config: ``refers_to`` (plurals of the kinds its options name: read with it), ``sends_calls``
+      (its objects route calls to numbers: see :meth:`uses`).
+    """
+
+    name = None
+    plural = None
+    module = None
+    entity_set = None
+    result_key = None
+    info_selectors = ()
+    info_order_by = 'Id'
+    info_expand = {}
+    department_member_type = None
+    department_property = None
+    key_option = None
+    key_property = None
+    key_ignore_case = False
+    fields = []
+    expand = None
+    extra_select = ()
+    required_if = ()
+    mutually_exclusive = ()
+    required_one_of = ()
+    refers_to = ()
+    sends_calls = False
+
+    # -- declaration --------------------------------------------------------------------------
+
+    def argument_spec(self):
+        """Connection options, ``state`` and the field table as an Ansible argument spec."""
+        spec = connection_argument_spec()
+        spec['state'] = dict(type='str', default='present', choices=['present', 'absent'])
+        for field in self.fields:
+            spec[field.option] = field.spec()
+        return spec
+
+    def leaves(self):
+        """The managed leaves of the field table, computed once per kind."""
+        if '_leaves' not in self.__dict__:
+            self._leaves = leaves(self.fields)
+        return self._leaves
+
+    def select(self):
+        """Top-level properties to read: ``Id``, the key, every managed path and ``extra_select``."""
+        names = ['Id', self.key_property]
+        for leaf in self.leaves():
+            names.extend(path.split('.')[0] for path in leaf.field.paths)
+        names.extend(self.extra_select)
+        return sorted(set(n for n in names if n))
+
+    def options(self, ctx, entity):
+        """The entity in the options' own shape: its natural key and every managed option it holds a value
+        for, references by natural key, secrets and empty values left out. What a module returns and
+        what an info module lists: given back to the module or to tcx_config it changes nothing."""
+        tree = dict(self.key_params(entity)) if self.key_of(entity) is not None else {}
+        for leaf in self.leaves():
+            if leaf.field.secret:
+                continue
+            value = self.option_value(ctx, leaf, entity)
+            if not is_empty(value):
+                place(tree, leaf.option_path, value)
+        return tree
+
+    def option_value(self, ctx, leaf, entity):
+        """The option value of a leaf as the PBX holds it.
+
+        When mirrored properties disagree, the value is a dict of each property's value, so that
+        it differs from any desired value and a diff shows why.
+        """
+        values = [leaf.field.from_api(get_path(entity, path), ctx) for path in leaf.field.paths]
+        if any(value != values[0] for value in values[1:]):
+            return dict(zip(leaf.field.paths, values))
+        return values[0]
+
+    def describe(self, ctx):
+        """How messages name the entity: ``department 'Sales'``."""
+        return "%s '%s'" % (self.name, ctx.params.get(self.key_option))
+
+    # -- hooks (override what differs) ---------------------------------------------------------
+
+    def check(self, ctx):
+        """Every check of the input that needs no request: the fields' rules, then :meth:`validate`."""
+        problems = rule_problems(self.fields, ctx.params)
+        if problems:
+            raise ValidationError('; '.join(problems))
+        self.validate(ctx)
+
+    def validate(self, ctx):
+        """Check the input before any request; raise :class:`ValidationError`."""
+
+    def normalize(self, ctx, desired):
+        """Turn desired option values into what the PBX stores (may read, never writes)."""
+        return desired
+
+    def entity_path(self, entity):
+        """The path of one entity, ``Groups(12)``."""
+        return self.entity_set + key_segment(entity['Id'])
+
+    def find(self, ctx):
+        """The current entity by natural key, or None: one ``$filter`` + ``$select`` GET."""
+        key = ctx.params.get(self.key_option)
+        if key is None:
+            return None
+        return self.find_one(ctx, equals(self.key_property, key, ignore_case=self.key_ignore_case))
+
+    def key_of(self, entity):
+        """The natural key value of an entity as the PBX holds it."""
+        return entity.get(self.key_property)
+
+    def find_among(self, ctx, entities):
+        """Like :meth:`find`, but in entities already read (tcx_config reads each kind once)."""
+        key = ctx.params.get(self.key_option)
+        if key is None:
+            return None
+        matches = self.index(ctx, entities).get(self.folded_key(key), [])
+        if len(matches) > 1:
+            raise ValidationError('%s matches %d entities on the PBX; expected one' % (self.describe(ctx), len(matches)))
+        return matches[0] if matches else None
+
+    def folded_key(self, key):
+        return str(key).lower() if self.key_ignore_case else key
+
+    def index(self, ctx, entities):
+        """``{key: [entities]}`` of a listing, built once per task (a thousand lookups stay cheap)."""
+        cache_key = (self.entity_set, id(entities))
+        if cache_key not in ctx.lookups.indexes:
+            index = {}
+            for entity in entities:
+                index.setdefault(self.folded_key(self.key_of(entity)), []).append(entity)
+            ctx.lookups.indexes[cache_key] = index
+        return ctx.lookups.indexes[cache_key]
+
+    def member_of(self, params):
+        """The department names an object with these options belongs to after its write; None when the
+        options leave its memberships as they are (or it has none)."""
+        return None
+
+    def named(self, params):
+        """``[(plural, key)]``: every object of another kind these options name by its natural key
+        (a user's departments). tcx_config refuses to delete an object that a present item names."""
+        return [('departments', name) for name in self.member_of(params) or []]
+
+    def key_params(self, entity):
+        """The options that name an existing entity (to delete one that tcx_config prunes)."""
+        return {self.key_option: self.key_of(entity)}
+
+    def protected(self, entity):
+        """True for entities that must never be pruned (the system department)."""
+        return False
+
+    def delete_many(self, ctx, entities, in_parallel):
+        """Delete several entities (``in_parallel(function, entities)`` runs them side by side);
+        return ``{key: error message}`` for those that failed. A kind with a batch action overrides it."""
+        failures = {}
+
+        def delete(entity):
+            try:
+                self.delete(ctx, entity)
+            except (XAPIError, ValidationError) as exc:
+                failures[self.key_of(entity)] = exc.explain() if isinstance(exc, XAPIError) else str(exc)
+        in_parallel(delete, entities)
+        return failures
+
+    # -- hooks of tcx_config (the order of kinds is the registry's) -------------------------------
+
+    def directory(self, lookups):
+        """The task's :class:`~lookups.Directory` of this kind: its objects by key, Id and Number."""
+        return lookups.directory(self.entity_set, self.key_property, self.key_ignore_case)
+
+    def stand_in(self, params, number):
+        """What stands for an object tcx_config creates (``number``: its place in the list) until it exists:
+        its key, a negative Id and a Number that no object has."""
+        entity = {'Id': -number, 'Number': 'new %s %d' % (self.name, number)}
+        entity[self.key_property] = params[self.key_option]
+        return entity
+
+    def prepare(self, lookups, listing, items, pruned):
+        """Before planning: ``listing`` (what was read, or None), the validated ``items`` (their params)
+        and whether the kind is pruned; a kind may put what its checks need into ``lookups``."""
+
+    def check_together(self, items):
+        """Checks across the items of one kind, ``[(label, params)]``: return error messages."""
+        return []
+
+    def uses(self, entity):
+        """``[(number, text)]``: the numbers an entity (XAPI form) sends calls to, each with the sentence
+        that says so (``department 'Sales' routes office hours calls to it (routing.office_hours)``).
+        Only kinds with ``sends_calls`` are asked."""
+        return []
+
+    def foresee_deletes(self, ctx, doomed, run):
+        """What the PBX would refuse of deleting ``doomed`` (tcx_config items) beyond what other objects
+        use: messages. ``run`` (the Converger) offers ``deleted_numbers()`` and ``item_with_number()``."""
+        return []
+
+    def find_one(self, ctx, filter_expr):
+        """The single entity matching a filter, or None; more than one is an error."""
+        params = build_query(filter_expr, self.select(), self.expand, top=2)
+        found = ctx.client.get(self.entity_set, params=params).get('value', [])
+        if len(found) > 1:
+            raise ValidationError('%s matches %d entities on the PBX; expected one'
+                                  % (self.describe(ctx), len(found)))
+        return found[0] if found else None
+
+    def create_payload(self, ctx, payload):
+        """The POST body: the managed properties plus anything the PBX needs on create."""
+        payload[self.key_property] = ctx.params[self.key_option]
+        return payload
+
+    def preflight(self, ctx, plan):
+        """Checks that read the PBX after planning and before the first write (GET only).
+
+        Runs for creates, updates and deletes, in check mode as in a real run, so that a check run
+        fails where the real run would, with the same message.
+        """
+
+    def create(self, ctx, payload):
+        """POST the entity and return it. A lost answer is resolved by reading back, never by a blind repeat."""
+        created = write_with_read_back(ctx.client, lambda: ctx.client.post(self.entity_set, payload),
+                                       lambda: self.find(ctx))
+        if not created or 'Id' not in created:
+            created = self.find(ctx) or created
+        return created
+
+    def update(self, ctx, current, payload):
+        """PATCH only the changed properties."""
+        ctx.client.patch(self.entity_path(current), payload)
+
+    def delete(self, ctx, current):
+        """DELETE the entity; already gone (a retry after a lost answer) counts as deleted."""
+        try:
+            ctx.client.delete(self.entity_path(current))
+        except XAPIError as exc:
+            if exc.status != 404:
+                raise
+
+    def delete_by_action(self, ctx, action, body):
+        """Delete through a PBX action such as ``Groups/Pbx.DeleteCompanyById``.
+
+        A lost answer is resolved by looking the entity up again: gone means deleted.
+        """
+        write_with_read_back(ctx.client, lambda: ctx.client.post(action, body) or True,
+                             lambda: self.find(ctx) is None)
+
+    def after_write(self, ctx, entity, plan):
+        """Writes that must follow the main one (e.g. a primary department). Returns the entity."""
+        return entity
+
+    def result(self, ctx, entity):
+        """Extra keys for the module result."""
+        return {}
+
+    def generated_secrets(self, ctx):
+        """Rows for :mod:`generated_passwords`: secrets this run generated that the PBX may now hold."""
+        return []
