@@ -71,6 +71,8 @@ class Engine(object):
         tree = {}
         for leaf in self.leaves:
             value = get_option(self.ctx.params, leaf.option_path)
+            if isinstance(value, dict) and leaf.field.suboptions:  # a destination: the parts the user gave
+                value = dict((k, v) for k, v in value.items() if v is not None) or None
             if value is not None:
                 place(tree, leaf.option_path, value)
         return self.kind.normalize(self.ctx, tree)
@@ -133,6 +135,7 @@ class Engine(object):
                 continue
             now = self.kind.option_value(self.ctx, leaf, current)
             differs = self.kind_says_changed(leaf, now, value)
+            now = leaf.field.shown(now, value)
             place(before, leaf.option_path, self.mask(leaf, now, changed=False) if now is not None else None)
             place(after, leaf.option_path, self.mask(leaf, value, changed=differs))
             if differs:

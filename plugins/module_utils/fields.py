@@ -129,6 +129,11 @@ class Field(object):
         """The option value for an XAPI value (what the user would have written)."""
         return self._from_api(value, ctx) if self._from_api else value
 
+    def shown(self, current, desired):
+        """What a diff shows of the current value next to a desired one: all of it, unless the field
+        compares only the parts the user gave."""
+        return current
+
     def same(self, current, desired, ctx=None):
         """True when the current option value already matches the desired one (``ctx`` for a field
         that resolves references to compare)."""

@@ -102,49 +102,10 @@ options:
       prompts_max:
         description: Maximum number of custom prompts.
         type: int
-  routing:
-    description:
-      - Where calls to the department go in each period.
-    type: dict
-    suboptions:
-      office_hours:
-        description: Routing during office hours.
-        type: dict
-        suboptions: &route
-          to:
-            description: Kind of destination.
-            type: str
-            choices: [None, VoiceMail, Extension, Queue, RingGroup, IVR, External, Fax, Boomerang, Deflect,
-                      VoiceMailOfDestination, Callback, RoutePoint, ProceedWithNoExceptions]
-          number:
-            description:
-              - Number of the destination extension, queue, ring group, IVR, fax or route point.
-              - Required when C(to) is V(Extension), V(Queue), V(RingGroup), V(IVR), V(Fax) or V(RoutePoint).
-            type: str
-          external:
-            description: External number; required when C(to) is V(External).
-            type: str
-          prompt_enabled:
-            description: Whether a prompt is played first.
-            type: bool
-          prompt:
-            description: The prompt file to play.
-            type: str
-      out_of_office:
-        description: Routing outside office hours.
-        type: dict
-        suboptions: *route
-      break_time:
-        description: Routing during breaks.
-        type: dict
-        suboptions: *route
-      holidays:
-        description: Routing on holidays.
-        type: dict
-        suboptions: *route
 extends_documentation_fragment:
   - tcx.xapi.connection
   - tcx.xapi.attributes
+  - tcx.xapi.routing
 '''
 
 EXAMPLES = r'''
@@ -161,7 +122,7 @@ EXAMPLES = r'''
       user_to: "299"
     routing:
       out_of_office:
-        to: VoiceMail
+        to: voicemail
 
 - name: Remove a department that has no members any more
   tcx.xapi.tcx_department:

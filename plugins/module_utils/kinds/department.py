@@ -7,9 +7,10 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from ansible_collections.tcx.xapi.plugins.module_utils.destinations import ROUTES, route_uses, routes
 from ansible_collections.tcx.xapi.plugins.module_utils.kind import EntityKind, Selector
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import (
-    COUNT_RULE, LANGUAGE_RULE, NAME_RULE, TEXT_RULE, Field, Rule, ValidationError,
+    COUNT_RULE, LANGUAGE_RULE, NAME_RULE, Field, Rule, ValidationError,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.odata import any_of, build_query, equals
 from ansible_collections.tcx.xapi.plugins.module_utils.references import CLAUSES_PER_REQUEST, name_key
@@ -17,31 +18,12 @@ from ansible_collections.tcx.xapi.plugins.module_utils.timezones import (
     require_known_timezone, resolve_timezone, timezone_display,
 )
 
-ROUTE_TARGETS = ['None', 'VoiceMail', 'Extension', 'Queue', 'RingGroup', 'IVR', 'External', 'Fax',
-                 'Boomerang', 'Deflect', 'VoiceMailOfDestination', 'Callback', 'RoutePoint',
-                 'ProceedWithNoExceptions']
-# Destinations that are an extension of the PBX (Pbx.Destination.Number) or an outside number (External).
-TARGETS_WITH_NUMBER = ('Extension', 'Queue', 'RingGroup', 'IVR', 'Fax', 'RoutePoint')
-TARGETS_WITH_EXTERNAL = ('External',)
-ROUTES = (('office_hours', 'OfficeRoute'), ('out_of_office', 'OutOfOfficeRoute'), ('break_time', 'BreakRoute'),
-          ('holidays', 'HolidaysRoute'))
 RANGES = (('user', 'User'), ('system', 'System'), ('trunk', 'Trunk'))
 DIGITS_RULE = Rule(max_length=10, pattern=r'^[0-9]+$', shape='a string of digits')
 # How many members a refusal to delete a department names.
 MEMBERS_SHOWN = 5
 GROUP_WITH_MEMBERS = 'WARNINGS.GROUP_WITH_MEMBERS_CANNOT_BE_DELETED'
 MEMBER_PROPERTIES = ('Number', 'MemberName', 'Type')
-
-
-def route(option, prop):
-    """The five options of one routing period, on XAPI property ``prop`` (a Pbx.Route)."""
-    return Field(option, type='dict', suboptions=[
-        Field('to', prop + '.Route.To', choices=ROUTE_TARGETS),
-        Field('number', prop + '.Route.Number', rule=Rule(not_empty=True, max_length=20)),
-        Field('external', prop + '.Route.External', rule=Rule(not_empty=True, max_length=40)),
-        Field('prompt_enabled', prop + '.IsPromptEnabled', type='bool'),
-        Field('prompt', prop + '.Prompt', rule=TEXT_RULE),
-    ])
 
 
 def timezone_id(value, ctx):
@@ -98,20 +80,12 @@ class Department(EntityKind):
             Field('personal_contacts_max', 'Props.PersonalContactsMaxCount', type='int', rule=COUNT_RULE),
             Field('prompts_max', 'Props.PromptsMaxCount', type='int', rule=COUNT_RULE),
         ]),
-        Field('routing', type='dict', suboptions=[route(option, prop) for option, prop in ROUTES]),
+        routes(ROUTES),
     ]
 
     def validate(self, ctx):
         if ctx.params['state'] == 'absent' and ctx.params['name'].upper() == 'DEFAULT':
             raise ValidationError('the system department DEFAULT cannot be deleted')
-        for option, dummy in ROUTES:
-            period = (ctx.params.get('routing') or {}).get(option) or {}
-            target = period.get('to')
-            if target in TARGETS_WITH_NUMBER and not period.get('number'):
-                raise ValidationError('routing.%s: to %s needs number (the %s to route to)'
-                                      % (option, target, 'extension' if target == 'Extension' else target))
-            if target in TARGETS_WITH_EXTERNAL and not period.get('external'):
-                raise ValidationError('routing.%s: to External needs external (the outside number)' % option)
 
     def normalize(self, ctx, desired):
         if desired.get('timezone') is not None:
@@ -120,13 +94,7 @@ class Department(EntityKind):
 
     def uses(self, entity):
         """The numbers the department's routes go to."""
-        found = []
-        for option, prop in ROUTES:
-            destination = (entity.get(prop) or {}).get('Route') or {}
-            if destination.get('To') in TARGETS_WITH_NUMBER and destination.get('Number'):
-                found.append((destination['Number'], "department '%s' routes %s calls to it (routing.%s); route them "
-                              "elsewhere first" % (entity.get('Name'), option.replace('_', ' '), option)))
-        return found
+        return route_uses(entity, 'department')
 
     def foresee_deletes(self, ctx, doomed, run):
         """A department may be deleted only when no member stays: its current members (read in one GET

@@ -1,0 +1,66 @@
+# -*- coding: utf-8 -*-
+# Copyright: tcx.xapi contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+
+class ModuleDocFragment(object):
+    """The four routes of an object that follows office hours (department, ring group, queue, IVR),
+    each a destination in the collection's one destination shape (module_utils/destinations.py)."""
+
+    DOCUMENTATION = r'''
+options:
+  routing:
+    description:
+      - Where calls go in each period. Only the periods and the parts of a period that are given are managed.
+      - Each period is a destination (C(to) with C(number), C(name) or C(external)) and an optional prompt.
+    type: dict
+    suboptions:
+      office_hours:
+        description: Routing during office hours.
+        type: dict
+        suboptions: &route
+          to:
+            description:
+              - Where the calls go. One of V(extension), V(queue), V(ring_group), V(ivr), V(voicemail), V(external),
+                V(end_call) (also V(none)), V(fax), V(boomerang), V(deflect), V(voicemail_of_destination),
+                V(callback), V(route_point), V(proceed_with_no_exceptions).
+              - The PBX's own spelling (V(RingGroup), V(VoiceMail)) is accepted too; results use the names above.
+            type: str
+          number:
+            description:
+              - Number of the destination extension, queue, ring group, IVR, fax or route point.
+              - Required (or O(routing.office_hours.name)) when C(to) is one of those.
+            type: str
+          name:
+            description:
+              - Instead of O(routing.office_hours.number), a queue, ring group or IVR by its name (the PBX compares
+                names ignoring case). In M(tcx.xapi.tcx_config) it may name one created by the same task, in an
+                earlier kind of its order.
+              - An unknown name fails before any write (in check mode it warns, since an earlier task may create it).
+            type: str
+          external:
+            description: The outside number; required when C(to) is V(external).
+            type: str
+          prompt_enabled:
+            description: Whether a prompt is played first.
+            type: bool
+          prompt:
+            description: The prompt file to play.
+            type: str
+      out_of_office:
+        description: Routing outside office hours.
+        type: dict
+        suboptions: *route
+      break_time:
+        description: Routing during breaks.
+        type: dict
+        suboptions: *route
+      holidays:
+        description: Routing on holidays.
+        type: dict
+        suboptions: *route
+'''

@@ -1,0 +1,257 @@
+# -*- coding: utf-8 -*-
+# Copyright: tcx.xapi contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Where a call goes, in one option shape everywhere: routes, no-answer, IVR keys, inbound rules.
+
+A destination is ``{to, number, name, external}``:
+
+- ``to``: ``extension``, ``queue``, ``ring_group``, ``ivr``, ``voicemail``, ``external``, ``end_call``, ...
+  (the snake_case of the PBX's names; the PBX's own spelling, ``RingGroup``, is accepted too);
+- ``number``: the extension, queue, ring group or IVR number, or instead
+- ``name``: a queue, ring group or IVR by its name (resolved to its number, also to one created
+  earlier in the same tcx_config run);
+- ``external``: the outside number, for ``to: external``.
+
+The PBX holds two forms of it: ``Pbx.Destination`` (``To``, ``Number``, ``External``; in routes inside
+``Pbx.Route`` with the prompt) and an IVR's forwards (``ForwardType``, ``ForwardDN``). A
+:class:`Destinations` table per form translates; :class:`DestinationField` and :class:`RouteField`
+are the fields a kind declares.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.tcx.xapi.plugins.module_utils.fields import TEXT_RULE, Field, Rule, ValidationError
+from ansible_collections.tcx.xapi.plugins.module_utils.references import Target, objects_by_key
+
+RING_GROUPS = Target('ring group', 'ring_groups', 'RingGroups', 'tcx.xapi.tcx_ring_group')
+QUEUES = Target('queue', 'queues', 'Queues', 'tcx.xapi.tcx_queue')
+IVRS = Target('IVR', 'ivrs', 'Receptionists', 'tcx.xapi.tcx_ivr')
+# Destinations that may name their object instead of giving its number.
+NAMED = {'queue': QUEUES, 'ring_group': RING_GROUPS, 'ivr': IVRS}
+NUMBER_RULE = Rule(not_empty=True, max_length=20, pattern=r'^[0-9*#]+$', shape='an extension number (digits)')
+EXTERNAL_RULE = Rule(not_empty=True, max_length=40, pattern=r'^[+0-9 ()./*#-]+$', shape='a phone number')
+
+
+def _fold(name):
+    return str(name).lower().replace('_', '')
+
+
+class Destinations(object):
+    """One form of destination on the PBX: ``{option name: PBX name}`` of its targets, which of them
+    need a number and which an external number."""
+
+    def __init__(self, targets, numbered, external=()):
+        self.targets = dict(targets)
+        self.numbered = frozenset(numbered)
+        self.external = frozenset(external)
+        self._by_fold = {}
+        for option, pbx in self.targets.items():
+            self._by_fold.setdefault(_fold(option), option)
+            self._by_fold.setdefault(_fold(pbx), option)
+        self._option_of = {}
+        for option, pbx in self.targets.items():
+            self._option_of.setdefault(pbx, option)
+
+    def option(self, to):
+        """The option name of a target as written (``RingGroup``, ``ring_group``), or None if unknown."""
+        return self._by_fold.get(_fold(to)) if to is not None else None
+
+    def option_of_pbx(self, pbx):
+        """The option name of the PBX's name of a target (``VoiceMail`` -> ``voicemail``)."""
+        return self._option_of.get(pbx, pbx)
+
+    def problem(self, value):
+        """What is wrong with a destination (a phrase), or None: a Rule for :func:`rule_problems`."""
+        if not isinstance(value, dict):
+            return None
+        to = value.get('to')
+        if to is None:
+            return 'needs to (one of %s)' % ', '.join(sorted(self.targets)) if any(
+                value.get(k) is not None for k in ('number', 'name', 'external')) else None
+        option = self.option(to)
+        if option is None:
+            return 'to must be one of %s, got %r' % (', '.join(sorted(self.targets)), to)
+        if value.get('name') is not None and option not in NAMED:
+            return 'name is only for to: %s; give number with to: %s' % (', '.join(sorted(NAMED)), option)
+        if value.get('name') is not None and value.get('number') is not None:
+            return 'give number or name, not both'
+        if option in self.numbered and value.get('number') is None and value.get('name') is None:
+            return 'needs number%s with to: %s' % (' or name' if option in NAMED else '', option)
+        if option in self.external and not value.get('external'):
+            return 'needs external (the outside number) with to: %s' % option
+        return None
+
+    def number(self, ctx, value):
+        """The number a destination goes to: ``number``, or the number of the object ``name`` names (None
+        in check mode for an object that does not exist yet). An object created later in the same
+        tcx_config run than the kind naming it has no number yet: that is an error, in check mode too."""
+        if value.get('name') is None:
+            return value.get('number')
+        target = NAMED[self.option(value['to'])]
+        found = objects_by_key(ctx, target, [value['name']])[value['name']]
+        if found is None:
+            return None
+        if found.get('Id', 0) < 0 and not created_before(target, ctx.kind):
+            raise ValidationError("%s '%s' is created later in this run than %s: give its number, or create it "
+                                  "in an earlier task" % (target.noun, value['name'], getattr(ctx.kind, 'plural', 'this item')))
+        return found.get('Number')
+
+
+def created_before(target, kind):
+    """Whether tcx_config creates the objects of ``target`` before those of ``kind`` (registry order)."""
+    from ansible_collections.tcx.xapi.plugins.module_utils.kinds import PLURALS  # the registry imports the kinds
+    order = dict((plural, index) for index, plural in enumerate(PLURALS))
+    return kind is not None and order.get(target.plural, len(order)) < order.get(kind.plural, -1)
+
+
+# Pbx.DestinationType; ``end_call`` is the PBX's ``None``.
+DESTINATION = Destinations(
+    [('end_call', 'None'), ('none', 'None'), ('voicemail', 'VoiceMail'), ('extension', 'Extension'),
+     ('queue', 'Queue'), ('ring_group', 'RingGroup'), ('ivr', 'IVR'), ('external', 'External'), ('fax', 'Fax'),
+     ('boomerang', 'Boomerang'), ('deflect', 'Deflect'), ('voicemail_of_destination', 'VoiceMailOfDestination'),
+     ('callback', 'Callback'), ('route_point', 'RoutePoint'), ('proceed_with_no_exceptions', 'ProceedWithNoExceptions')],
+    numbered=('extension', 'queue', 'ring_group', 'ivr', 'fax', 'route_point', 'voicemail_of_destination'),
+    external=('external',))
+# Pbx.IVRForwardType: what an IVR key, its timeout or an invalid key leads to.
+IVR_FORWARD = Destinations(
+    [('end_call', 'EndCall'), ('extension', 'Extension'), ('ring_group', 'RingGroup'), ('queue', 'Queue'),
+     ('ivr', 'IVR'), ('voicemail', 'VoiceMail'), ('call_by_name', 'CallByName'), ('repeat_prompt', 'RepeatPrompt'),
+     ('custom_input', 'CustomInput')],
+    numbered=('extension', 'ring_group', 'queue', 'ivr', 'voicemail'))
+
+DESTINATION_OPTIONS = ('to', 'number', 'name', 'external')
+
+
+def destination_suboptions():
+    """The suboptions of a destination option."""
+    return [Field('to'), Field('number', rule=NUMBER_RULE), Field('name', rule=TEXT_RULE), Field('external', rule=EXTERNAL_RULE)]
+
+
+class DestinationField(Field):
+    """An option whose value is one ``Pbx.Destination`` at ``path`` (``ForwardNoAnswer``), compared as the
+    PBX routes: the target, and its number or outside number where it has one."""
+
+    form = DESTINATION
+    extra = ()
+
+    def __init__(self, option, path, **kwargs):
+        kwargs.setdefault('suboptions', destination_suboptions())
+        super(DestinationField, self).__init__(option, path, type='dict', rule=self, **kwargs)
+
+    def problem(self, value):
+        return self.form.problem(value)
+
+    def destination_of(self, api):
+        """The destination part (``Pbx.Destination``) of the PBX's value."""
+        return api
+
+    def from_api(self, api, ctx):
+        destination = self.destination_of(api) or {}
+        if not api:
+            return None
+        to = self.form.option_of_pbx(destination.get('To')) if destination.get('To') is not None else None
+        value = {'to': to}
+        if to in self.form.numbered and destination.get('Number'):
+            value['number'] = destination['Number']
+        if to in self.form.external and destination.get('External'):
+            value['external'] = destination['External']
+        return dict((k, v) for k, v in value.items() if v is not None)
+
+    def wanted(self, ctx, value):
+        """The desired value as the PBX would hold it: ``to`` in its option name, ``name`` resolved to ``number``."""
+        wanted = dict((k, v) for k, v in value.items() if v is not None and k != 'name')
+        if value.get('to') is not None:
+            wanted['to'] = self.form.option(value['to'])
+        if value.get('name') is not None:
+            wanted['number'] = self.form.number(ctx, value)
+        return wanted
+
+    def shown(self, current, desired):
+        """The parts of the current destination that the desired one sets (``name`` shows as ``number``)."""
+        if not isinstance(current, dict):
+            return current
+        given = set(k for k, v in desired.items() if v is not None)
+        if 'name' in given:
+            given.add('number')
+        shown = dict((k, v) for k, v in current.items() if k in given)
+        return shown or None
+
+    def same(self, current, desired, ctx=None):
+        current = current or {}
+        wanted = self.wanted(ctx, desired)
+        if wanted.get('to') is not None and wanted['to'] not in self.form.numbered:
+            wanted.pop('number', None)
+        if wanted.get('to') is not None and wanted['to'] not in self.form.external:
+            wanted.pop('external', None)
+        return all(self.form.option(current.get(k)) == v if k == 'to' else current.get(k) == v for k, v in wanted.items())
+
+    def to_api(self, value, ctx, held=None):
+        destination = dict(self.destination_of(held) or {})
+        wanted = self.wanted(ctx, value)
+        if 'to' in wanted:
+            destination['To'] = self.form.targets[wanted['to']]
+        if 'number' in wanted:
+            destination['Number'] = wanted['number']
+        if 'external' in wanted:
+            destination['External'] = wanted['external']
+        return destination
+
+
+class RouteField(DestinationField):
+    """An option whose value is one ``Pbx.Route`` at ``path`` (``OfficeRoute``): a destination plus
+    ``prompt_enabled`` and ``prompt``, the shape of a department's, ring group's, queue's or IVR's routes."""
+
+    PROMPT = (('prompt_enabled', 'IsPromptEnabled'), ('prompt', 'Prompt'))
+
+    def __init__(self, option, path, **kwargs):
+        suboptions = destination_suboptions() + [Field('prompt_enabled', type='bool'), Field('prompt', rule=TEXT_RULE)]
+        super(RouteField, self).__init__(option, path, suboptions=suboptions, **kwargs)
+
+    def destination_of(self, api):
+        return (api or {}).get('Route')
+
+    def from_api(self, api, ctx):
+        value = super(RouteField, self).from_api(api, ctx) or {}
+        for option, prop in self.PROMPT:
+            if (api or {}).get(prop) is not None:
+                value[option] = api[prop]
+        return value or None
+
+    def same(self, current, desired, ctx=None):
+        current = current or {}
+        if any(desired.get(option) is not None and current.get(option) != desired[option] for option, _p in self.PROMPT):
+            return False
+        destination = dict((k, v) for k, v in desired.items() if k in DESTINATION_OPTIONS)
+        return super(RouteField, self).same(current, destination, ctx)
+
+    def to_api(self, value, ctx, held=None):
+        route = dict(held or {})
+        route['Route'] = super(RouteField, self).to_api(value, ctx, held)
+        for option, prop in self.PROMPT:
+            if value.get(option) is not None:
+                route[prop] = value[option]
+        return route
+
+
+def routes(names):
+    """The four routes of an object that has office hours (department, ring group, queue, IVR):
+    a ``routing`` group of :class:`RouteField` options on ``OfficeRoute`` ... ``HolidaysRoute``."""
+    return Field('routing', type='dict', suboptions=[RouteField(option, prop) for option, prop in names])
+
+
+ROUTES = (('office_hours', 'OfficeRoute'), ('out_of_office', 'OutOfOfficeRoute'), ('break_time', 'BreakRoute'),
+          ('holidays', 'HolidaysRoute'))
+
+
+def route_uses(entity, noun):
+    """``[(number, sentence)]`` of the routes of an object (XAPI form) that go to a number: a kind's ``uses``."""
+    found = []
+    for option, prop in ROUTES:
+        destination = (entity.get(prop) or {}).get('Route') or {}
+        to = DESTINATION.option_of_pbx(destination.get('To'))
+        if to in DESTINATION.numbered and destination.get('Number'):
+            found.append((destination['Number'], "%s '%s' routes %s calls to it (routing.%s); route them elsewhere first"
+                          % (noun, entity.get('Name'), option.replace('_', ' '), option)))
+    return found

@@ -1,0 +1,126 @@
+# -*- coding: utf-8 -*-
+"""The one destination shape: validation, translation both ways, comparison, names resolved to numbers."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import pytest
+
+from ansible_collections.tcx.xapi.plugins.module_utils.connection import Context
+from ansible_collections.tcx.xapi.plugins.module_utils.destinations import (
+    DESTINATION, IVR_FORWARD, QUEUES, DestinationField, RouteField, route_uses,
+)
+from ansible_collections.tcx.xapi.plugins.module_utils.fields import ValidationError, rule_problems
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds import kind_named
+from ansible_collections.tcx.xapi.plugins.module_utils.references import directory
+
+
+class FakeModule(object):
+    def __init__(self, check_mode=False):
+        self.params = {}
+        self.check_mode = check_mode
+        self.warnings = []
+
+    def warn(self, text):
+        self.warnings.append(text)
+
+
+def context(queues=(), check_mode=False, kind='departments'):
+    ctx = Context(FakeModule(check_mode), client=None)
+    ctx.kind = kind_named(kind)
+    known = directory(ctx, QUEUES)
+    for queue in queues:
+        known.remember(queue)
+    known.complete = True
+    return ctx
+
+
+@pytest.mark.parametrize('value, problem', [
+    ({'to': 'voicemail'}, None),
+    ({'to': 'VoiceMail'}, None),
+    ({'to': 'RingGroup', 'number': '800'}, None),
+    ({'to': 'ring_group', 'name': 'Sales'}, None),
+    ({'to': 'external', 'external': '+43 1 234'}, None),
+    ({'to': 'end_call'}, None),
+    ({'to': 'nowhere'}, "to must be one of"),
+    ({'to': 'extension'}, 'needs number with to: extension'),
+    ({'to': 'queue'}, 'needs number or name with to: queue'),
+    ({'to': 'extension', 'name': 'Ada'}, 'name is only for to: ivr, queue, ring_group'),
+    ({'to': 'queue', 'name': 'Q', 'number': '800'}, 'give number or name, not both'),
+    ({'to': 'external'}, 'needs external (the outside number) with to: external'),
+    ({'number': '100'}, 'needs to (one of'),
+])
+def test_problems_name_what_is_wrong(value, problem):
+    found = DESTINATION.problem(value)
+    assert (found is None) if problem is None else (problem in found), found
+
+
+def test_problems_are_reported_under_the_option_path():
+    field = RouteField('office_hours', 'OfficeRoute')
+    assert rule_problems([field], {'office_hours': {'to': 'Extension'}}) == [
+        'office_hours needs number with to: extension']
+    assert rule_problems([field], {'office_hours': {'to': 'extension', 'number': '10a'}}) == [
+        'office_hours.number must be an extension number (digits), got \'10a\'']
+
+
+def test_from_api_uses_option_names_and_keeps_only_what_the_target_uses():
+    field = RouteField('office_hours', 'OfficeRoute')
+    api = {'IsPromptEnabled': False, 'Prompt': 'hello.wav',
+           'Route': {'To': 'VoiceMail', 'Number': '100', 'External': '', 'Type': 'Extension'}}
+    assert field.from_api(api, None) == {'to': 'voicemail', 'prompt_enabled': False, 'prompt': 'hello.wav'}
+    api['Route']['To'] = 'RingGroup'
+    assert field.from_api(api, None)['number'] == '100'
+    assert DestinationField('no_answer', 'ForwardNoAnswer').from_api(None, None) is None
+
+
+def test_to_api_changes_only_what_is_given_and_keeps_the_rest_of_the_route():
+    field = RouteField('office_hours', 'OfficeRoute')
+    held = {'IsPromptEnabled': True, 'Prompt': 'p.wav', 'Route': {'To': 'Extension', 'Number': '100', 'Type': 'Extension'}}
+    assert field.to_api({'to': 'queue', 'number': '800'}, context(), held) == {
+        'IsPromptEnabled': True, 'Prompt': 'p.wav', 'Route': {'To': 'Queue', 'Number': '800', 'Type': 'Extension'}}
+    assert held['Route']['To'] == 'Extension'  # the held value is not changed in place
+
+
+def test_same_compares_the_target_and_its_number_in_any_spelling():
+    field = RouteField('office_hours', 'OfficeRoute')
+    current = {'to': 'ring_group', 'number': '800', 'prompt_enabled': False}
+    ctx = context()
+    assert field.same(current, {'to': 'RingGroup', 'number': '800'}, ctx)
+    assert not field.same(current, {'to': 'ring_group', 'number': '801'}, ctx)
+    assert not field.same(current, {'prompt_enabled': True}, ctx)
+    assert field.same({'to': 'voicemail'}, {'to': 'voicemail', 'number': '100'}, ctx)  # a number voicemail ignores
+    assert not field.same(None, {'to': 'voicemail'}, ctx)
+
+
+def test_a_name_is_resolved_to_the_number_for_comparing_and_writing():
+    ctx = context(queues=[{'Id': 5, 'Name': 'Sales Queue', 'Number': '800'}])
+    field = DestinationField('no_answer', 'ForwardNoAnswer')
+    assert field.same({'to': 'queue', 'number': '800'}, {'to': 'queue', 'name': 'sales queue'}, ctx)
+    assert field.to_api({'to': 'queue', 'name': 'Sales Queue'}, ctx) == {'To': 'Queue', 'Number': '800'}
+    assert field.shown({'to': 'queue', 'number': '800'}, {'to': 'queue', 'name': 'Sales Queue'}) == {
+        'to': 'queue', 'number': '800'}
+
+
+def test_an_unknown_name_fails_with_the_kind_to_create():
+    with pytest.raises(ValidationError, match="unknown queue 'Nope': list it under queues"):
+        DestinationField('no_answer', 'ForwardNoAnswer').to_api({'to': 'queue', 'name': 'Nope'}, context())
+
+
+def test_a_name_created_later_in_the_same_run_is_refused():
+    ctx = context(queues=[{'Id': -1, 'Name': 'New Queue', 'Number': 'new queue 1'}], kind='departments')
+    with pytest.raises(ValidationError, match="queue 'New Queue' is created later in this run than departments"):
+        DestinationField('no_answer', 'ForwardNoAnswer').to_api({'to': 'queue', 'name': 'New Queue'}, ctx)
+
+
+def test_ivr_forwards_have_their_own_targets():
+    assert IVR_FORWARD.problem({'to': 'repeat_prompt'}) is None
+    assert IVR_FORWARD.problem({'to': 'queue'}) == 'needs number or name with to: queue'
+    assert 'to must be one of' in IVR_FORWARD.problem({'to': 'external', 'external': '1'})
+
+
+def test_route_uses_names_the_period_and_the_object():
+    entity = {'Name': 'Sales', 'OfficeRoute': {'Route': {'To': 'Extension', 'Number': '101'}},
+              'BreakRoute': {'Route': {'To': 'VoiceMail', 'Number': '102'}}}
+    assert route_uses(entity, 'ring group') == [
+        ('101', "ring group 'Sales' routes office hours calls to it (routing.office_hours); route them elsewhere first")]
