@@ -52,7 +52,8 @@ class Context(object):
 
     ``cache`` belongs to this one object's run (its current memberships, a generated password);
     ``lookups`` (:class:`Lookups`) holds what stays true for every object of a task (departments by
-    name, the time zone table), so that tcx_config reads it once for all its items.
+    name, the time zone table), so that tcx_config reads it once for all its items; ``kind`` is the
+    kind being worked on (set by the engine).
     """
 
     def __init__(self, module, client, lookups=None):

@@ -133,8 +133,26 @@ EXAMPLES = r'''
 RETURN = r'''
 department:
   description:
-    - The department as the PBX holds it after the task (XAPI C(Pbx.Group) properties), or as it
-      would be in check mode. Empty after a deletion.
+    - The department after the task (or as it would be, in check mode) in this module's own options, so it can
+      be given back to this module or to M(tcx.xapi.tcx_config) unchanged. It has its O(name) and every option the
+      PBX holds a value for (the time zone as given, else its IANA name). Empty after a deletion.
+  returned: always
+  type: dict
+  sample:
+    name: Sales
+    language: DE
+    timezone: Europe/Berlin
+    extension_range:
+      user_from: "200"
+      user_to: "299"
+    routing:
+      out_of_office:
+        to: voicemail
+        prompt_enabled: false
+raw:
+  description:
+    - The same object as the PBX's Configuration API returns it (XAPI C(Pbx.Group) properties), every secret property
+      removed. Empty after a deletion. For reading what the options do not cover.
   returned: always
   type: dict
   sample:

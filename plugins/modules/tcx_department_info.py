@@ -62,7 +62,22 @@ EXAMPLES = r'''
 RETURN = r'''
 departments:
   description:
-    - The matching departments, ordered by C(Id); empty when none matches.
+    - The matching departments in the options of M(tcx.xapi.tcx_department). Each can be given back to that module or to
+      M(tcx.xapi.tcx_config) unchanged, and then changes nothing. References are by name, secrets are never returned.
+    - In the order of RV(raw); with O(select), only the options the selected properties hold.
+  returned: always
+  type: list
+  elements: dict
+  sample:
+    - name: Sales
+      language: DE
+      timezone: Europe/Berlin
+      extension_range:
+        user_from: "200"
+        user_to: "299"
+raw:
+  description:
+    - The same departments as the PBX's Configuration API returns them, secrets removed. The matching departments, ordered by C(Id); empty when none matches.
     - Each department has every property of the XAPI type C(Pbx.Group) except the navigation
       properties C(Members) and C(Rights); the most used are described below. Only C(Id) and the
       O(select) properties when O(select) is given.

@@ -215,8 +215,22 @@ EXAMPLES = r'''
 RETURN = r'''
 livechat:
   description:
-    - The website link as the PBX holds it after the task (XAPI C(Pbx.Weblink) properties), or as it would be
-      in check mode. Empty after a deletion.
+    - The live chat link after the task (or as it would be, in check mode) in this module's own options, so it
+      can be given back to this module or to M(tcx.xapi.tcx_config) unchanged. It has its O(link) and every option the
+      PBX holds a value for, the department by name. Empty after a deletion.
+  returned: always
+  type: dict
+  sample:
+    link: support
+    name: Support chat
+    department: Support
+    websites: [https://example.com]
+    chat_enabled: true
+    greeting: DesktopAndMobile
+raw:
+  description:
+    - The same object as the PBX's Configuration API returns it (XAPI C(Pbx.Weblink) properties), every secret property
+      removed. Empty after a deletion. For reading what the options do not cover.
   returned: always
   type: dict
   sample:
@@ -225,9 +239,6 @@ livechat:
     Group: GRP0002
     Website: [https://example.com]
     ChatEnabled: true
-    General:
-      Greeting: DesktopAndMobile
-      Authentication: Email
 url:
   description:
     - Public address of the live chat, the PBX address followed by C(/livechat/) and the link.

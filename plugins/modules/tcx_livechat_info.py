@@ -61,7 +61,20 @@ EXAMPLES = r'''
 RETURN = r'''
 livechats:
   description:
-    - The matching live chat links, ordered by C(Link); empty when none matches.
+    - The matching live chat links in the options of M(tcx.xapi.tcx_livechat). Each can be given back to that module or to
+      M(tcx.xapi.tcx_config) unchanged, and then changes nothing. References are by name, secrets are never returned.
+    - In the order of RV(raw); with O(select), only the options the selected properties hold.
+  returned: always
+  type: list
+  elements: dict
+  sample:
+    - link: support
+      name: Support chat
+      department: Support
+      websites: [https://example.com]
+raw:
+  description:
+    - The same livechats as the PBX's Configuration API returns them, secrets removed. The matching live chat links, ordered by C(Link); empty when none matches.
     - Each link has every property of the XAPI type C(Pbx.Weblink); the most used are described
       below. Only C(Link) and the O(select) properties when O(select) is given.
   returned: always

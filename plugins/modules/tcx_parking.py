@@ -27,7 +27,7 @@ options:
         with this number if it does not exist.
       - Without it, O(state=present) looks for a parking whose departments are exactly O(departments);
         if there is one, nothing changes, otherwise one is created and the number the PBX assigned is
-        returned in RV(parking.Number). O(state=absent) then deletes the parking with exactly those
+        returned in C(parking.number). O(state=absent) then deletes the parking with exactly those
         departments, and fails (listing their numbers) when more than one parking has them.
       - Looked up with C(Parkings(Number='SP11')) from PBX version 20.0.8 and with
         C(Parkings/Pbx.GetByNumber(number='SP11')) on older versions.
@@ -62,7 +62,7 @@ EXAMPLES = r'''
 
 - name: Show the number the PBX assigned
   ansible.builtin.debug:
-    msg: "Park calls on {{ shared_parking.parking.Number }}"
+    msg: "Park calls on {{ shared_parking.parking.number }}"
 
 - name: Parking SP11 belongs to Sales only
   tcx.xapi.tcx_parking:
@@ -83,29 +83,26 @@ EXAMPLES = r'''
 RETURN = r'''
 parking:
   description:
-    - The parking as the PBX holds it after the task (XAPI C(Pbx.Parking) properties, C(Groups) as
-      membership rows), or as it would be in check mode. Empty after a deletion.
+    - The parking after the task (or as it would be, in check mode) in this module's own options, so it can be
+      given back to this module or to M(tcx.xapi.tcx_config) unchanged. It has its O(number) (assigned by the PBX when
+      not given; absent in check mode then) and its O(departments) by name. Empty after a deletion.
   returned: always
   type: dict
-  contains:
-    Id:
-      description: Id of the parking.
-      type: int
-    Number:
-      description: Number of the parking, assigned by the PBX when O(number) was not given (absent in check mode then).
-      type: str
-    Groups:
-      description: The departments of the parking, one row (C(GroupId) and, when read from the PBX, C(Name)) each.
-      type: list
-      elements: dict
+  sample:
+    number: SP11
+    departments: [Sales, Support]
+raw:
+  description:
+    - The same object as the PBX's Configuration API returns it (XAPI C(Pbx.Parking) properties), every secret property
+      removed. Empty after a deletion. For reading what the options do not cover.
+  returned: always
+  type: dict
   sample:
     Id: 126
     Number: SP11
     Groups:
       - GroupId: 95
         Name: Sales
-      - GroupId: 122
-        Name: Support
 '''
 
 from ansible_collections.tcx.xapi.plugins.module_utils.entity import run_entity_module

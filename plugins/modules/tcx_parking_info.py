@@ -53,7 +53,7 @@ EXAMPLES = r'''
 
 - name: Show their numbers
   ansible.builtin.debug:
-    msg: "{{ sales_parkings.parkings | map(attribute='Number') | list }}"
+    msg: "{{ sales_parkings.parkings | map(attribute='number') | list }}"
 
 - name: One parking by number
   tcx.xapi.tcx_parking_info:
@@ -63,7 +63,18 @@ EXAMPLES = r'''
 RETURN = r'''
 parkings:
   description:
-    - The matching parkings (XAPI C(Pbx.Parking)), ordered by C(Id); empty when none matches.
+    - The matching parkings in the options of M(tcx.xapi.tcx_parking). Each can be given back to that module or to
+      M(tcx.xapi.tcx_config) unchanged, and then changes nothing. References are by name, secrets are never returned.
+    - In the order of RV(raw); with O(select), only the options the selected properties hold.
+  returned: always
+  type: list
+  elements: dict
+  sample:
+    - number: SP11
+      departments: [Sales, Support]
+raw:
+  description:
+    - The same parkings as the PBX's Configuration API returns them, secrets removed. The matching parkings (XAPI C(Pbx.Parking)), ordered by C(Id); empty when none matches.
     - Only C(Id) and the O(select) properties when O(select) is given.
   returned: always
   type: list

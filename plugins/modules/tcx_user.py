@@ -189,9 +189,26 @@ EXAMPLES = r'''
 RETURN = r'''
 user:
   description:
-    - The user as the PBX holds it after the task (XAPI C(Pbx.User) properties), or as it would be in check
-      mode, with every secret property (C(AccessPassword), C(VMPIN), C(AuthPassword), ...) removed.
-      Empty after a deletion.
+    - The user after the task (or as it would be, in check mode) in this module's own options, so it can be
+      given back to this module or to M(tcx.xapi.tcx_config) unchanged. It has its O(extension) and every option the
+      PBX holds a value for, departments and primary department by name. Secrets (O(password), O(vm_pin)) are
+      never returned. Empty after a deletion.
+  returned: always
+  type: dict
+  sample:
+    extension: "201"
+    first_name: Seán
+    last_name: O'Brien
+    email: sean.obrien@example.com
+    departments:
+      - name: Sales
+        role: users
+    primary_department: Sales
+    friendly_name: sean.obrien
+raw:
+  description:
+    - The same object as the PBX's Configuration API returns it (XAPI C(Pbx.User) properties), every secret property
+      removed. Empty after a deletion. For reading what the options do not cover.
   returned: always
   type: dict
   sample:

@@ -80,7 +80,24 @@ EXAMPLES = r'''
 RETURN = r'''
 users:
   description:
-    - The matching users, ordered by C(Id); empty when none matches.
+    - The matching users in the options of M(tcx.xapi.tcx_user). Each can be given back to that module or to
+      M(tcx.xapi.tcx_config) unchanged, and then changes nothing. References are by name, secrets are never returned.
+    - In the order of RV(raw); with O(select), only the options the selected properties hold.
+  returned: always
+  type: list
+  elements: dict
+  sample:
+    - extension: "100"
+      first_name: John
+      last_name: Doe
+      email: john.doe@example.com
+      departments:
+        - name: Sales
+          role: users
+      primary_department: Sales
+raw:
+  description:
+    - The same users as the PBX's Configuration API returns them, secrets removed. The matching users, ordered by C(Id); empty when none matches.
     - Each user has every property of the XAPI type C(Pbx.User) (about 70) except the secret ones;
       the most used are described below. Only C(Id) and the O(select) properties when O(select) is given.
   returned: always
