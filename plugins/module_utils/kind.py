@@ -106,7 +106,8 @@ class EntityKind(object):
         for leaf in self.leaves():
             if leaf.field.secret:
                 continue
-            value = self.option_value(ctx, leaf, entity)
+            # Mirrored properties that disagree show as the first one's value: what the option sets both to.
+            value = leaf.field.from_api(get_path(entity, leaf.field.path), ctx)
             if not is_empty(value):
                 place(tree, leaf.option_path, value)
         return tree
