@@ -4,8 +4,9 @@
 """Filters of the collection's playbooks (backup.yml, audit.yml).
 
 They sit next to the playbooks (Ansible loads ``filter_plugins/`` beside a playbook) and read the
-field tables of the entity kinds in ``plugins/module_utils/kinds``, so a backup names exactly the
-options that the modules and the provision role take, and no option list is written twice.
+kinds from the registry (``plugins/module_utils/kinds``): a kind added there is backed up and
+audited with no change here. The objects themselves come from tcx.xapi.tcx_config_info, already
+in the options that the modules and the provision role take: no option is converted here.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -13,105 +14,50 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible.errors import AnsibleFilterError
-from ansible_collections.tcx.xapi.plugins.module_utils.fields import leaves
-from ansible_collections.tcx.xapi.plugins.module_utils.kinds import KINDS as REGISTRY
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds import KINDS
 
-# Role variable, kind, natural key option.
-KINDS = tuple((kind.plural, kind) for kind in REGISTRY)
-# tcx_config's kind names (in ``changes``) to the role's list names.
-KIND_LISTS = dict((kind.name, name) for name, kind in KINDS)
+# tcx_config's kind names (in ``changes`` and ``unmanaged``) to their lists' names.
+KIND_LISTS = dict((kind.name, kind.plural) for kind in KINDS)
 
 
-def _get(entity, path):
-    for name in path.split('.'):
-        if not isinstance(entity, dict):
-            return None
-        entity = entity.get(name)
-    return entity
+def _config_result(config, filter_name):
+    if not isinstance(config, dict) or not isinstance(config.get('raw'), dict):
+        raise AnsibleFilterError('%s expects the registered result of tcx.xapi.tcx_config_info' % filter_name)
+    return config
 
 
-def _place(tree, option_path, value):
-    for name in option_path[:-1]:
-        tree = tree.setdefault(name, {})
-    tree[option_path[-1]] = value
+def tcx_role_variables(config):
+    """The lists of a tcx_config_info result as the provision role's variables ``tcx_<plural>``, in the
+    registry's order: a backup that the role restores."""
+    config = _config_result(config, 'tcx_role_variables')
+    return dict(('tcx_' + kind.plural, config[kind.plural]) for kind in KINDS if kind.plural in config)
 
 
-def _empty(value):
-    return value is None or value == '' or value == [] or value == {}
+def tcx_backup_objects(config):
+    """The XAPI objects of a tcx_config_info result (``raw``), each department with its ``Members``.
 
-
-class _Names(object):
-    """Department id / number to name, from the exported departments."""
-
-    def __init__(self, departments):
-        self.by_id = dict((d.get('Id'), d.get('Name')) for d in departments)
-        self.by_number = dict((d.get('Number'), d.get('Name')) for d in departments)
-
-    def of_id(self, group_id):
-        return self.by_id.get(group_id, group_id)
-
-
-def _references(names):
-    """The converters of options whose XAPI value refers to a department (the kinds' from_api hooks)."""
-    def user_departments(rows):
-        result = [{'name': row.get('Name') or names.of_id(row.get('GroupId')),
-                   'role': (row.get('Rights') or {}).get('RoleName') or 'users'} for row in rows or []]
-        return sorted(result, key=lambda d: str(d['name']))
-
-    return {
-        ('users', 'departments'): user_departments,
-        ('users', 'primary_department'): lambda group_id: None if group_id is None else names.of_id(group_id),
-        ('parkings', 'departments'): lambda rows: sorted(
-            set(row.get('Name') or names.of_id(row.get('GroupId')) for row in rows or [])),
-        ('livechats', 'department'): lambda number: names.by_number.get(number, number) if number else None,
-        ('departments', 'timezone'): lambda zone_id: zone_id,  # the PBX's zone ID is an input as it is
-    }
-
-
-def _options(list_name, kind, entity, references):
-    """The module options that describe ``entity`` as the PBX holds it; secrets and empty values left out."""
-    item = {kind.key_option: kind.key_of(entity)}
-    for leaf in leaves(kind.fields):
-        field = leaf.field
-        if field.secret:
-            continue
-        value = _get(entity, field.path)
-        convert = references.get((list_name, field.option))
-        if convert is not None:
-            value = convert(value)
-        if isinstance(value, list) and field.compare == 'set' and all(isinstance(v, str) for v in value):
-            value = sorted(value)
-        if not _empty(value):
-            _place(item, leaf.option_path, value)
-    return item
-
-
-def tcx_to_provision(export):
-    """A backup (the info modules' lists) as the provision role's variables ``tcx_departments`` ...
-
-    ``export`` is a dict with ``departments``, ``users``, ``parkings`` and ``livechats`` as returned
-    by tcx_department_info, tcx_user_info, tcx_parking_info and tcx_livechat_info.
+    A department's members are the objects of every kind that belongs to departments (the kinds with
+    a ``department_member_type``), from their ``Groups`` rows: ``Number``, ``Type`` as the PBX names
+    it (``Extension``, ``Parking``) and ``RoleName`` where the PBX gives one (a user's role).
     """
-    names = _Names(export.get('departments') or [])
-    references = _references(names)
-    result = {}
-    for list_name, kind in KINDS:
-        items = [_options(list_name, kind, entity, references) for entity in export.get(list_name) or []]
-        result['tcx_' + list_name] = sorted(items, key=lambda i: str(i.get(kind.key_option)))
-    return result
-
-
-def tcx_department_members(departments, users):
-    """The departments with a ``Members`` list (extension, name and role of each member), from the users' memberships."""
+    raw = dict(_config_result(config, 'tcx_backup_objects')['raw'])
+    if 'departments' not in raw:
+        return raw
     members = {}
-    for user in users or []:
-        for row in user.get('Groups') or []:
-            members.setdefault(row.get('GroupId'), []).append({
-                'Number': user.get('Number'),
-                'Name': ' '.join(n for n in (user.get('FirstName'), user.get('LastName')) if n),
-                'RoleName': (row.get('Rights') or {}).get('RoleName')})
-    return [dict(d, Members=sorted(members.get(d.get('Id'), []), key=lambda m: str(m['Number'])))
-            for d in departments or []]
+    for kind in KINDS:
+        if not kind.department_member_type:
+            continue
+        for entity in raw.get(kind.plural) or []:
+            for row in entity.get('Groups') or []:
+                member = {'Number': entity.get('Number'), 'Type': kind.department_member_type}
+                if (row.get('Rights') or {}).get('RoleName'):
+                    member['RoleName'] = row['Rights']['RoleName']
+                members.setdefault(row.get('GroupId'), []).append(member)
+    raw['departments'] = [
+        dict(department, Members=sorted(members.get(department.get('Id'), []),
+                                        key=lambda m: (str(m['Type']), str(m['Number']))))
+        for department in raw['departments']]
+    return raw
 
 
 def _flatten(value, prefix=''):
@@ -137,7 +83,7 @@ def tcx_drift(result, unmanaged=True):
         raise AnsibleFilterError('tcx_drift expects the registered result of tcx.xapi.tcx_config')
     extra = (result.get('unmanaged') or []) if unmanaged else []
     summary = {}
-    for list_name, dummy in KINDS:
+    for list_name in (kind.plural for kind in KINDS):
         counts = dict(result['summary'].get(list_name) or {})
         counts['unmanaged'] = len([o for o in extra if KIND_LISTS.get(o.get('kind')) == list_name])
         summary[list_name] = dict((action, int(counts.get(action, 0))) for action in DRIFT_COUNTS)
@@ -168,8 +114,8 @@ def tcx_markdown_cell(value):
 class FilterModule(object):
     def filters(self):
         return {
-            'tcx_to_provision': tcx_to_provision,
-            'tcx_department_members': tcx_department_members,
+            'tcx_role_variables': tcx_role_variables,
+            'tcx_backup_objects': tcx_backup_objects,
             'tcx_drift': tcx_drift,
             'tcx_markdown_cell': tcx_markdown_cell,
         }

@@ -37,7 +37,8 @@ options:
     required: true
   departments:
     description:
-      - The departments a row may name, as M(tcx.xapi.tcx_department_info) returns them (C(Id) and C(Name)),
+      - The departments a row may name: the XAPI objects (C(Id) and C(Name)) that M(tcx.xapi.tcx_department_info) returns
+        as RV(tcx.xapi.tcx_department_info#module:raw), its options' shape (C(name), no C(Id)),
         or items of O(tcx.xapi.tcx_config#module:departments) (C(name); those with C(state=absent) do not count)
         that the same task creates.
       - Needed to resolve C(department_id); without it department names are not checked here (M(tcx.xapi.tcx_config)
@@ -55,7 +56,7 @@ EXAMPLES = r'''
 - name: Users from a CSV file, converged in one task
   tcx.xapi.tcx_config:
     users: "{{ lookup('ansible.builtin.file', 'users.csv' | tcx.xapi.absolute_path)
-               | tcx.xapi.users_from_csv(departments=pbx.departments) }}"
+               | tcx.xapi.users_from_csv(departments=pbx.raw) }}"
     generated_passwords_file: "{{ 'passwords.csv' | tcx.xapi.absolute_path }}"
 '''
 

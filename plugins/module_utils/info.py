@@ -78,6 +78,13 @@ def department_clauses(kind, ctx, name):
             for start in range(0, len(numbers), NUMBERS_PER_REQUEST)]
 
 
+def read(kind, ctx, filter_expr=None, select=None):
+    """The entities matching ``filter_expr`` (every one when None), paged with ``$top=100&$skip`` in
+    ``info_order_by`` order, with the properties of ``select`` (all, and ``info_expand``, when None)."""
+    props, expand = projection(kind, select)
+    return ctx.client.get_all(kind.entity_set, filter_expr, props, expand, kind.info_order_by)
+
+
 def query(kind, ctx):
     """Every matching entity, paged with ``$top=100&$skip`` in ``info_order_by`` order."""
     params = ctx.params
@@ -86,11 +93,9 @@ def query(kind, ctx):
     parts = [None]
     if selects_by_department(kind) and params['department'] is not None:
         parts = department_clauses(kind, ctx, params['department'])
-    select, expand = projection(kind, params['select'])
     found = []
     for part in parts:
-        found.extend(ctx.client.get_all(kind.entity_set, all_of(*(clauses + [part])) or None,
-                                        select, expand, kind.info_order_by))
+        found.extend(read(kind, ctx, all_of(*(clauses + [part])) or None, params['select']))
     if len(parts) > 1:
         found.sort(key=lambda entity: entity[kind.info_order_by])
     return found

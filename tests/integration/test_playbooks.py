@@ -5,12 +5,12 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import importlib.util
 import json
 from html.parser import HTMLParser
 
 import yaml
 
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds import PLURALS
 from playbook_runner import PLAYBOOKS, run_playbook
 
 OFFICE = yaml.safe_load((PLAYBOOKS / 'vars' / 'demo_office.yml').read_text(encoding='utf-8'))
@@ -21,21 +21,6 @@ def provision(tmp_path, emulator, **variables):
 
 
 # -- backup.yml --------------------------------------------------------------------------------
-
-def playbook_filters():
-    spec = importlib.util.spec_from_file_location('tcx_playbooks', str(PLAYBOOKS / 'filter_plugins' / 'tcx_playbooks.py'))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_the_backup_converts_every_option_that_refers_to_another_object():
-    """Options translated by the kinds (department names to ids) need a converter in the backup filter."""
-    filters = playbook_filters()
-    referring = set((name, leaf.field.option) for name, kind in filters.KINDS
-                    for leaf in filters.leaves(kind.fields) if leaf.field._from_api is not None)
-    assert referring == set(filters._references(filters._Names([])))
-
 
 def backup(tmp_path, emulator, directory):
     # A relative folder is taken from the directory ansible-playbook started in (the test's tmp_path).
@@ -75,23 +60,33 @@ def differences(before, after, path=''):
 
 
 def test_backup_restores_the_same_pbx_after_a_reset(emulator, api, tmp_path):
+    """Backup, reset, restore with the provision role: the next backup is the same, and applying it again changes nothing."""
     provision(tmp_path, emulator, **OFFICE)
     exported, variables = backup(tmp_path, emulator, tmp_path / 'first')
+    # Every kind of the registry, in its order: the JSON as the XAPI returns it, the YAML as the role takes it.
+    assert list(variables) == ['tcx_' + plural for plural in PLURALS]
+    assert [key for key in exported if key in PLURALS] == sorted(PLURALS)
     assert [d['Name'] for d in exported['departments']] == ['DEFAULT', 'Sales', 'Support', 'Vertrieb Süd']
     support = [d for d in exported['departments'] if d['Name'] == 'Support'][0]
-    assert [(m['Number'], m['RoleName']) for m in support['Members']] == [('201', 'managers'), ('301', 'users')]
+    parking = exported['parkings'][0]['Number']
+    assert support['Members'] == [{'Number': '201', 'Type': 'Extension', 'RoleName': 'managers'},
+                                  {'Number': '301', 'Type': 'Extension', 'RoleName': 'users'},
+                                  {'Number': parking, 'Type': 'Parking'}]
+    assert [u['Number'] for u in exported['users']] == ['201', '202', '301']
     sales = [d for d in variables['tcx_departments'] if d['name'] == 'Sales'][0]
     assert sales['routing']['out_of_office']['to'] == 'VoiceMail'
     sean = [u for u in variables['tcx_users'] if u['extension'] == '201'][0]
     assert sean['departments'] == [{'name': 'Sales', 'role': 'users'}, {'name': 'Support', 'role': 'managers'}]
+    assert variables['tcx_parkings'] == [{'number': parking, 'departments': ['Sales', 'Support']}]
     text = json.dumps([exported, variables])
     for secret in ('AccessPassword', 'VMPIN', 'AuthPassword', 'DeskphonePassword', 'password', 'vm_pin'):
         assert secret not in text
 
     emulator.reset()
     state_file = sorted((tmp_path / 'first').glob('*.yml'))[0].relative_to(tmp_path).as_posix()
+    restore_vars = {'tcx_state_file': state_file, 'tcx_generated_passwords_file': 'restored.csv'}
     restore = run_playbook(tmp_path, 'tcx.xapi.provision', emulator, extra_args=['-vvvv'], diff=True,
-                           extra_vars={'tcx_state_file': state_file, 'tcx_generated_passwords_file': 'restored.csv'})
+                           extra_vars=restore_vars)
     assert restore.task('Converge departments')['summary']['users']['create'] == 3
     restored = (tmp_path / 'restored.csv').read_text().splitlines()
     assert [line.split(',')[0] for line in restored] == ['extension', '201', '202', '301']
@@ -99,6 +94,14 @@ def test_backup_restores_the_same_pbx_after_a_reset(emulator, api, tmp_path):
     again, again_variables = backup(tmp_path, emulator, tmp_path / 'second')
     assert again_variables == variables
     assert differences(without_ids(exported), without_ids(again)) == []
+
+    emulator.clear_requests()
+    reapplied = run_playbook(tmp_path, 'tcx.xapi.provision', emulator, extra_vars=restore_vars)
+    converge = reapplied.task('Converge departments')
+    assert converge['changed'] is False and converge['changes'] == []
+    assert dict((plural, counts['unchanged']) for plural, counts in converge['summary'].items()) == dict(
+        (plural, len(variables['tcx_' + plural])) for plural in PLURALS)
+    assert emulator.writes() == []
 
 
 # -- audit.yml ---------------------------------------------------------------------------------
@@ -200,7 +203,9 @@ def test_audit_reads_a_users_csv_with_department_ids(emulator, api, tmp_path):
     run = run_playbook(tmp_path, 'audit.yml', emulator,
                        extra_vars={'tcx_users_csv': 'users.csv', 'tcx_report_dir': str(tmp_path / 'reports')})
     assert emulator.writes() == []
-    assert [d['Name'] for d in run.task('Read the departments of the PBX')['departments']] == ['DEFAULT', 'Support']
+    # The CSV file's department_id is resolved with the XAPI objects (raw): the options' shape has no Id.
+    read = run.task('Read the departments of the PBX')
+    assert [d['Name'] for d in read['raw']] == ['DEFAULT', 'Support'] and read['raw'][1]['Id'] == support
     report = json.loads((tmp_path / 'reports' / 'tcx-audit-localhost.json').read_text())
     assert report['summary']['users'] == {'create': 1, 'update': 0, 'delete': 0, 'unmanaged': 0, 'unchanged': 1,
                                           'failed': 0}

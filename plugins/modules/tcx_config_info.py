@@ -1,0 +1,144 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: tcx.xapi contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r'''
+module: tcx_config_info
+short_description: Read a whole 3CX configuration in the shape that tcx_config takes
+version_added: 0.1.0
+description:
+  - Reads every kind that M(tcx.xapi.tcx_config) manages (departments, users, parkings, live chat links), or
+    those in O(kinds), and returns one list per kind in the options of its module, the same lists that
+    M(tcx.xapi.tcx_config) and the C(tcx.xapi.provision) role take. Given back to them unchanged, they change nothing.
+  - This is the backup of C(playbooks/backup.yml). Its lists, as the role's variables C(tcx_departments),
+    C(tcx_users), ..., restore the PBX with the C(tcx.xapi.provision) role.
+  - Each kind is read once, paged (100 per request), and sorted by its natural key (name, extension, number or link),
+    so two reads of one PBX list its objects in the same order.
+  - Secrets (passwords, PINs) are never returned; the PBX does not hand them out. A restored user therefore gets a
+    generated password (see M(tcx.xapi.tcx_config)).
+  - Only reads; it runs the same in check mode.
+author:
+  - tcx.xapi developers (@tcx-xapi)
+options:
+  kinds:
+    description:
+      - The kinds to read, by the name of their list in M(tcx.xapi.tcx_config). Every kind when not given.
+      - References to objects of other kinds are returned by their natural key (a user's departments by name)
+        whether or not those kinds are read.
+    type: list
+    elements: str
+    choices: [departments, users, parkings, livechats]
+    default: [departments, users, parkings, livechats]
+extends_documentation_fragment:
+  - tcx.xapi.connection
+  - tcx.xapi.attributes.info
+seealso:
+  - module: tcx.xapi.tcx_config
+  - module: tcx.xapi.tcx_department_info
+  - module: tcx.xapi.tcx_user_info
+  - module: tcx.xapi.tcx_parking_info
+  - module: tcx.xapi.tcx_livechat_info
+'''
+
+EXAMPLES = r'''
+- name: Read the whole configuration
+  tcx.xapi.tcx_config_info:
+  register: pbx
+
+- name: Copy the departments and users of this PBX to another one
+  tcx.xapi.tcx_config:
+    url: https://pbx2.example.com
+    departments: "{{ pbx.departments }}"
+    users: "{{ pbx.users }}"
+
+- name: Keep it as the provision role's variables (restore with the tcx.xapi.provision role)
+  ansible.builtin.copy:
+    dest: pbx-state.yml
+    mode: "0600"
+    content: >-
+      {{ {'tcx_departments': pbx.departments, 'tcx_users': pbx.users, 'tcx_parkings': pbx.parkings,
+          'tcx_livechats': pbx.livechats} | to_nice_yaml(indent=2) }}
+
+- name: Only the users, with the XAPI properties as well
+  tcx.xapi.tcx_config_info:
+    kinds: [users]
+  register: found
+
+- name: Show each user's extension and SIP authentication ID
+  ansible.builtin.debug:
+    msg: "{{ found.raw.users | items2dict(key_name='Number', value_name='AuthID') }}"
+'''
+
+RETURN = r'''
+departments:
+  description:
+    - The departments, each in the options of M(tcx.xapi.tcx_department), sorted by name. The system department
+      C(DEFAULT) is listed too.
+  returned: when O(kinds) contains V(departments)
+  type: list
+  elements: dict
+  sample:
+    - name: Sales
+      language: EN
+      timezone: Europe/Berlin
+      extension_range: {user_from: "200", user_to: "299"}
+users:
+  description:
+    - The users, each in the options of M(tcx.xapi.tcx_user), sorted by extension; departments by name.
+  returned: when O(kinds) contains V(users)
+  type: list
+  elements: dict
+  sample:
+    - extension: "201"
+      first_name: Ada
+      last_name: Lovelace
+      email: ada@example.com
+      departments: [{name: Sales, role: managers}]
+parkings:
+  description:
+    - The shared parkings, each in the options of M(tcx.xapi.tcx_parking), sorted by number; departments by name.
+  returned: when O(kinds) contains V(parkings)
+  type: list
+  elements: dict
+  sample:
+    - number: SP0
+      departments: [Sales]
+livechats:
+  description:
+    - The live chat links, each in the options of M(tcx.xapi.tcx_livechat), sorted by link; the department by name.
+  returned: when O(kinds) contains V(livechats)
+  type: list
+  elements: dict
+  sample:
+    - link: sales-chat
+      department: Sales
+raw:
+  description:
+    - For each kind read, its objects as the XAPI returns them (the properties of its info module's C(raw)),
+      in the same order as the lists above; secret properties removed.
+  returned: always
+  type: dict
+  sample:
+    departments:
+      - {Id: 35, Name: Sales, Number: GRP0001, Language: EN}
+    users:
+      - Id: 37
+        Number: "201"
+        FirstName: Ada
+        Groups: [{GroupId: 35, Name: Sales, Rights: {RoleName: managers}}]
+'''
+
+from ansible_collections.tcx.xapi.plugins.module_utils.config_info import run_config_info_module
+
+
+def main(module_class=None):
+    run_config_info_module(module_class=module_class)
+
+
+if __name__ == '__main__':
+    main()
