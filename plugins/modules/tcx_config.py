@@ -91,6 +91,8 @@ seealso:
   - module: tcx.xapi.tcx_user
   - module: tcx.xapi.tcx_parking
   - module: tcx.xapi.tcx_livechat
+  - module: tcx.xapi.tcx_config_info
+    description: Reads the whole configuration in this module's own input shape, one list per kind.
 '''
 
 EXAMPLES = r'''

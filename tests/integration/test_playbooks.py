@@ -59,7 +59,7 @@ def differences(before, after, path=''):
     return [] if before == after else ['%s: %r != %r' % (path, before, after)]
 
 
-def test_backup_restores_the_same_pbx_after_a_reset(emulator, api, tmp_path):
+def test_backup_restored_on_an_empty_pbx_reproduces_it_and_applies_again_unchanged(emulator, api, tmp_path):
     """Backup, reset, restore with the provision role: the next backup is the same, and applying it again changes nothing."""
     provision(tmp_path, emulator, **OFFICE)
     exported, variables = backup(tmp_path, emulator, tmp_path / 'first')
