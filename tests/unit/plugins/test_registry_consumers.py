@@ -55,8 +55,7 @@ def tasks(value):
             continue
         yield item
         for section in ('tasks', 'pre_tasks', 'post_tasks', 'handlers', 'block', 'rescue', 'always'):
-            for inner in tasks(item.get(section)):
-                yield inner
+            yield from tasks(item.get(section))
 
 
 def yaml_tasks():
