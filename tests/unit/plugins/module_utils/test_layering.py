@@ -15,9 +15,9 @@ from ansible_collections.tcx.xapi.plugins.module_utils.kinds import KINDS, PLURA
 
 ENGINE = ('ansible_collections.tcx.xapi.plugins.module_utils.entity',
           'ansible_collections.tcx.xapi.plugins.module_utils.converge')
-READ_ONLY = ['plugins.modules.tcx_system_info', 'plugins.modules.tcx_token', 'plugins.module_utils.info',
-             'plugins.module_utils.references', 'plugins.module_utils.timezones', 'plugins.module_utils.links',
-             'plugins.filter.users_from_csv'] + ['plugins.modules.%s_info' % kind.module for kind in KINDS]
+READ_ONLY = ['plugins.modules.tcx_system_info', 'plugins.modules.tcx_config_info', 'plugins.modules.tcx_token',
+             'plugins.module_utils.info', 'plugins.module_utils.references', 'plugins.module_utils.timezones',
+             'plugins.module_utils.links', 'plugins.filter.users_from_csv'] + ['plugins.modules.%s_info' % kind.module for kind in KINDS]
 
 
 @pytest.mark.parametrize('name', READ_ONLY)
