@@ -37,10 +37,11 @@ options:
     required: true
   departments:
     description:
-      - The departments a row may name, as XAPI objects with C(Id) and C(Name) (the C(raw) list that
-        M(tcx.xapi.tcx_department_info) returns), or in the options' shape with C(name) (its C(departments) list, or
-        items of O(tcx.xapi.tcx_config#module:departments) that the same task creates; those with C(state=absent) do
-        not count). C(department_id) needs the XAPI objects, since only they carry the C(Id).
+      - The departments a row may name, as XAPI objects with C(Id) and C(Name)
+        (RV(tcx.xapi.tcx_department_info#module:raw)), or in the options' shape with C(name)
+        (RV(tcx.xapi.tcx_department_info#module:departments), or items of O(tcx.xapi.tcx_config#module:departments)
+        that the same task creates; those with C(state=absent) do not count). C(department_id) needs the XAPI
+        objects, since only they carry the C(Id).
       - Needed to resolve C(department_id); without it department names are not checked here (M(tcx.xapi.tcx_config)
         still refuses an unknown one before writing).
     type: list
