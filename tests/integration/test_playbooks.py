@@ -74,7 +74,7 @@ def test_backup_restored_on_an_empty_pbx_reproduces_it_and_applies_again_unchang
                                   {'Number': parking, 'Type': 'Parking'}]
     assert [u['Number'] for u in exported['users']] == ['201', '202', '301']
     sales = [d for d in variables['tcx_departments'] if d['name'] == 'Sales'][0]
-    assert sales['routing']['out_of_office']['to'] == 'VoiceMail'
+    assert sales['routing']['out_of_office']['to'] == 'voicemail'
     sean = [u for u in variables['tcx_users'] if u['extension'] == '201'][0]
     assert sean['departments'] == [{'name': 'Sales', 'role': 'users'}, {'name': 'Support', 'role': 'managers'}]
     assert variables['tcx_parkings'] == [{'number': parking, 'departments': ['Sales', 'Support']}]
@@ -101,6 +101,10 @@ def test_backup_restored_on_an_empty_pbx_reproduces_it_and_applies_again_unchang
     assert converge['changed'] is False and converge['changes'] == []
     assert dict((plural, counts['unchanged']) for plural, counts in converge['summary'].items()) == dict(
         (plural, len(variables['tcx_' + plural])) for plural in PLURALS)
+    # The backup is a desired state for the audit too: no drift since it was taken.
+    run_playbook(tmp_path, 'audit.yml', emulator, extra_vars={'tcx_state_file': state_file, 'tcx_report_dir': 'reports'})
+    report = json.loads((tmp_path / 'reports' / 'tcx-audit-localhost.json').read_text())
+    assert (report['drift'], report['objects'], sorted(report['summary'])) == (False, [], sorted(PLURALS))
     assert emulator.writes() == []
 
 
