@@ -14,7 +14,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible.errors import AnsibleFilterError
-from ansible_collections.tcx.xapi.plugins.module_utils.kinds import KINDS
+from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS
 
 # tcx_config's kind names (in ``changes`` and ``unmanaged``) to their lists' names.
 KIND_LISTS = dict((kind.name, kind.plural) for kind in KINDS)

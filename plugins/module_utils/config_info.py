@@ -21,7 +21,7 @@ from ansible_collections.tcx.xapi.plugins.module_utils.connection import (
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import strip_secrets
 from ansible_collections.tcx.xapi.plugins.module_utils.info import read
-from ansible_collections.tcx.xapi.plugins.module_utils.kinds import KINDS, PLURALS
+from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS, PLURALS
 
 
 def config_info_argument_spec():

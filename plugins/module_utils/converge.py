@@ -42,7 +42,7 @@ from ansible_collections.tcx.xapi.plugins.module_utils.connection import (
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.entity import Engine, merge_entity
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import ValidationError, get_option, type_problems
-from ansible_collections.tcx.xapi.plugins.module_utils.kinds import KINDS, PLURALS, kind_named
+from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS, PLURALS, kind_named
 from ansible_collections.tcx.xapi.plugins.module_utils.lookups import Lookups
 
 ACTIONS = ('create', 'update', 'delete', 'unchanged', 'failed')
@@ -138,7 +138,7 @@ def _message(exc):
 
 class Converger(object):
     """Runs tcx_config: see the module docstring for the phases. Knows no kind by name: what differs
-    between kinds is in their hooks (kind.py), their order in the registry (kinds/__init__.py)."""
+    between kinds is in their hooks (kind.py), their order in the registry (registry.py)."""
 
     def __init__(self, module, client):
         self.module = module
@@ -327,9 +327,11 @@ class Converger(object):
                 for target, key in sorted(set((t, kind_named(t).folded_key(k)) for t, k in item.kind.named(item.ctx.params))):
                     if (target, key) in doomed:
                         naming.setdefault((target, key), []).append(item.label)
-        return ['%s: cannot delete: %s of this task %s it' % (doomed[target].label, ', '.join(labels),
-                                                               'refers to' if len(labels) == 1 else 'refer to')
-                for target, labels in sorted(naming.items())]
+        errors = []
+        for named, labels in sorted(naming.items()):
+            verb = 'refers to' if len(labels) == 1 else 'refer to'
+            errors.append('%s: cannot delete: %s of this task %s it' % (doomed[named].label, ', '.join(labels), verb))
+        return errors
 
     def used_by_objects(self, deleted):
         """Deleted numbers that an object still sends calls to after this task (a department's routes)."""

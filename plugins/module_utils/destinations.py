@@ -101,7 +101,7 @@ class Destinations(object):
 
 def created_before(target, kind):
     """Whether tcx_config creates the objects of ``target`` before those of ``kind`` (registry order)."""
-    from ansible_collections.tcx.xapi.plugins.module_utils.kinds import PLURALS  # the registry imports the kinds
+    from ansible_collections.tcx.xapi.plugins.module_utils.registry import PLURALS  # the registry imports the kinds
     order = dict((plural, index) for index, plural in enumerate(PLURALS))
     return kind is not None and order.get(target.plural, len(order)) < order.get(kind.plural, -1)
 
@@ -147,9 +147,9 @@ class DestinationField(Field):
         """The destination part (``Pbx.Destination``) of the PBX's value."""
         return api
 
-    def from_api(self, api, ctx):
-        destination = self.destination_of(api) or {}
-        if not api:
+    def from_api(self, value, ctx):
+        destination = self.destination_of(value) or {}
+        if not value:
             return None
         to = self.form.option_of_pbx(destination.get('To')) if destination.get('To') is not None else None
         value = {'to': to}
@@ -212,12 +212,13 @@ class RouteField(DestinationField):
     def destination_of(self, api):
         return (api or {}).get('Route')
 
-    def from_api(self, api, ctx):
-        value = super(RouteField, self).from_api(api, ctx) or {}
+    def from_api(self, value, ctx):
+        route = value or {}
+        found = super(RouteField, self).from_api(value, ctx) or {}
         for option, prop in self.PROMPT:
-            if (api or {}).get(prop) is not None:
-                value[option] = api[prop]
-        return value or None
+            if route.get(prop) is not None:
+                found[option] = route[prop]
+        return found or None
 
     def same(self, current, desired, ctx=None):
         current = current or {}

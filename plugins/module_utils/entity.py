@@ -24,7 +24,7 @@ from ansible_collections.tcx.xapi.plugins.module_utils.fields import (
     strip_secrets, type_problems,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.generated_passwords import PasswordDelivery, PasswordsFileError
-from ansible_collections.tcx.xapi.plugins.module_utils.kinds import kind_named
+from ansible_collections.tcx.xapi.plugins.module_utils.registry import kind_named
 
 
 def merge_entity(entity, payload):

@@ -20,7 +20,7 @@ from ansible_collections.tcx.xapi.plugins.module_utils.connection import (
     Context, client_from_module, connection_argument_spec,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import strip_secrets
-from ansible_collections.tcx.xapi.plugins.module_utils.kinds import kind_named
+from ansible_collections.tcx.xapi.plugins.module_utils.registry import kind_named
 from ansible_collections.tcx.xapi.plugins.module_utils.odata import all_of, any_of, build_query, equals
 
 # Keeps a filter of many ``or`` clauses well below URL length limits.

@@ -4,7 +4,7 @@
 """The declaration of a kind of entity: what it is called, how it is found and written, and its field table.
 
 A kind (``kinds/department.py``, ...) subclasses :class:`EntityKind`, declares its class attributes and
-overrides only the hooks that differ. Every consumer reads kinds from the registry in ``kinds/__init__.py``:
+overrides only the hooks that differ. Every consumer reads kinds from the registry in ``registry.py``:
 the entity modules through the engine (entity.py), the info modules, tcx_config, the playbooks' filters.
 """
 

@@ -77,7 +77,8 @@ departments:
         user_to: "299"
 raw:
   description:
-    - The same departments as the PBX's Configuration API returns them, secrets removed. The matching departments, ordered by C(Id); empty when none matches.
+    - The same departments as the PBX's Configuration API returns them, secrets removed.
+      The matching departments, ordered by C(Id); empty when none matches.
     - Each department has every property of the XAPI type C(Pbx.Group) except the navigation
       properties C(Members) and C(Rights); the most used are described below. Only C(Id) and the
       O(select) properties when O(select) is given.

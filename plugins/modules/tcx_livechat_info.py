@@ -74,7 +74,8 @@ livechats:
       websites: [https://example.com]
 raw:
   description:
-    - The same livechats as the PBX's Configuration API returns them, secrets removed. The matching live chat links, ordered by C(Link); empty when none matches.
+    - The same livechats as the PBX's Configuration API returns them, secrets removed.
+      The matching live chat links, ordered by C(Link); empty when none matches.
     - Each link has every property of the XAPI type C(Pbx.Weblink); the most used are described
       below. Only C(Link) and the O(select) properties when O(select) is given.
   returned: always

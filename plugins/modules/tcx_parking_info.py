@@ -74,7 +74,8 @@ parkings:
       departments: [Sales, Support]
 raw:
   description:
-    - The same parkings as the PBX's Configuration API returns them, secrets removed. The matching parkings (XAPI C(Pbx.Parking)), ordered by C(Id); empty when none matches.
+    - The same parkings as the PBX's Configuration API returns them, secrets removed.
+      The matching parkings (XAPI C(Pbx.Parking)), ordered by C(Id); empty when none matches.
     - Only C(Id) and the O(select) properties when O(select) is given.
   returned: always
   type: list

@@ -147,7 +147,7 @@ from ansible_collections.tcx.xapi.plugins.module_utils.client import Authenticat
 from ansible_collections.tcx.xapi.plugins.module_utils.connection import (
     Context, client_from_module, connection_argument_spec,
 )
-from ansible_collections.tcx.xapi.plugins.module_utils.kinds import KINDS
+from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS
 from ansible_collections.tcx.xapi.plugins.module_utils.odata import build_query
 from ansible_collections.tcx.xapi.plugins.module_utils.timezones import timezone_table
 

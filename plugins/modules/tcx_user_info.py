@@ -97,7 +97,8 @@ users:
       primary_department: Sales
 raw:
   description:
-    - The same users as the PBX's Configuration API returns them, secrets removed. The matching users, ordered by C(Id); empty when none matches.
+    - The same users as the PBX's Configuration API returns them, secrets removed.
+      The matching users, ordered by C(Id); empty when none matches.
     - Each user has every property of the XAPI type C(Pbx.User) (about 70) except the secret ones;
       the most used are described below. Only C(Id) and the O(select) properties when O(select) is given.
   returned: always

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 
 import yaml
 
-from ansible_collections.tcx.xapi.plugins.module_utils.kinds import PLURALS
+from ansible_collections.tcx.xapi.plugins.module_utils.registry import PLURALS
 from playbook_runner import PLAYBOOKS, run_playbook
 
 OFFICE = yaml.safe_load((PLAYBOOKS / 'vars' / 'demo_office.yml').read_text(encoding='utf-8'))

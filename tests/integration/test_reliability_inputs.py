@@ -49,7 +49,8 @@ DEPARTMENT_ROWS = [
     ('dept-empty-route-number', DEPT, {'name': 'X', 'routing': {'office_hours': {'to': 'IVR', 'number': ''}}},
      'routing.office_hours.number must not be empty'),
     ('dept-unknown-timezone', DEPT, {'name': 'X', 'timezone': 'Mars/Olympus_Mons'}, "unknown timezone 'Mars/Olympus_Mons'"),
-    ('dept-route-target', DEPT, {'name': 'X', 'routing': {'office_hours': {'to': 'Nowhere'}}}, "routing.office_hours to must be one of boomerang, callback, deflect, end_call, extension, external, fax, ivr, none, "
+    ('dept-route-target', DEPT, {'name': 'X', 'routing': {'office_hours': {'to': 'Nowhere'}}},
+     "routing.office_hours to must be one of boomerang, callback, deflect, end_call, extension, external, fax, ivr, none, "
      "proceed_with_no_exceptions, queue, ring_group, route_point, voicemail, voicemail_of_destination, got 'Nowhere'"),
     ('dept-unknown-option', DEPT, {'name': 'X', 'colour': 'red'}, 'Unsupported parameters for (tcx.xapi.tcx_department) module: colour'),
     ('dept-name-missing', DEPT, {'language': 'DE'}, 'missing required arguments: name'),

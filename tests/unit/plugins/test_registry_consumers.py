@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ansible_collections.tcx.xapi.plugins.module_utils.kinds import KINDS, PLURALS
+from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS, PLURALS
 from ansible_collections.tcx.xapi.plugins.modules import tcx_config, tcx_config_info, tcx_system_info
 
 REPO = Path(__file__).resolve().parents[3]

@@ -12,7 +12,7 @@ from ansible_collections.tcx.xapi.plugins.module_utils.destinations import (
     DESTINATION, IVR_FORWARD, QUEUES, DestinationField, RouteField, route_uses,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import ValidationError, rule_problems
-from ansible_collections.tcx.xapi.plugins.module_utils.kinds import kind_named
+from ansible_collections.tcx.xapi.plugins.module_utils.registry import kind_named
 from ansible_collections.tcx.xapi.plugins.module_utils.references import directory
 
 

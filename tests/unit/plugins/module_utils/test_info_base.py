@@ -7,7 +7,7 @@ __metaclass__ = type
 
 from ansible_collections.tcx.xapi.plugins.module_utils import info
 from ansible_collections.tcx.xapi.plugins.module_utils.connection import Context
-from ansible_collections.tcx.xapi.plugins.module_utils.kinds import kind_named
+from ansible_collections.tcx.xapi.plugins.module_utils.registry import kind_named
 
 USERS = kind_named('users')
 LIVECHATS = kind_named('livechats')

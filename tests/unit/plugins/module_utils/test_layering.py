@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from ansible_collections.tcx.xapi.plugins.module_utils.kinds import KINDS, PLURALS, kind_named
+from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS, PLURALS, kind_named
 
 ENGINE = ('ansible_collections.tcx.xapi.plugins.module_utils.entity',
           'ansible_collections.tcx.xapi.plugins.module_utils.converge')
@@ -27,7 +27,7 @@ def test_read_only_code_imports_no_write_engine(name):
     import ansible_collections
     root = os.path.dirname(list(ansible_collections.__path__)[0])
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([root] + sys.path))
-    done = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, env=env)
+    done = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, env=env, check=False)
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert out.strip() == '[]', '%s imports %s' % (name, out.strip())

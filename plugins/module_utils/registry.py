@@ -1,0 +1,30 @@
+# -*- coding: utf-8 -*-
+# Copyright: tcx.xapi contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The one registry of kinds: every consumer reads the kinds, and their order, from here.
+
+The order is the order of creation: a kind comes after every kind its options refer to (users after
+departments). tcx_config creates and updates in this order and deletes in the reverse one; the info
+modules, tcx_system_info's counts, the provision role's ``tcx_<plural>`` variables, the backup and
+the audit all list the kinds from ``KINDS``. Adding a kind: docs/adding-a-kind.md.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds.department import Department
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds.livechat import LiveChat
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds.parking import Parking
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds.user import User
+
+KINDS = (Department(), User(), Parking(), LiveChat())
+PLURALS = tuple(kind.plural for kind in KINDS)
+
+
+def kind_named(plural):
+    """The kind whose list is called ``plural`` (``departments``)."""
+    for kind in KINDS:
+        if kind.plural == plural:
+            return kind
+    raise KeyError('no kind %r; the kinds are %s' % (plural, ', '.join(PLURALS)))
