@@ -168,6 +168,11 @@ class DestinationField(Field):
             wanted['number'] = self.form.number(ctx, value)
         return wanted
 
+    def canonical(self, value):
+        """``to`` in its option name (``VoiceMail`` -> ``voicemail``); an unknown one stays for its error."""
+        to = self.form.option(value.get('to'))
+        return dict(value, to=to) if to is not None else value
+
     def shown(self, current, desired):
         """The parts of the current destination that the desired one sets (``name`` shows as ``number``)."""
         if not isinstance(current, dict):

@@ -74,7 +74,7 @@ class Engine(object):
             if isinstance(value, dict) and leaf.field.suboptions:  # a destination: the parts the user gave
                 value = dict((k, v) for k, v in value.items() if v is not None) or None
             if value is not None:
-                place(tree, leaf.option_path, value)
+                place(tree, leaf.option_path, leaf.field.canonical(value))
         return self.kind.normalize(self.ctx, tree)
 
     def view(self, entity, only=None):

@@ -129,6 +129,11 @@ class Field(object):
         """The option value for an XAPI value (what the user would have written)."""
         return self._from_api(value, ctx) if self._from_api else value
 
+    def canonical(self, value):
+        """A desired value in the form results show (a destination's ``to: VoiceMail`` as ``voicemail``),
+        so that a diff of an unchanged value shows no difference."""
+        return value
+
     def shown(self, current, desired):
         """What a diff shows of the current value next to a desired one: all of it, unless the field
         compares only the parts the user gave."""

@@ -124,3 +124,9 @@ def test_route_uses_names_the_period_and_the_object():
               'BreakRoute': {'Route': {'To': 'VoiceMail', 'Number': '102'}}}
     assert route_uses(entity, 'ring group') == [
         ('101', "ring group 'Sales' routes office hours calls to it (routing.office_hours); route them elsewhere first")]
+
+
+def test_the_pbx_spelling_is_shown_as_the_option_name():
+    field = RouteField('office_hours', 'OfficeRoute')
+    assert field.canonical({'to': 'VoiceMail', 'prompt_enabled': False}) == {'to': 'voicemail', 'prompt_enabled': False}
+    assert field.canonical({'to': 'Nowhere'}) == {'to': 'Nowhere'}

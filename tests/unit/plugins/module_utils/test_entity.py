@@ -104,7 +104,7 @@ def test_create_diff_has_empty_before_and_names_the_object_after():
     plan = engine.plan(engine.desired(), None)
     assert plan.action == 'create'
     assert plan.before == {}
-    assert plan.after == {'name': 'Sales', 'language': 'DE', 'routing': {'office_hours': {'to': 'VoiceMail'}}}
+    assert plan.after == {'name': 'Sales', 'language': 'DE', 'routing': {'office_hours': {'to': 'voicemail'}}}
     assert plan.payload == {'Name': 'Sales', 'Language': 'DE', 'OfficeRoute': {'Route': {'To': 'VoiceMail'}}}
 
 
