@@ -40,11 +40,13 @@ def _fold(name):
 
 class Destinations(object):
     """One form of destination on the PBX: ``{option name: PBX name}`` of its targets, which of them
-    need a number and which an external number."""
+    need a number, which may have one (``carries_number``: kept and compared when given) and which an
+    external number."""
 
-    def __init__(self, targets, numbered, external=()):
+    def __init__(self, targets, numbered, external=(), number_optional=()):
         self.targets = dict(targets)
         self.numbered = frozenset(numbered)
+        self.carries_number = self.numbered.union(number_optional)
         self.external = frozenset(external)
         self._by_fold = {}
         for option, pbx in self.targets.items():
@@ -113,7 +115,7 @@ DESTINATION = Destinations(
      ('boomerang', 'Boomerang'), ('deflect', 'Deflect'), ('voicemail_of_destination', 'VoiceMailOfDestination'),
      ('callback', 'Callback'), ('route_point', 'RoutePoint'), ('proceed_with_no_exceptions', 'ProceedWithNoExceptions')],
     numbered=('extension', 'queue', 'ring_group', 'ivr', 'fax', 'route_point', 'voicemail_of_destination'),
-    external=('external',))
+    external=('external',), number_optional=('voicemail',))  # VoiceMail with a Number: that user's voicemail
 # Pbx.IVRForwardType: what an IVR key, its timeout or an invalid key leads to.
 IVR_FORWARD = Destinations(
     [('end_call', 'EndCall'), ('extension', 'Extension'), ('ring_group', 'RingGroup'), ('queue', 'Queue'),
@@ -153,7 +155,7 @@ class DestinationField(Field):
             return None
         to = self.form.option_of_pbx(destination.get('To')) if destination.get('To') is not None else None
         value = {'to': to}
-        if to in self.form.numbered and destination.get('Number'):
+        if to in self.form.carries_number and destination.get('Number'):
             value['number'] = destination['Number']
         if to in self.form.external and destination.get('External'):
             value['external'] = destination['External']
@@ -186,7 +188,7 @@ class DestinationField(Field):
     def same(self, current, desired, ctx=None):
         current = current or {}
         wanted = self.wanted(ctx, desired)
-        if wanted.get('to') is not None and wanted['to'] not in self.form.numbered:
+        if wanted.get('to') is not None and wanted['to'] not in self.form.carries_number:
             wanted.pop('number', None)
         if wanted.get('to') is not None and wanted['to'] not in self.form.external:
             wanted.pop('external', None)
@@ -249,6 +251,9 @@ def routes(names):
 
 ROUTES = (('office_hours', 'OfficeRoute'), ('out_of_office', 'OutOfOfficeRoute'), ('break_time', 'BreakRoute'),
           ('holidays', 'HolidaysRoute'))
+# Ring groups, queues and IVRs answer in office hours themselves: the official spec (Pbx.RingGroup, Pbx.Queue,
+# Pbx.Receptionist) gives them no OfficeRoute, only the three routes for the other periods.
+OTHER_HOURS_ROUTES = ROUTES[1:]
 
 
 def route_uses(entity, noun):
@@ -257,7 +262,7 @@ def route_uses(entity, noun):
     for option, prop in ROUTES:
         destination = (entity.get(prop) or {}).get('Route') or {}
         to = DESTINATION.option_of_pbx(destination.get('To'))
-        if to in DESTINATION.numbered and destination.get('Number'):
+        if to in DESTINATION.carries_number and destination.get('Number'):
             found.append((destination['Number'], "%s '%s' routes %s calls to it (routing.%s); route them elsewhere first"
                           % (noun, entity.get('Name'), option.replace('_', ' '), option)))
     return found

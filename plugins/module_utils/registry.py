@@ -16,9 +16,11 @@ __metaclass__ = type
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.department import Department
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.livechat import LiveChat
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.parking import Parking
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds.queue import Queue
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds.ring_group import RingGroup
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.user import User
 
-KINDS = (Department(), User(), Parking(), LiveChat())
+KINDS = (Department(), User(), Parking(), LiveChat(), RingGroup(), Queue())
 PLURALS = tuple(kind.plural for kind in KINDS)
 
 

@@ -9,7 +9,7 @@ __metaclass__ = type
 
 DOCUMENTATION = r'''
 module: tcx_config
-short_description: Converge a whole 3CX configuration (departments, users, parkings, live chats) in one task
+short_description: Converge a whole 3CX configuration (departments, users, parkings, live chats, ring groups, queues) in one task
 version_added: 0.1.0
 description:
   - Declarative, idempotent and check-mode-honest converge of many objects at once, on the same
@@ -25,9 +25,10 @@ description:
   - Check mode fails where the real run would, with the same message, because these checks run before the
     first write of both. Refused are deleting a department that would keep members (its members, read in one
     GET per 40 departments, that this task neither deletes nor moves) or that an item of this task still
-    names; deleting a user or parking that a department still routes calls to; an email that another user
+    names; deleting a user or parking that a department, ring group or queue still routes calls to, or a user
+    that a ring group keeps as a member or a queue as an agent or manager (the message names it); an email that another user
     holds after this task, when C(unique_email) is on; a department that neither the PBX nor this task defines.
-  - Writes run in dependency order (departments, users, parkings, live chats; deletions in reverse),
+  - Writes run in dependency order (departments, users, parkings, live chats, ring groups, queues; deletions in reverse),
     up to O(parallel) at a time. If one write fails, the others that can proceed still do; the task
     then fails and lists each failure.
 author:
@@ -59,6 +60,20 @@ options:
     type: list
     elements: dict
     default: []
+  ring_groups:
+    description:
+      - Ring groups, each a dictionary with the options of M(tcx.xapi.tcx_ring_group) (C(name), C(members), C(strategy), ...).
+      - A member may be a user that this task creates.
+    type: list
+    elements: dict
+    default: []
+  queues:
+    description:
+      - Call queues, each a dictionary with the options of M(tcx.xapi.tcx_queue) (C(name), C(agents), C(managers), ...).
+      - An agent or manager may be a user that this task creates; C(no_answer) may name a ring group this task creates.
+    type: list
+    elements: dict
+    default: []
   prune:
     description:
       - Kinds whose objects that no item names are deleted. The system department C(DEFAULT) is never deleted.
@@ -66,7 +81,7 @@ options:
         extension of the PBX that is not listed.
     type: list
     elements: str
-    choices: [departments, users, parkings, livechats]
+    choices: [departments, users, parkings, livechats, ring_groups, queues]
     default: []
   parallel:
     description:
@@ -91,6 +106,8 @@ seealso:
   - module: tcx.xapi.tcx_user
   - module: tcx.xapi.tcx_parking
   - module: tcx.xapi.tcx_livechat
+  - module: tcx.xapi.tcx_ring_group
+  - module: tcx.xapi.tcx_queue
   - module: tcx.xapi.tcx_config_info
     description: Reads the whole configuration in this module's own input shape, one list per kind.
 '''

@@ -68,7 +68,9 @@ def test_from_api_uses_option_names_and_keeps_only_what_the_target_uses():
     field = RouteField('office_hours', 'OfficeRoute')
     api = {'IsPromptEnabled': False, 'Prompt': 'hello.wav',
            'Route': {'To': 'VoiceMail', 'Number': '100', 'External': '', 'Type': 'Extension'}}
-    assert field.from_api(api, None) == {'to': 'voicemail', 'prompt_enabled': False, 'prompt': 'hello.wav'}
+    assert field.from_api(api, None) == {'to': 'voicemail', 'number': '100', 'prompt_enabled': False, 'prompt': 'hello.wav'}
+    api['Route']['To'] = 'External'
+    assert field.from_api(api, None) == {'to': 'external', 'prompt_enabled': False, 'prompt': 'hello.wav'}
     api['Route']['To'] = 'RingGroup'
     assert field.from_api(api, None)['number'] == '100'
     assert DestinationField('no_answer', 'ForwardNoAnswer').from_api(None, None) is None
@@ -89,7 +91,9 @@ def test_same_compares_the_target_and_its_number_in_any_spelling():
     assert field.same(current, {'to': 'RingGroup', 'number': '800'}, ctx)
     assert not field.same(current, {'to': 'ring_group', 'number': '801'}, ctx)
     assert not field.same(current, {'prompt_enabled': True}, ctx)
-    assert field.same({'to': 'voicemail'}, {'to': 'voicemail', 'number': '100'}, ctx)  # a number voicemail ignores
+    assert field.same({'to': 'end_call'}, {'to': 'end_call', 'number': '100'}, ctx)  # a number end_call ignores
+    assert not field.same({'to': 'voicemail', 'number': '101'}, {'to': 'voicemail', 'number': '100'}, ctx)  # whose voicemail
+    assert field.same({'to': 'voicemail', 'number': '100'}, {'to': 'voicemail'}, ctx)
     assert not field.same(None, {'to': 'voicemail'}, ctx)
 
 
@@ -123,7 +127,8 @@ def test_route_uses_names_the_period_and_the_object():
     entity = {'Name': 'Sales', 'OfficeRoute': {'Route': {'To': 'Extension', 'Number': '101'}},
               'BreakRoute': {'Route': {'To': 'VoiceMail', 'Number': '102'}}}
     assert route_uses(entity, 'ring group') == [
-        ('101', "ring group 'Sales' routes office hours calls to it (routing.office_hours); route them elsewhere first")]
+        ('101', "ring group 'Sales' routes office hours calls to it (routing.office_hours); route them elsewhere first"),
+        ('102', "ring group 'Sales' routes break time calls to it (routing.break_time); route them elsewhere first")]
 
 
 def test_the_pbx_spelling_is_shown_as_the_option_name():
