@@ -195,11 +195,26 @@ EXAMPLES = r'''
 RETURN = r'''
 queue:
   description:
-    - The queue after the task (as it would be in check mode) in the shape of this module's options:
+    - The queue after the task (as it would be in check mode) in the shape of this module's options,
       its name, number and every option it holds a value for. Given back to this module or to
       M(tcx.xapi.tcx_config) (C(queues)), it changes nothing. Empty after a deletion.
   returned: always
   type: dict
+  contains:
+    name:
+      description: The name.
+      type: str
+    number:
+      description: The extension number (assigned by the PBX when not given; absent in check mode then).
+      type: str
+    agents:
+      description: The agents, in order, each with C(extension) and, when it has one, C(skill_group).
+      type: list
+      elements: dict
+    managers:
+      description: The manager extensions.
+      type: list
+      elements: str
   sample:
     name: Support
     number: "810"

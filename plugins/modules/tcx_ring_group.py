@@ -114,11 +114,22 @@ EXAMPLES = r'''
 RETURN = r'''
 ring_group:
   description:
-    - The ring group after the task (as it would be in check mode) in the shape of this module's options:
+    - The ring group after the task (as it would be in check mode) in the shape of this module's options,
       its name, number and every option it holds a value for. Given back to this module or to
       M(tcx.xapi.tcx_config) (C(ring_groups)), it changes nothing. Empty after a deletion.
   returned: always
   type: dict
+  contains:
+    name:
+      description: The name.
+      type: str
+    number:
+      description: The extension number (assigned by the PBX when not given; absent in check mode then).
+      type: str
+    members:
+      description: The member extensions, in ring order.
+      type: list
+      elements: str
   sample:
     name: Sales
     number: "800"
