@@ -169,8 +169,8 @@ EXAMPLES = r'''
       number: "201"
     agents:
       - extension: "201"
-      - extension: "202"
-    managers: ["200"]
+      - extension: "301"
+    managers: ["202"]
     announcements:
       queue_position: true
       interval: 60
@@ -183,7 +183,7 @@ EXAMPLES = r'''
     agents:
       - extension: "201"
         skill_group: "1"
-      - extension: "202"
+      - extension: "301"
         skill_group: "2"
 
 - name: Remove the queue
@@ -224,9 +224,9 @@ queue:
     max_wait_time: 300
     agents:
       - extension: "201"
-      - extension: "202"
+      - extension: "301"
         skill_group: "2"
-    managers: ["200"]
+    managers: ["202"]
     no_answer:
       to: voicemail
       number: "201"

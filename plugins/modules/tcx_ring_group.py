@@ -91,19 +91,19 @@ EXAMPLES = r'''
     name: Sales
     strategy: Hunt
     ring_time: 20
-    members: ["101", "102", "103"]
+    members: ["201", "202", "301"]
     no_answer:
       to: queue
       name: Sales Queue
     routing:
       out_of_office:
         to: voicemail
-        number: "101"
+        number: "201"
   register: sales
 
 - name: Show the number the PBX assigned
   ansible.builtin.debug:
-    msg: "Sales rings on {{ sales.ring_group.number }}"
+    msg: "Sales rings on {{ sales.ring_group.number | default('a number the PBX assigns (check mode)') }}"
 
 - name: Remove the ring group
   tcx.xapi.tcx_ring_group:
@@ -135,14 +135,14 @@ ring_group:
     number: "800"
     strategy: Hunt
     ring_time: 20
-    members: ["101", "102", "103"]
+    members: ["201", "202", "301"]
     no_answer:
       to: queue
       number: "810"
     routing:
       out_of_office:
         to: voicemail
-        number: "101"
+        number: "201"
         prompt_enabled: false
 raw:
   description: The ring group as XAPI returns it (C(Pbx.RingGroup), C(Members) rows by C(Number)). Empty after a deletion.
@@ -155,7 +155,7 @@ raw:
     RingStrategy: Hunt
     RingTime: 20
     Members:
-      - Number: "101"
+      - Number: "201"
 '''
 
 from ansible_collections.tcx.xapi.plugins.module_utils.entity import run_entity_module
