@@ -28,6 +28,8 @@ USER_FRIENDLY_PROPS = ('ClickToCallId', 'WebMeetingFriendlyName')
 INTERNAL_DESTINATIONS = {'Extension': ('Users',), 'VoiceMail': ('Users',), 'VoiceMailOfDestination': ('Users',),
                          'Queue': ('Queues',), 'RingGroup': ('RingGroups',), 'IVR': ('Receptionists',)}
 DN_SETS = tuple(name for name, rules in SETS.items() if rules.dn)
+# Sets other than Users whose objects are members of departments (``Groups`` rows), by their Pbx.PeerType.
+DEPARTMENT_MEMBER_SETS = {rules.peer_type: name for name, rules in SETS.items() if rules.hooks == 'DepartmentMemberHooks'}
 
 
 class NotFound(Exception):
@@ -40,7 +42,7 @@ class Service:  # pylint: disable=too-many-public-methods
     def __init__(self, store):
         self.store = store
         self.options = store.options
-        self.hooks = {name: HOOKS[rules.hooks](self) for name, rules in SETS.items() if rules.hooks}
+        self.hooks = {name: HOOKS[rules.hooks](self, name) for name, rules in SETS.items() if rules.hooks}
 
     @property
     def checker(self):
@@ -409,8 +411,9 @@ class Service:  # pylint: disable=too-many-public-methods
 class Hooks:
     """What a set needs beyond its table entry; every step does nothing by default."""
 
-    def __init__(self, service):
+    def __init__(self, service, entity_set):
         self.service, self.store, self.options = service, service.store, service.options
+        self.entity_set = entity_set
 
     def before_create(self, body):
         """Checks before anything is stored; returns a context for :meth:`after_create`."""
@@ -521,8 +524,9 @@ class GroupHooks(Hooks):
             number, row_id = row.get('Number'), row.get('Id')
             if number is not None and number in self.store.user_numbers:
                 triples.append(('User', self.store.user_numbers[number], _role_of(row)))
-            elif number is not None and number in self.store.parking_numbers:
-                triples.append(('Parking', self.store.parking_numbers[number], None))
+            elif number is not None and any(number in self.store.numbers[name] for name in DEPARTMENT_MEMBER_SETS.values()):
+                member_type = next(kind for kind, name in DEPARTMENT_MEMBER_SETS.items() if number in self.store.numbers[name])
+                triples.append((member_type, self.store.numbers[DEPARTMENT_MEMBER_SETS[member_type]][number], None))
             elif number is None and row_id in current:
                 kept = current[row_id]
                 role = _role_of(row) if kept['MemberType'] == 'User' else None
@@ -537,22 +541,26 @@ class GroupHooks(Hooks):
             raise warning('WARNINGS.XAPI.INVALID_TIMEZONE', 'TimeZoneId')
 
 
-class ParkingHooks(Hooks):
-    """Parkings: shared with departments through ``Groups`` rows (no roles)."""
+class DepartmentMemberHooks(Hooks):
+    """Parkings, ring groups and queues: members of departments through ``Groups`` rows (no roles), in DEFAULT when
+    created without. The membership's type is the set's ``Pbx.PeerType`` (``Groups({id})/Members`` rows show it)."""
 
     def before_create(self, body):
         return self._group_pairs(body.get('Groups'))
 
     def after_create(self, entity, body, context):
-        self.store.set_memberships('Parking', entity['Id'], context)
+        self.store.set_memberships(self._type(entity), entity['Id'], context)
 
     def before_patch(self, key, entity, body):
         if 'Groups' in body:
-            self.store.set_memberships('Parking', key, self._group_pairs(body['Groups']))
+            self.store.set_memberships(self._type(entity), key, self._group_pairs(body['Groups']))
         return key
 
     def after_delete(self, key, entity):
-        self.store.drop_member('Parking', key)
+        self.store.drop_member(self._type(entity), key)
+
+    def _type(self, entity):
+        return SETS[self.entity_set].peer_type
 
     def _group_pairs(self, rows):
         pairs = self.service.membership_pairs(rows or [], with_roles=False)
@@ -599,7 +607,7 @@ class WeblinkHooks(Hooks):
         return {'Id': group_id, 'Name': group['Name'], 'Number': group['Number'], 'Type': 'Group', 'Hidden': False, 'Tags': []}
 
 
-HOOKS = {hooks.__name__: hooks for hooks in (UserHooks, GroupHooks, ParkingHooks, WeblinkHooks)}
+HOOKS = {hooks.__name__: hooks for hooks in (UserHooks, GroupHooks, DepartmentMemberHooks, WeblinkHooks)}
 
 
 def _owner_numbers(holder):

@@ -4,7 +4,7 @@ The schema (``xapi_schema.json``) gives each set's type, key, properties, naviga
 and bound operations; :class:`SetRules` adds the behaviour of a real PBX: how a ``Number`` is
 allocated, which properties are unique and how they compare, what a new object holds, which
 secrets are generated on create, which lists a PATCH replaces whole, where other objects point at
-it (a reference that blocks its delete), and for the four kinds with memberships or friendly
+it (a reference that blocks its delete), and for the kinds with memberships or friendly
 names a hook class with the code a table cannot hold (:mod:`tcx_emulator.service`).
 """
 
@@ -75,15 +75,16 @@ SETS = {
                        required=('Name',), defaults=seed.new_group_defaults, destinations=ROUTES, strict_destinations=False,
                        hooks='GroupHooks'),
     'Parkings': SetRules('parkings', Numbering('SP%d', option='parking_start'), dn=True, peer_type='Parking',
-                         defaults=seed.new_parking_defaults, hooks='ParkingHooks'),
+                         defaults=seed.new_parking_defaults, hooks='DepartmentMemberHooks'),
     'WebsiteLinks': SetRules('weblinks', required=('Link',), defaults=seed.new_weblink_defaults, hooks='WeblinkHooks'),
     'RingGroups': SetRules('ring_groups', Numbering('extension'), dn=True, peer_type='RingGroup', unique=(('Name', 'casefold'),),
                            required=('Name',), defaults=seed.new_ring_group_defaults,
-                           member_lists=(MemberList('Members'),), destinations=('ForwardNoAnswer',) + ROUTES),
+                           member_lists=(MemberList('Members'),), destinations=('ForwardNoAnswer',) + ROUTES,
+                           hooks='DepartmentMemberHooks'),
     'Queues': SetRules('queues', Numbering('extension'), dn=True, peer_type='Queue', unique=(('Name', 'casefold'),),
                        required=('Name',), defaults=seed.new_queue_defaults,
                        member_lists=(MemberList('Agents', extra=('SkillGroup',)), MemberList('Managers')),
-                       destinations=('ForwardNoAnswer',) + ROUTES),
+                       destinations=('ForwardNoAnswer',) + ROUTES, hooks='DepartmentMemberHooks'),
     'Receptionists': SetRules('receptionists', Numbering('extension'), dn=True, peer_type='IVR', unique=(('Name', 'casefold'),),
                               required=('Name',), defaults=seed.new_receptionist_defaults, destinations=ROUTES,
                               key_lists=(KeyList('Forwards', 'ForwardDN', 'ForwardType'),)),

@@ -16,6 +16,9 @@ from .sets import SETS
 ENTITY_SET_ENTRIES = entity_sets()
 
 EMPTY_STATE_VERSION = 1
+# Members of departments other than users: the membership's MemberType is the set's Pbx.PeerType.
+MEMBER_SETS = dict([('User', 'Users')] + [(rules.peer_type, name) for name, rules in SETS.items()
+                                          if rules.hooks == 'DepartmentMemberHooks'])
 
 
 class Store:  # pylint: disable=too-many-instance-attributes
@@ -158,8 +161,8 @@ class Store:  # pylint: disable=too-many-instance-attributes
         return next(group for group in self.groups.values() if group.get('IsDefault'))
 
     def member(self, member_type, member_id):
-        """The user or parking behind a membership."""
-        return (self.users if member_type == 'User' else self.parkings).get(member_id)
+        """The user, parking, ring group or queue behind a membership."""
+        return self.tables[MEMBER_SETS[member_type]].get(member_id)
 
     def membership_view(self, row):
         """A membership as a ``Pbx.UserGroup`` row."""
@@ -169,18 +172,19 @@ class Store:  # pylint: disable=too-many-instance-attributes
         rights = seed.rights_for(role) if role else None
         return {
             'Id': row['Id'], 'GroupId': row['GroupId'], 'Name': group.get('Name'), 'Number': member.get('Number'),
-            'MemberName': _member_name(row['MemberType'], member), 'Type': 'Extension' if row['MemberType'] == 'User' else 'Parking',
+            'MemberName': _member_name(row['MemberType'], member), 'Type': 'Extension' if row['MemberType'] == 'User' else row['MemberType'],
             'CanDelete': True, 'Tags': [], 'TranscriptionMode': member.get('TranscriptionMode'),
             'Rights': rights, 'GroupRights': rights,
         }
 
 
 def _member_name(member_type, member):
-    """"Last, First" for a user (3CX's documentation shows "Doe, John"), the Number for a parking."""
+    """"Last, First" for a user (3CX's documentation shows "Doe, John"), the name of a ring group or queue, the Number
+    of a parking."""
     if member_type == 'User':
         names = [name for name in (member.get('LastName'), member.get('FirstName')) if name]
         return ', '.join(names)
-    return member.get('Number')
+    return member.get('Name') or member.get('Number')
 
 
 def _with_defaults(defaults, values):

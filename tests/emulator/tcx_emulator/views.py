@@ -18,6 +18,11 @@ STORED_NAVIGATION = {('Pbx.Weblink', 'DN'), ('Pbx.DidNumber', 'RoutingRule')} | 
     (ENTITY_SETS[name], key_list.prop) for name, rules in SETS.items() for key_list in rules.key_lists}
 
 
+# Types whose ``Groups`` are their department memberships, with the membership's member type.
+MEMBERSHIP_TYPES = dict([('Pbx.User', 'User')] + [(ENTITY_SETS[name], rules.peer_type) for name, rules in SETS.items()
+                                                  if rules.hooks == 'DepartmentMemberHooks'])
+
+
 class Reader:
     """Renders stored entities as OData JSON (caller holds the store lock)."""
 
@@ -37,8 +42,8 @@ class Reader:
     def served_navigation(entity_type):
         """Navigation properties the emulator fills (the others read as empty)."""
         served = {(name[0], name[1]) for name in MEMBER_LISTS} | STORED_NAVIGATION | {
-            ('Pbx.User', 'Groups'), ('Pbx.Parking', 'Groups'), ('Pbx.Group', 'Members'), ('Pbx.Group', 'Rights'),
-            ('Pbx.Defs', 'TimeZones')}
+            ('Pbx.Group', 'Members'), ('Pbx.Group', 'Rights'), ('Pbx.Defs', 'TimeZones')} | {
+            (owner, 'Groups') for owner in MEMBERSHIP_TYPES}
         return {prop for owner, prop in served if owner == entity_type}
 
     def projection(self, args, entity_type):
@@ -117,9 +122,8 @@ class Reader:
         if not is_navigation(entity_type, name):
             raise invalid_query("Property '%s' on type '%s' is not a navigation property or complex property. Only navigation "
                                 "properties can be expanded." % (name, entity_type))
-        if name == 'Groups' and entity_type in ('Pbx.User', 'Pbx.Parking'):
-            kind = 'User' if entity_type == 'Pbx.User' else 'Parking'
-            return [self.store.membership_view(row) for row in self.store.memberships_of(kind, entity['Id'])]
+        if name == 'Groups' and entity_type in MEMBERSHIP_TYPES:
+            return [self.store.membership_view(row) for row in self.store.memberships_of(MEMBERSHIP_TYPES[entity_type], entity['Id'])]
         if name == 'Members' and entity_type == 'Pbx.Group':
             return [self.store.membership_view(row) for row in self.store.members_of(entity['Id'])]
         if name == 'Rights' and entity_type == 'Pbx.Group':

@@ -173,3 +173,27 @@ def test_receptionist_keys_are_replaced_whole_and_route_to_existing_dns(client):
     assert client.patch('Receptionists(%d)' % ivr['Id'], {'Forwards': []}).status_code == 204
     assert client.get('Receptionists(%d)' % ivr['Id'], expand='Forwards').json()['Forwards'] == []
     assert client.delete('Queues(%d)' % queue['Id']).status_code == 204
+
+
+@pytest.mark.parametrize('entity_set, peer_type', [('RingGroups', 'RingGroup'), ('Queues', 'Queue')])
+def test_ring_groups_and_queues_are_members_of_departments(client, entity_set, peer_type):
+    """Pbx.RingGroup and Pbx.Queue have ``Groups`` (Pbx.UserGroup rows) like parkings; a department's ``Members``
+    hold every kind of extension (FACTS.md), so one that keeps a queue cannot be deleted."""
+    sales = created(client, 'Groups', {'Name': 'Sales'})
+    default = client.get('Groups', filter='IsDefault eq true').json()['value'][0]
+    dn = created(client, entity_set, {'Name': 'Desk'})
+    path = '%s(%d)' % (entity_set, dn['Id'])
+    assert [row['GroupId'] for row in client.get(path, expand='Groups').json()['Groups']] == [default['Id']]
+    assert client.patch(path, {'Groups': [{'GroupId': sales['Id']}]}).status_code == 204
+    rows = client.get(path, expand='Groups').json()['Groups']
+    assert [(row['GroupId'], row['Name'], row['Number']) for row in rows] == [(sales['Id'], 'Sales', dn['Number'])]
+    members = client.get('Groups(%d)/Members' % sales['Id']).json()['value']
+    assert [(m['Number'], m['Type'], m['MemberName']) for m in members] == [(dn['Number'], peer_type, 'Desk')]
+    assert error_of(client.post('Groups/Pbx.DeleteCompanyById', {'id': sales['Id']}))[0] == \
+        'WARNINGS.GROUP_WITH_MEMBERS_CANNOT_BE_DELETED'
+    assert client.delete(path).status_code == 204
+    assert client.get('Groups(%d)/Members' % sales['Id']).json()['value'] == []
+    second = created(client, entity_set, {'Name': 'Second', 'Groups': [{'GroupId': sales['Id']}]})
+    assert client.patch('Groups(%d)' % sales['Id'], {'Members': []}).status_code == 204
+    assert [row['GroupId'] for row in client.get('%s(%d)' % (entity_set, second['Id']), expand='Groups').json()['Groups']] == \
+        [default['Id']]
