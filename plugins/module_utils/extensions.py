@@ -16,7 +16,9 @@ __metaclass__ = type
 from ansible_collections.tcx.xapi.plugins.module_utils.destinations import DESTINATION, route_uses
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import NAME_RULE, TEXT_RULE, Field, Rule, ValidationError
 from ansible_collections.tcx.xapi.plugins.module_utils.kind import EntityKind, Selector
-from ansible_collections.tcx.xapi.plugins.module_utils.references import Target, directory, objects_by_key
+from ansible_collections.tcx.xapi.plugins.module_utils.references import (
+    Target, check_departments, departments_field, directory, normalize_departments, objects_by_key,
+)
 
 USERS = Target('user extension', 'users', 'Users', 'tcx.xapi.tcx_user', key_property='Number', ignore_case=False,
                select=('Id', 'Number', 'FirstName', 'LastName'))
@@ -103,7 +105,7 @@ class NamedExtension(EntityKind):
     key_property = 'Name'
     key_ignore_case = True  # the PBX refuses 'SALES' when 'Sales' exists
     info_selectors = (Selector('name', 'Name', ignore_case=True), Selector('number', 'Number'))
-    refers_to = ('users',)
+    refers_to = ('departments', 'users')
     sends_calls = True
     extra_select = ('Number',)
     # Where the object sends calls besides its routes: (option, property) of Pbx.Destination values.
@@ -111,19 +113,20 @@ class NamedExtension(EntityKind):
 
     @staticmethod
     def key_fields():
-        """The ``name`` and ``number`` options of a kind whose objects are extensions."""
+        """The ``name``, ``number`` and ``departments`` options of a kind whose objects are extensions."""
         return [Field('name', 'Name', required=True, managed=False, rule=NAME_RULE),
-                Field('number', 'Number', rule=EXTENSION_RULE)]
+                Field('number', 'Number', rule=EXTENSION_RULE), departments_field()]
 
     def extension_lists(self):
         return [f for f in self.fields if isinstance(f, ExtensionList)]
 
     def select(self):
-        """Plain properties only: the extension lists are navigation properties, read through ``expand``."""
-        lists = set(f.path for f in self.extension_lists())
+        """Plain properties only: the lists and departments are navigation properties, read through ``expand``."""
+        lists = set(f.path for f in self.extension_lists()) | set(['Groups'])
         return [name for name in super(NamedExtension, self).select() if name not in lists]
 
     def validate(self, ctx):
+        check_departments(ctx.params.get('departments'))
         problems = []
         for field in self.extension_lists():
             problems.extend(field.problems(ctx.params.get(field.option)))
@@ -131,7 +134,9 @@ class NamedExtension(EntityKind):
             raise ValidationError('; '.join(problems))
 
     def normalize(self, ctx, desired):
-        """Unset keys of list elements dropped; every extension named must be a user (checked before any write)."""
+        """Departments as the PBX spells them; unset keys of list elements dropped; every extension named must be a
+        user (checked before any write)."""
+        desired = normalize_departments(ctx, desired)
         numbers = []
         for field in self.extension_lists():
             if desired.get(field.option) is not None:
@@ -147,9 +152,13 @@ class NamedExtension(EntityKind):
                 raise ValidationError('%s: %s' % (', '.join(where), exc))
         return desired
 
+    def member_of(self, params):
+        return params.get('departments')
+
     def named(self, params):
-        """The users these options name: tcx_config refuses to delete one while this object stays."""
-        return [('users', number) for field in self.extension_lists() for number in field.extensions(params.get(field.option))]
+        """The departments and users these options name: tcx_config refuses to delete one while this object stays."""
+        users = [('users', number) for field in self.extension_lists() for number in field.extensions(params.get(field.option))]
+        return super(NamedExtension, self).named(params) + users
 
     def uses(self, entity):
         """The numbers the object sends calls to: its routes, its destinations and its lists' extensions."""
@@ -180,8 +189,8 @@ class NamedExtension(EntityKind):
                                   % (plan.before.get('number'), plan.payload['Number'], self.name))
 
     def after_write(self, ctx, entity, plan):
-        """A POST answer carries no navigation properties: report the lists just written."""
-        for field in self.extension_lists():
-            if field.path not in entity and field.path in plan.payload:
-                entity = dict(entity, **{field.path: plan.payload[field.path]})
+        """A POST answer carries no navigation properties: report the lists and departments just written."""
+        for path in [f.path for f in self.extension_lists()] + ['Groups']:
+            if path not in entity and path in plan.payload:
+                entity = dict(entity, **{path: plan.payload[path]})
         return entity

@@ -12,7 +12,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
-from ansible_collections.tcx.xapi.plugins.module_utils.fields import ValidationError
+from ansible_collections.tcx.xapi.plugins.module_utils.fields import TEXT_RULE, Field, ValidationError
 from ansible_collections.tcx.xapi.plugins.module_utils.odata import (
     any_of, build_query, equals, function_call, named_key_segment,
 )
@@ -132,3 +132,41 @@ def find_by_number(ctx, entity_set, number, select=None, expand=None):
             return None
         raise
     return entity or None
+
+
+def department_rows(names, ctx):
+    """The XAPI ``Groups`` list for department names (unknown names, possible only in check mode, left out)."""
+    found = departments_by_name(ctx, names)
+    return [{'GroupId': found[name]['Id']} for name in names if found.get(name)]
+
+
+def department_names(rows, ctx):
+    """The sorted department names of ``Groups`` membership rows (of a parking, ring group or queue)."""
+    ids = [row['GroupId'] for row in rows or [] if row.get('GroupId') is not None]
+    known = departments_by_id(ctx, ids)
+    return sorted(set(known[i]['Name'] if i in known else str(i) for i in ids))
+
+
+def departments_field():
+    """The ``departments`` option of an object that belongs to departments without a role (parking, ring group,
+    queue): names compared as a set, written as the whole ``Groups`` list."""
+    return Field('departments', 'Groups', type='list', elements='str', compare='set',
+                 to_api=department_rows, from_api=department_names, rule=TEXT_RULE)
+
+
+def check_departments(departments):
+    """A ``departments`` option names at least one department, none empty (the PBX keeps such an object in one)."""
+    if departments is not None:
+        if not departments:
+            raise ValidationError('departments must name at least one department')
+        if any(not (name or '').strip() for name in departments):
+            raise ValidationError('departments must not contain an empty name')
+
+
+def normalize_departments(ctx, desired):
+    """The desired ``departments`` as the PBX spells them, sorted; an unknown one fails here (warns in check mode)."""
+    if desired.get('departments') is not None:
+        departments_by_name(ctx, desired['departments'])
+        spelled = dict((name_key(n), pbx_spelling(ctx, n)) for n in desired['departments'])
+        desired['departments'] = sorted(spelled.values())
+    return desired

@@ -138,6 +138,13 @@ options:
       play_full:
         description: Play prompts to the end before a call is offered (XAPI C(PlayFullPrompt)).
         type: bool
+  departments:
+    description:
+      - Names of the departments the queue belongs to (the PBX compares names ignoring case). Compared as a set,
+        written as one whole list; must not be empty. Every department must exist.
+      - Without it, a new queue belongs to the system department C(DEFAULT).
+    type: list
+    elements: str
   state:
     description:
       - V(present) creates or updates the queue, V(absent) deletes it.

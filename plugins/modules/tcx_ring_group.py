@@ -67,6 +67,13 @@ options:
       packet_time:
         description: Packet time in milliseconds.
         type: int
+  departments:
+    description:
+      - Names of the departments the ring group belongs to (the PBX compares names ignoring case). Compared as a set,
+        written as one whole list; must not be empty. Every department must exist.
+      - Without it, a new ring group belongs to the system department C(DEFAULT).
+    type: list
+    elements: str
   state:
     description:
       - V(present) creates or updates the ring group, V(absent) deletes it.

@@ -26,6 +26,11 @@ options:
     description:
       - Only the one with this extension number.
     type: str
+  department:
+    description:
+      - Only ring groups of the department with this name (read from the department's C(Members)).
+      - A department that does not exist matches nothing and gives a warning.
+    type: str
   filter:
     description:
       - An OData C($filter) expression on XAPI C(Pbx.RingGroup) properties for anything the other options do not cover.

@@ -133,12 +133,15 @@ def test_config_creates_users_ring_groups_and_queues_in_one_run(emulator, play):
 
 
 def test_config_refuses_to_delete_a_user_a_ring_group_or_queue_still_uses(emulator, play, api, users):
-    api.call('POST', 'RingGroups', json={'Name': 'Front Desk', 'Members': [{'Number': '101'}, {'Number': '102'}]})
+    sales = api.call('POST', 'Groups', json={'Name': 'Sales'})
+    desk = api.call('POST', 'RingGroups', json={'Name': 'Front Desk', 'Members': [{'Number': '101'}, {'Number': '102'}],
+                                                'Groups': [{'GroupId': sales['Id']}]})
     api.call('POST', 'Queues', json={'Name': 'Support', 'Agents': [{'Number': '103'}],
                                      'ForwardNoAnswer': {'To': 'Extension', 'Number': '102'}})
     emulator.clear_requests()
     doomed = {'users': [{'extension': '101', 'state': 'absent'}, {'extension': '102', 'state': 'absent'},
-                        {'extension': '103', 'state': 'absent'}]}
+                        {'extension': '103', 'state': 'absent'}],
+              'departments': [{'name': 'Sales', 'state': 'absent'}]}
     for check in (True, False):
         result = play([config_task(**doomed)], check=check, expect_rc=2).result()
         assert "users[0] (user '101'): cannot delete: ring group 'Front Desk' has it in members; remove it there first" \
@@ -146,6 +149,8 @@ def test_config_refuses_to_delete_a_user_a_ring_group_or_queue_still_uses(emulat
         assert "users[1] (user '102'): cannot delete: queue 'Support' sends calls to it (no_answer); send them elsewhere first" \
             in result['msg']
         assert "users[2] (user '103'): cannot delete: queue 'Support' has it in agents; remove it there first" in result['msg']
+        assert "departments[0] (department 'Sales'): cannot delete: the department still has members (1: ring group %s " \
+            "(Front Desk))" % desk['Number'] in result['msg']
     # A ring group of the same task that drops the member lets the user go; one that names it refuses.
     result = play([config_task(users=[{'extension': '101', 'state': 'absent'}],
                                ring_groups=[{'name': 'Front Desk', 'members': ['101']}])], expect_rc=2).result()

@@ -89,7 +89,7 @@ def test_update_number_kept_and_delete(emulator, play, users):
     update = run.results[0]
     assert update['changed'] is True
     assert update['diff'] == {'before': {'strategy': 'Hunt', 'members': ['101']}, 'after': {'strategy': 'RingAll', 'members': []}}
-    assert update['ring_group'] == with_defaults({'name': 'Desk', 'number': '800', 'strategy': 'RingAll'})
+    assert update['ring_group'] == with_defaults({'name': 'Desk', 'number': '800', 'strategy': 'RingAll', 'departments': ['DEFAULT']})
     refused = run.results[1]
     assert [r['status'] for r in run.records] == ['ok', 'failed']
     assert refused['msg'] == ("ring group 'Desk': number is 800 on the PBX and cannot change after creation (given: 801); "
@@ -115,16 +115,20 @@ def test_unknown_member_fails_before_any_write(emulator, play, users):
 
 def test_no_answer_names_a_queue_and_info_feeds_back_unchanged(emulator, play, api, users):
     queue = api.call('POST', 'Queues', json={'Name': 'Sales Queue'})
+    for name in ('Sales', 'Support'):
+        api.call('POST', 'Groups', json={'Name': name})
+    api.call('POST', 'RingGroups', json={'Name': 'Elsewhere'})  # in DEFAULT
     emulator.clear_requests()
     tasks = [ring_group_task(name='Sales', members=['103', '101'], no_answer={'to': 'queue', 'name': 'sales queue'},
-                             multicast={'address': '224.0.1.75', 'port': 5000}),
-             {'name': 'info', 'tcx.xapi.tcx_ring_group_info': {}, 'register': 'found'},
+                             multicast={'address': '224.0.1.75', 'port': 5000}, departments=['support', 'Sales']),
+             {'name': 'info', 'tcx.xapi.tcx_ring_group_info': {'department': 'Support'}, 'register': 'found'},
              {'name': 'one', 'tcx.xapi.tcx_ring_group_info': {'name': 'SALES'}, 'register': 'one'},
              {'name': 'back', 'tcx.xapi.tcx_ring_group': '{{ found.ring_groups[0] }}', 'register': 'back'},
              {'name': 'config', 'tcx.xapi.tcx_config': {'ring_groups': '{{ found.ring_groups }}'}, 'register': 'config'}]
     created, found, one, back, config = play(tasks).results
     assert created['changed'] is True
     assert created['ring_group']['no_answer'] == {'to': 'queue', 'number': queue['Number']}
+    assert created['ring_group']['departments'] == ['Sales', 'Support']
     assert found['ring_groups'] == [created['ring_group']] == one['ring_groups']
     assert found['raw'][0]['Members'] == [{'Number': '103'}, {'Number': '101'}]
     assert back['changed'] is False and config['changed'] is False

@@ -37,8 +37,8 @@ def timezone_shown(zone_id, ctx):
 
 
 def describe_member(row):
-    """``user 101 (Ada Lovelace)``, ``parking SP1``: a row of ``Groups({id})/Members``."""
-    kind = {'Extension': 'user', 'User': 'user'}.get(row.get('Type'), str(row.get('Type') or 'member').lower())
+    """``user 101 (Ada Lovelace)``, ``parking SP1``, ``ring group 800 (Sales)``: a row of ``Groups({id})/Members``."""
+    kind = {'Extension': 'user', 'User': 'user', 'RingGroup': 'ring group'}.get(row.get('Type'), str(row.get('Type') or 'member').lower())
     name = row.get('MemberName')
     text = '%s %s' % (kind, row.get('Number'))
     return '%s (%s)' % (text, name) if name and name != row.get('Number') else text

@@ -8,26 +8,13 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.tcx.xapi.plugins.module_utils.kind import EntityKind, Selector
-from ansible_collections.tcx.xapi.plugins.module_utils.fields import TEXT_RULE, Field, Rule, ValidationError
+from ansible_collections.tcx.xapi.plugins.module_utils.fields import Field, Rule, ValidationError
 from ansible_collections.tcx.xapi.plugins.module_utils.references import (
-    departments_by_id, departments_by_name, find_by_number, name_key, pbx_spelling,
+    check_departments, departments_by_name, departments_field, find_by_number, normalize_departments,
 )
 
 # A shared parking space's number: SP and digits (SP11), as the PBX assigns them.
 PARKING_NUMBER = Rule(not_empty=True, max_length=12, pattern=r'^SP[0-9]+$', shape='SP followed by digits (SP11)')
-
-
-def department_rows(names, ctx):
-    """The XAPI ``Groups`` list for department names (unknown names, possible only in check mode, left out)."""
-    found = departments_by_name(ctx, names)
-    return [{'GroupId': found[name]['Id']} for name in names if found.get(name)]
-
-
-def department_names(rows, ctx):
-    """The sorted department names of a parking's ``Groups`` membership rows."""
-    ids = [row['GroupId'] for row in rows or [] if row.get('GroupId') is not None]
-    known = departments_by_id(ctx, ids)
-    return sorted(set(known[i]['Name'] if i in known else str(i) for i in ids))
 
 
 class Parking(EntityKind):
@@ -47,8 +34,7 @@ class Parking(EntityKind):
     required_one_of = (('number', 'departments'),)
     fields = [
         Field('number', 'Number', managed=False, rule=PARKING_NUMBER),
-        Field('departments', 'Groups', type='list', elements='str', compare='set',
-              to_api=department_rows, from_api=department_names, rule=TEXT_RULE),
+        departments_field(),
     ]
 
     def select(self):
@@ -64,18 +50,10 @@ class Parking(EntityKind):
         number, departments = ctx.params.get('number'), ctx.params.get('departments')
         if number is not None and not number.strip():
             raise ValidationError('number must not be empty')
-        if departments is not None:
-            if not departments:
-                raise ValidationError('departments must name at least one department')
-            if any(not (name or '').strip() for name in departments):
-                raise ValidationError('departments must not contain an empty name')
+        check_departments(departments)
 
     def normalize(self, ctx, desired):
-        if desired.get('departments') is not None:
-            departments_by_name(ctx, desired['departments'])
-            spelled = dict((name_key(n), pbx_spelling(ctx, n)) for n in desired['departments'])
-            desired['departments'] = sorted(spelled.values())
-        return desired
+        return normalize_departments(ctx, desired)
 
     def member_of(self, params):
         return params.get('departments')

@@ -26,8 +26,10 @@ class Queue(NamedExtension):
     module = 'tcx_queue'
     entity_set = 'Queues'
     result_key = 'queue'
-    expand = 'Agents,Managers'
-    info_expand = {'Agents': 'Agents($select=Number,SkillGroup)', 'Managers': 'Managers($select=Number)'}
+    expand = 'Agents,Managers,Groups'
+    info_expand = {'Agents': 'Agents($select=Number,SkillGroup)', 'Managers': 'Managers($select=Number)',
+                   'Groups': 'Groups($select=GroupId,Name)'}
+    department_member_type = 'Queue'
     fields = NamedExtension.key_fields() + [
         Field('polling_strategy', 'PollingStrategy', choices=POLLING_STRATEGIES),
         Field('ring_timeout', 'RingTimeout', type='int', rule=SECONDS_RULE),

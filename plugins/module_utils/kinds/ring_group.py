@@ -23,8 +23,9 @@ class RingGroup(NamedExtension):
     module = 'tcx_ring_group'
     entity_set = 'RingGroups'
     result_key = 'ring_group'
-    expand = 'Members'
-    info_expand = {'Members': 'Members($select=Number)'}
+    expand = 'Members,Groups'
+    info_expand = {'Members': 'Members($select=Number)', 'Groups': 'Groups($select=GroupId,Name)'}
+    department_member_type = 'RingGroup'
     fields = NamedExtension.key_fields() + [
         Field('strategy', 'RingStrategy', choices=STRATEGIES),
         Field('ring_time', 'RingTime', type='int', rule=SECONDS_RULE),
