@@ -32,8 +32,8 @@ options:
         whether or not those kinds are read.
     type: list
     elements: str
-    choices: [departments, users, parkings, livechats]
-    default: [departments, users, parkings, livechats]
+    choices: [departments, users, parkings, livechats, ring_groups, queues]
+    default: [departments, users, parkings, livechats, ring_groups, queues]
 extends_documentation_fragment:
   - tcx.xapi.connection
   - tcx.xapi.attributes.info
@@ -43,6 +43,8 @@ seealso:
   - module: tcx.xapi.tcx_user_info
   - module: tcx.xapi.tcx_parking_info
   - module: tcx.xapi.tcx_livechat_info
+  - module: tcx.xapi.tcx_ring_group_info
+  - module: tcx.xapi.tcx_queue_info
 '''
 
 EXAMPLES = r'''
@@ -62,7 +64,8 @@ EXAMPLES = r'''
     mode: "0600"
     content: >-
       {{ {'tcx_departments': pbx.departments, 'tcx_users': pbx.users, 'tcx_parkings': pbx.parkings,
-          'tcx_livechats': pbx.livechats} | to_nice_yaml(indent=2) }}
+          'tcx_livechats': pbx.livechats, 'tcx_ring_groups': pbx.ring_groups,
+          'tcx_queues': pbx.queues} | to_nice_yaml(indent=2) }}
 
 - name: Only the users, with the XAPI properties as well
   tcx.xapi.tcx_config_info:
@@ -117,6 +120,29 @@ livechats:
   sample:
     - link: sales-chat
       department: Sales
+ring_groups:
+  description:
+    - The ring groups, each in the options of M(tcx.xapi.tcx_ring_group), sorted by name; members by extension.
+  returned: when O(kinds) contains V(ring_groups)
+  type: list
+  elements: dict
+  sample:
+    - name: Sales
+      number: "800"
+      strategy: Hunt
+      members: ["201", "202"]
+queues:
+  description:
+    - The call queues, each in the options of M(tcx.xapi.tcx_queue), sorted by name; agents and managers by extension.
+  returned: when O(kinds) contains V(queues)
+  type: list
+  elements: dict
+  sample:
+    - name: Support
+      number: "810"
+      polling_strategy: LongestWaiting
+      agents: [{extension: "301"}]
+      managers: ["202"]
 raw:
   description:
     - For each kind read, its objects as the XAPI returns them (the properties of its info module's C(raw)),

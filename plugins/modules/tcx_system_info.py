@@ -140,6 +140,14 @@ counts:
       description: Number of live chat links.
       type: int
       sample: 1
+    ring_groups:
+      description: Number of ring groups.
+      type: int
+      sample: 2
+    queues:
+      description: Number of call queues.
+      type: int
+      sample: 1
 '''
 
 from ansible.module_utils.basic import AnsibleModule
