@@ -161,3 +161,30 @@ def test_config_refuses_to_delete_a_user_a_ring_group_or_queue_still_uses(emulat
     assert result['changed'] is True
     assert [(w['method'], w['path'].split('/')[3].split('(')[0]) for w in emulator.writes()] == [
         ('PATCH', 'RingGroups'), ('POST', 'Users')]
+
+
+def test_config_info_restores_ring_groups_and_queues_onto_an_empty_pbx(emulator, play):
+    """The read side's lists, applied to a reset PBX, rebuild the users, ring groups and queues; the next run
+    changes nothing."""
+    config = {
+        'departments': [{'name': 'Sales'}],
+        'users': [{'extension': '201', 'first_name': 'Ada', 'departments': [{'name': 'Sales'}]},
+                  {'extension': '202', 'first_name': 'Bob', 'departments': [{'name': 'Sales'}]}],
+        'ring_groups': [{'name': 'Sales', 'number': '800', 'members': ['202', '201'], 'departments': ['Sales'],
+                         'no_answer': {'to': 'voicemail', 'number': '201'}}],
+        'queues': [{'name': 'Sales Queue', 'number': '810', 'agents': [{'extension': '201', 'skill_group': '2'}],
+                    'managers': ['202'], 'no_answer': {'to': 'ring_group', 'number': '800'},
+                    'routing': {'holidays': {'to': 'ring_group', 'name': 'Sales'}}}],
+    }
+    play([config_task(**config)], expect_rc=0)
+    before = play([{'tcx.xapi.tcx_config_info': {'kinds': ['ring_groups', 'queues']}}], expect_rc=0).result()
+    lists = dict((plural, before[plural]) for plural in ('ring_groups', 'queues'))
+    users = play([{'tcx.xapi.tcx_config_info': {'kinds': ['departments', 'users']}}], expect_rc=0).result()
+    emulator.reset()
+    restore = dict(lists, departments=users['departments'], users=users['users'])
+    restored, again, after = play([config_task(**restore), config_task(**restore),
+                                   {'tcx.xapi.tcx_config_info': {'kinds': ['ring_groups', 'queues']}}]).results
+    assert restored['changed'] is True and again['changed'] is False
+    assert dict((plural, after[plural]) for plural in lists) == lists
+    assert lists['queues'][0]['no_answer'] == {'to': 'ring_group', 'number': '800'}
+    assert lists['queues'][0]['agents'] == [{'extension': '201', 'skill_group': '2'}]
