@@ -47,7 +47,6 @@ def with_defaults(options, **more):
     return dict(DEFAULTS, **dict(options, **more))
 
 
-
 def test_create_check_then_real_then_no_op_then_order_change(emulator, play, users):
     """Check mode writes nothing and predicts the real run's diff; the second run is a no-op; a new order is one PATCH."""
     checked = play([ring_group_task(**SALES)], check=True).result()
@@ -68,7 +67,8 @@ def test_create_check_then_real_then_no_op_then_order_change(emulator, play, use
         'OutOfOfficeRoute': {'Route': {'To': 'External', 'External': '+4930123'}}})]
     emulator.clear_requests()
 
-    reordered = dict(SALES, members=['101', '102'])
+    reordered = dict(SALES)
+    reordered['members'] = ['101', '102']
     run = play([ring_group_task(**SALES), ring_group_task(**reordered), ring_group_task(**reordered)])
     no_op, order, again = run.results
     assert no_op['changed'] is False and no_op['diff']['before'] == no_op['diff']['after']
@@ -132,4 +132,4 @@ def test_no_answer_names_a_queue_and_info_feeds_back_unchanged(emulator, play, a
     assert found['ring_groups'] == [created['ring_group']] == one['ring_groups']
     assert found['raw'][0]['Members'] == [{'Number': '103'}, {'Number': '101'}]
     assert back['changed'] is False and config['changed'] is False
-    assert len([w for w in emulator.writes()]) == 1
+    assert len(emulator.writes()) == 1
