@@ -5,27 +5,11 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import pytest
-
-
-@pytest.fixture
-def users(api, emulator):
-    """Users 101, 102 and 103 exist (request log cleared)."""
-    for number in ('101', '102', '103'):
-        api.call('POST', 'Users', json={'Number': number, 'FirstName': 'U' + number, 'LastName': 'Test'})
-    emulator.clear_requests()
+from test_ring_group import config_task, users, writes  # noqa: F401 pylint: disable=unused-import  (users: a fixture)
 
 
 def queue_task(**options):
     return {'name': 'queue', 'tcx.xapi.tcx_queue': options}
-
-
-def config_task(**options):
-    return {'name': 'converge', 'tcx.xapi.tcx_config': options}
-
-
-def writes(emulator):
-    return [(w['method'], w['path'], w['body']) for w in emulator.writes()]
 
 
 def held(emulator, name):

@@ -20,6 +20,10 @@ def ring_group_task(**options):
     return {'name': 'ring group', 'tcx.xapi.tcx_ring_group': options, 'register': 'out'}
 
 
+def config_task(**options):
+    return {'name': 'converge', 'tcx.xapi.tcx_config': options}
+
+
 def writes(emulator):
     return [(w['method'], w['path'], w['body']) for w in emulator.writes()]
 
