@@ -5,7 +5,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from test_ring_group import config_task, users, writes  # noqa: F401 pylint: disable=unused-import  (users: a fixture)
+from test_ring_group import config_task, users, writes  # noqa: F401 pylint: disable=unused-import
 
 
 def queue_task(**options):
