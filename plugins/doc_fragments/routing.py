@@ -10,8 +10,9 @@ __metaclass__ = type
 class ModuleDocFragment(object):
     """(ansible-test's yamllint reads these as literal strings: they cannot be built from one text.)
 
-    The four routes of an object that follows office hours (department, ring group, queue, IVR),
-    each a destination in the collection's one destination shape (module_utils/destinations.py)."""
+    The routes of an object that follows office hours, each a destination in the collection's one destination
+    shape (module_utils/destinations.py): DOCUMENTATION the four of a department, OTHER_HOURS the three of ring
+    groups, queues and IVRs (the spec gives them no office-hours route), NO_ANSWER the no-answer destination."""
 
     DOCUMENTATION = r'''
 options:
