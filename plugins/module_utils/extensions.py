@@ -48,7 +48,7 @@ class ExtensionList(Field):
     def extension(self, element):
         return element['extension'] if self.extras else element
 
-    def clean(self, value):
+    def canonical(self, value):
         """The option value without unset keys (Ansible fills missing suboptions with None)."""
         if not self.extras:
             return list(value)
@@ -67,7 +67,7 @@ class ExtensionList(Field):
 
     def to_api(self, value, ctx, held=None):
         rows = []
-        for element in self.clean(value):
+        for element in self.canonical(value):
             row = {'Number': self.extension(element)}
             for name, prop in self.extras:
                 row[prop] = element.get(name)
@@ -90,7 +90,7 @@ class ExtensionList(Field):
         return elements
 
     def same(self, current, desired, ctx=None):
-        held, wanted = self.clean(current or []), self.clean(desired or [])
+        held, wanted = self.canonical(current or []), self.canonical(desired or [])
         if self.ordered:
             return held == wanted
         key = repr if self.extras else str
@@ -134,14 +134,11 @@ class NamedExtension(EntityKind):
             raise ValidationError('; '.join(problems))
 
     def normalize(self, ctx, desired):
-        """Departments as the PBX spells them; unset keys of list elements dropped; every extension named must be a
-        user (checked before any write)."""
+        """Departments as the PBX spells them; every extension named must be a user (checked before any write)."""
         desired = normalize_departments(ctx, desired)
         numbers = []
         for field in self.extension_lists():
-            if desired.get(field.option) is not None:
-                desired[field.option] = field.clean(desired[field.option])
-                numbers.extend(field.extensions(desired[field.option]))
+            numbers.extend(field.extensions(desired.get(field.option)))
         if numbers and ctx.params.get('state') == 'present':
             try:
                 objects_by_key(ctx, USERS, numbers)  # an unknown extension fails here (warns in check mode)
