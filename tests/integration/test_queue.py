@@ -172,3 +172,19 @@ def test_config_info_restores_ring_groups_and_queues_onto_an_empty_pbx(emulator,
     assert dict((plural, after[plural]) for plural in lists) == lists
     assert lists['queues'][0]['no_answer'] == {'to': 'ring_group', 'number': '800'}
     assert lists['queues'][0]['agents'] == [{'extension': '201', 'skill_group': '2'}]
+
+
+def test_config_refuses_to_delete_a_ring_group_a_queue_sends_calls_to_unless_it_reroutes_them(emulator, play, api):
+    desk = api.call('POST', 'RingGroups', json={'Name': 'Desk'})
+    queue = api.call('POST', 'Queues', json={'Name': 'Q', 'ForwardNoAnswer': {'To': 'RingGroup', 'Number': desk['Number']}})
+    emulator.clear_requests()
+    gone = {'ring_groups': [{'name': 'Desk', 'state': 'absent'}]}
+    for check in (True, False):
+        result = play([config_task(**gone)], check=check, expect_rc=2).result()
+        assert result['msg'].endswith("ring_groups[0] (ring group 'Desk'): cannot delete: queue 'Q' sends calls to it "
+                                      "(no_answer); send them elsewhere first")
+    assert emulator.writes() == []
+    rerouted = dict(gone, queues=[{'name': 'Q', 'no_answer': {'to': 'end_call'}}])
+    assert play([config_task(**rerouted)], expect_rc=0).result()['changed'] is True
+    assert [(w['method'], w['path']) for w in emulator.writes()] == [
+        ('PATCH', '/xapi/v1/Queues(%d)' % queue['Id']), ('DELETE', '/xapi/v1/RingGroups(%d)' % desk['Id'])]
