@@ -20,7 +20,7 @@ from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.tcx.xapi.plugins.module_utils.client import ALREADY_IN_USE, XAPIError
 from ansible_collections.tcx.xapi.plugins.module_utils.connection import Context, client_from_module
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import (
-    SECRET_CHANGED_MASK, SECRET_MASK, ValidationError, get_option, get_path, naming_an_option, place, set_path,
+    SECRET_CHANGED_MASK, SECRET_MASK, ValidationError, get_option, get_path, naming_an_option, place,
     strip_secrets, type_problems,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.generated_passwords import PasswordDelivery, PasswordsFileError
@@ -119,9 +119,7 @@ class Engine(object):
             value = get_option(desired, leaf.option_path)
             if value is None:
                 continue
-            api_value = leaf.field.to_api(value, self.ctx)
-            for path in leaf.field.paths:
-                set_path(payload, path, copy.deepcopy(api_value))
+            leaf.field.write(payload, leaf.field.to_api(value, self.ctx))
             place(after, leaf.option_path, self.mask(leaf, value, changed=False))
         payload = self.kind.create_payload(self.ctx, payload)
         return Plan('create', payload=payload, after=after)
@@ -174,7 +172,7 @@ class Engine(object):
             top = path.split('.')[0]
             if '.' in path and top not in payload:
                 payload[top] = copy.deepcopy(current.get(top) or {})
-            set_path(payload, path, copy.deepcopy(api_value))
+        leaf.field.write(payload, api_value)
 
     def apply(self, plan, current, preflight=True):
         """Carry out the plan (or predict its result in check mode); return the resulting entity.

@@ -12,6 +12,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import copy
 import json
 import re
 
@@ -139,6 +140,23 @@ class Field(object):
         compares only the parts the user gave."""
         return current
 
+    def read(self, entity, ctx, disagreeing=True):
+        """The option value as the entity holds it.
+
+        When mirrored properties disagree, the value is a dict of each property's value, so that
+        it differs from any desired value and a diff shows why; with ``disagreeing=False`` it is the
+        first property's value (what the option sets them all to).
+        """
+        values = [self.from_api(get_path(entity, path), ctx) for path in self.paths]
+        if disagreeing and any(value != values[0] for value in values[1:]):
+            return dict(zip(self.paths, values))
+        return values[0]
+
+    def write(self, target, api_value):
+        """Put an XAPI value (from :meth:`to_api`) into a request body: at ``path`` and every mirror."""
+        for path in self.paths:
+            set_path(target, path, copy.deepcopy(api_value))
+
     def same(self, current, desired, ctx=None):
         """True when the current option value already matches the desired one (``ctx`` for a field
         that resolves references to compare)."""
@@ -155,6 +173,24 @@ class Field(object):
             except (TypeError, ValueError):
                 return False
         return current == desired
+
+
+class Spread(Field):
+    """One option held in several properties (a date in ``Day``, ``Month`` and ``Year``).
+
+    ``paths`` lists the properties; ``to_api(value, ctx)`` returns ``{path: value}`` for each of
+    them and ``from_api(values, ctx)`` takes that dict back to the option value.
+    """
+
+    def __init__(self, option, paths, **kwargs):
+        super(Spread, self).__init__(option, paths[0], mirrors=paths[1:], **kwargs)
+
+    def read(self, entity, ctx, disagreeing=True):
+        return self.from_api(dict((path, get_path(entity, path)) for path in self.paths), ctx)
+
+    def write(self, target, api_value):
+        for path in self.paths:
+            set_path(target, path, copy.deepcopy(api_value[path]))
 
 
 class Rule(object):

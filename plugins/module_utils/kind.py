@@ -15,7 +15,7 @@ __metaclass__ = type
 from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError, write_with_read_back
 from ansible_collections.tcx.xapi.plugins.module_utils.connection import connection_argument_spec
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import (
-    ValidationError, get_path, is_empty, leaves, place, rule_problems,
+    ValidationError, is_empty, leaves, place, rule_problems,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.odata import build_query, equals, key_segment
 
@@ -107,21 +107,14 @@ class EntityKind(object):
             if leaf.field.secret:
                 continue
             # Mirrored properties that disagree show as the first one's value: what the option sets both to.
-            value = leaf.field.from_api(get_path(entity, leaf.field.path), ctx)
+            value = leaf.field.read(entity, ctx, disagreeing=False)
             if not is_empty(value):
                 place(tree, leaf.option_path, value)
         return tree
 
     def option_value(self, ctx, leaf, entity):
-        """The option value of a leaf as the PBX holds it.
-
-        When mirrored properties disagree, the value is a dict of each property's value, so that
-        it differs from any desired value and a diff shows why.
-        """
-        values = [leaf.field.from_api(get_path(entity, path), ctx) for path in leaf.field.paths]
-        if any(value != values[0] for value in values[1:]):
-            return dict(zip(leaf.field.paths, values))
-        return values[0]
+        """The option value of a leaf as the PBX holds it (see :meth:`Field.read`)."""
+        return leaf.field.read(entity, ctx)
 
     def describe(self, ctx):
         """How messages name the entity: ``department 'Sales'``."""
