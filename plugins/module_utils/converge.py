@@ -55,9 +55,9 @@ ECHO_LIMIT = 100
 def config_argument_spec():
     """tcx_config's own options: the connection, one list per kind, ``prune`` and ``parallel``."""
     spec = connection_argument_spec()
-    for name in PLURALS:
-        spec[name] = dict(type='list', elements='dict', default=[])
-    spec['prune'] = dict(type='list', elements='str', default=[], choices=list(PLURALS))
+    for kind in KINDS:
+        spec[kind.plural] = dict(type='dict') if kind.singleton else dict(type='list', elements='dict', default=[])
+    spec['prune'] = dict(type='list', elements='str', default=[], choices=[k.plural for k in KINDS if not k.singleton])
     spec['parallel'] = dict(type='int', default=4)
     spec.update(generated_passwords.argument_spec())
     return spec
@@ -90,7 +90,12 @@ class Item(object):
     def label(self):
         """``users[3] (user '103')``: where the item is, and what it is."""
         plural = self.kind.plural
-        where = '%s[%d]' % (plural, self.index) if self.index is not None else '%s (pruned)' % plural
+        if self.kind.singleton:
+            where = plural
+        elif self.index is not None:
+            where = '%s[%d]' % (plural, self.index)
+        else:
+            where = '%s (pruned)' % plural
         return '%s (%s)' % (where, self.kind.describe(self.ctx))
 
     @property
@@ -102,7 +107,7 @@ class Item(object):
 
     @property
     def present(self):
-        return self.ctx.params['state'] == 'present'
+        return self.ctx.params.get('state', 'present') == 'present'
 
     def plan_now(self, entities):
         """Find the current object among ``entities`` and plan; errors are kept on the item."""
@@ -127,7 +132,7 @@ def invocation(params):
     args = dict(params)
     for name in PLURALS:
         items = args.get(name) or []
-        if len(items) > ECHO_LIMIT:
+        if isinstance(items, list) and len(items) > ECHO_LIMIT:
             args[name] = '%d items (lists of more than %d items are not echoed)' % (len(items), ECHO_LIMIT)
     return {'module_args': args}
 
@@ -167,7 +172,7 @@ class Converger(object):
                                               required_if=list(kind.required_if),
                                               required_one_of=list(kind.required_one_of))
             secrets = [leaf.option_path for leaf in kind.leaves() if leaf.field.secret]
-            for index, raw in enumerate(self.module.params[kind.plural]):
+            for index, raw in enumerate(self.given(kind)):
                 self.hide_secrets(secrets, raw)
                 shapes = type_problems(kind.fields, raw, '%s[%d].' % (kind.plural, index))
                 result = validator.validate(raw)
@@ -184,6 +189,13 @@ class Converger(object):
             errors.extend(self.duplicates(kind))
             errors.extend(kind.check_together([(i.label, i.ctx.params) for i in self.items[kind.plural]]))
         return errors
+
+    def given(self, kind):
+        """The items of a kind in the task's arguments: its list, or a singleton's one dict (none when not given)."""
+        raw = self.module.params[kind.plural]
+        if kind.singleton:
+            return [] if raw is None else [raw]
+        return raw
 
     def hide_secrets(self, secrets, raw):
         """Passwords and PINs of items (at the option paths ``secrets``) are secrets of the task:
@@ -229,7 +241,7 @@ class Converger(object):
                          [i.ctx.params for i in self.items[kind.plural]], kind.plural in self.module.params['prune'])
 
     def read_kind(self, kind):
-        listing = self.client.get_all(kind.entity_set, select=kind.select(), expand=kind.expand)
+        listing = kind.listing(self.client)
         self.listings[kind.plural] = listing
         known = kind.directory(self.lookups)
         for entity in listing:

@@ -103,7 +103,7 @@ class Engine(object):
 
     def plan(self, desired, current):
         """Decide what to do for ``state`` and build payload and diff."""
-        if self.ctx.params['state'] == 'absent':
+        if self.ctx.params.get('state') == 'absent':  # a singleton kind has no state: always present
             if current is None:
                 return Plan('none')
             before = self.key_view(current)

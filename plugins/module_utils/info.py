@@ -40,8 +40,10 @@ def selects_by_department(kind):
 
 
 def info_argument_spec(kind):
-    """Connection options, the selectors, ``department``, ``filter`` and ``select``."""
+    """Connection options, the selectors, ``department``, ``filter`` and ``select`` (a singleton: only the connection)."""
     spec = connection_argument_spec()
+    if kind.singleton:
+        return spec
     for selector in kind.info_selectors:
         spec[selector.option] = dict(type='str')
     if selects_by_department(kind):
@@ -105,14 +107,16 @@ def run_info_module(plural, module_class=None):
     """The whole ``main()`` of the info module of the kind ``plural`` (``module_class`` as for ``run_entity_module``).
 
     Returns ``<plural>``: each object in its module's options (see ``EntityKind.options``), and ``raw``:
-    the same objects as XAPI returns them, secrets removed.
+    the same objects as XAPI returns them, secrets removed. For a singleton kind both are one dict.
     """
     kind = kind_named(plural)
     module = (module_class or AnsibleModule)(argument_spec=info_argument_spec(kind), supports_check_mode=True)
     ctx = Context(module, client_from_module(module))
     try:
-        found = query(kind, ctx)
+        found = [kind.find(ctx)] if kind.singleton else query(kind, ctx)
         options = [kind.options(ctx, entity) for entity in found]
     except XAPIError as exc:
         module.fail_json(msg='reading %s failed: %s' % (kind.plural, exc.explain()), status=exc.status)
+    if kind.singleton:
+        module.exit_json(changed=False, raw=strip_secrets(found[0]), **{kind.plural: options[0]})
     module.exit_json(changed=False, raw=strip_secrets(found), **{kind.plural: options})

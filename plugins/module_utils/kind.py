@@ -49,7 +49,8 @@ class EntityKind(object):
       and how a ``department`` option selects: ``department_member_type`` (rows of
       ``Groups({id})/Members``) or ``department_property`` (a property holding the department's Number);
     - for tcx_config: ``refers_to`` (plurals of the kinds its options name: read with it), ``sends_calls``
-      (its objects route calls to numbers: see :meth:`uses`).
+      (its objects route calls to numbers: see :meth:`uses`);
+    - ``singleton``: True for a kind of which the PBX holds exactly one object (:class:`SingletonKind`).
     """
 
     name = None
@@ -73,6 +74,7 @@ class EntityKind(object):
     required_one_of = ()
     refers_to = ()
     sends_calls = False
+    singleton = False
 
     # -- declaration --------------------------------------------------------------------------
 
@@ -237,6 +239,10 @@ class EntityKind(object):
         use: messages. ``run`` (the Converger) offers ``deleted_numbers()`` and ``item_with_number()``."""
         return []
 
+    def listing(self, client):
+        """Every object of the kind, with what the kind compares (tcx_config reads each kind once)."""
+        return client.get_all(self.entity_set, select=self.select(), expand=self.expand)
+
     def find_one(self, ctx, filter_expr):
         """The single entity matching a filter, or None; more than one is an error."""
         params = build_query(filter_expr, self.select(), self.expand, top=2)
@@ -297,3 +303,37 @@ class EntityKind(object):
     def generated_secrets(self, ctx):
         """Rows for :mod:`generated_passwords`: secrets this run generated that the PBX may now hold."""
         return []
+
+
+class SingletonKind(EntityKind):
+    """A kind of which the PBX holds exactly one object, at the path ``entity_set`` (an OData singleton
+    such as ``OfficeHours``): no natural key and no ``state``; it is read with one GET, only ever
+    updated (PATCH), never created or deleted. tcx_config takes it as one dict, not a list, and its
+    info module returns one dict.
+    """
+
+    singleton = True
+
+    def argument_spec(self):
+        spec = super(SingletonKind, self).argument_spec()
+        del spec['state']
+        return spec
+
+    def select(self):
+        """Every managed top-level property (a singleton has no ``Id``)."""
+        return [name for name in super(SingletonKind, self).select() if name != 'Id']
+
+    def describe(self, ctx):
+        return self.name
+
+    def entity_path(self, entity):
+        return self.entity_set
+
+    def find(self, ctx):
+        return ctx.client.get(self.entity_set, params=build_query(select=self.select(), expand=self.expand))
+
+    def find_among(self, ctx, entities):
+        return entities[0] if entities else None
+
+    def listing(self, client):
+        return [client.get(self.entity_set, params=build_query(select=self.select(), expand=self.expand))]
