@@ -140,8 +140,8 @@ class Engine(object):
                 changed.append(leaf)
                 self.add_to_patch(payload, current, leaf, value)
         if not changed and not renamed:
-            return Plan('none', before=before, after=after)
-        return Plan('update', payload=payload, before=before, after=after, changed_leaves=changed)
+            return Plan('none', before=before, after=after, current=current)
+        return Plan('update', payload=payload, before=before, after=after, changed_leaves=changed, current=current)
 
     def plan_rename(self, current, payload, before, after):
         """A key the PBX compares ignoring case, found under another spelling (``SALES`` for ``Sales``):

@@ -14,13 +14,15 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.department import Department
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds.holiday import Holiday
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.livechat import LiveChat
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds.office_hours import OfficeHours
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.parking import Parking
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.queue import Queue
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.ring_group import RingGroup
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.user import User
 
-KINDS = (Department(), User(), Parking(), LiveChat(), RingGroup(), Queue())
+KINDS = (Department(), User(), Parking(), LiveChat(), RingGroup(), Queue(), Holiday(), OfficeHours())
 PLURALS = tuple(kind.plural for kind in KINDS)
 
 

@@ -170,6 +170,17 @@ def timezone_display(ctx, zone_id, written=None):
     return str(zone_id)
 
 
+def timezone_id(value, ctx):
+    """A ``timezone`` option as written (``Europe/Vienna``) to the PBX's ID (``"60"``): a field's ``to_api``."""
+    return resolve_timezone(ctx, value)
+
+
+def timezone_shown(zone_id, ctx):
+    """The PBX's zone ID as the ``timezone`` option wrote it (when it is that zone), else its IANA name:
+    a field's ``from_api``."""
+    return timezone_display(ctx, zone_id, ctx.params.get('timezone'))
+
+
 def require_known_timezone(ctx, zone_id):
     """Fail unless ``zone_id`` is in the PBX's table."""
     if not any(str(zone.get('Id')) == str(zone_id) for zone in timezone_table(ctx)):

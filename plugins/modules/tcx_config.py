@@ -74,6 +74,18 @@ options:
     type: list
     elements: dict
     default: []
+  holidays:
+    description:
+      - Holidays, each a dictionary with the options of M(tcx.xapi.tcx_holiday) (C(name), C(state), C(date), ...).
+    type: list
+    elements: dict
+    default: []
+  office_hours:
+    description:
+      - The system-wide office hours, one dictionary with the options of M(tcx.xapi.tcx_office_hours) (C(hours),
+        C(breaks), C(timezone), C(language)). Not a list, because the PBX has exactly one set of office hours; it is
+        only ever updated. Left out, the office hours are not managed.
+    type: dict
   prune:
     description:
       - Kinds whose objects that no item names are deleted. The system department C(DEFAULT) is never deleted.
@@ -81,7 +93,7 @@ options:
         extension of the PBX that is not listed.
     type: list
     elements: str
-    choices: [departments, users, parkings, livechats, ring_groups, queues]
+    choices: [departments, users, parkings, livechats, ring_groups, queues, holidays]
     default: []
   parallel:
     description:
@@ -108,6 +120,8 @@ seealso:
   - module: tcx.xapi.tcx_livechat
   - module: tcx.xapi.tcx_ring_group
   - module: tcx.xapi.tcx_queue
+  - module: tcx.xapi.tcx_holiday
+  - module: tcx.xapi.tcx_office_hours
   - module: tcx.xapi.tcx_config_info
     description: Reads the whole configuration in this module's own input shape, one list per kind.
 '''
@@ -150,10 +164,10 @@ changes:
   elements: dict
   contains:
     kind:
-      description: V(department), V(user), V(parking) or V(live chat link).
+      description: V(department), V(user), V(parking), V(live chat link), V(holiday) or V(office hours).
       type: str
     key:
-      description: The object's natural key (name, extension, number or link).
+      description: The object's natural key (name, extension, number or link); V(office hours) for the office hours.
       type: str
     action:
       description: V(create), V(update) or V(delete).

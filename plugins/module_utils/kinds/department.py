@@ -15,7 +15,7 @@ from ansible_collections.tcx.xapi.plugins.module_utils.fields import (
 from ansible_collections.tcx.xapi.plugins.module_utils.odata import any_of, build_query, equals
 from ansible_collections.tcx.xapi.plugins.module_utils.references import CLAUSES_PER_REQUEST, name_key
 from ansible_collections.tcx.xapi.plugins.module_utils.timezones import (
-    require_known_timezone, resolve_timezone, timezone_display,
+    require_known_timezone, resolve_timezone, timezone_id, timezone_shown,
 )
 
 RANGES = (('user', 'User'), ('system', 'System'), ('trunk', 'Trunk'))
@@ -24,16 +24,6 @@ DIGITS_RULE = Rule(max_length=10, pattern=r'^[0-9]+$', shape='a string of digits
 MEMBERS_SHOWN = 5
 GROUP_WITH_MEMBERS = 'WARNINGS.GROUP_WITH_MEMBERS_CANNOT_BE_DELETED'
 MEMBER_PROPERTIES = ('Number', 'MemberName', 'Type')
-
-
-def timezone_id(value, ctx):
-    """A zone as written (``Europe/Vienna``) to the PBX's ID (``"60"``)."""
-    return resolve_timezone(ctx, value)
-
-
-def timezone_shown(zone_id, ctx):
-    """The PBX's zone ID as the user wrote it (when it is that zone), else its IANA name."""
-    return timezone_display(ctx, zone_id, ctx.params.get('timezone'))
 
 
 def describe_member(row):
