@@ -10,13 +10,13 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 module: tcx_holiday
 short_description: Manage 3CX holidays
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Create, update and delete the holidays of a 3CX v20 PBX (XAPI C(Holidays)). On a holiday, calls follow
     the holidays routes of departments and inbound rules.
   - The holiday's name is the natural key. The PBX compares holiday names ignoring case, and so does this
     module; a name that differs only in case renames the holiday, shown in the diff.
-  - Only the options you set are managed; others stay as they are. Giving O(date) manages the whole period:
+  - Only the options you set are managed; others stay as they are. Giving O(date) manages the whole period;
     without O(end_date) the holiday ends on that day, and without O(recurrent) it recurs every year exactly
     when O(date) has no year.
   - One lookup (a filtered GET) and at most one write per run.

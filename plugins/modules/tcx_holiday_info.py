@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 module: tcx_holiday_info
 short_description: List 3CX holidays
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Return the holidays of a 3CX v20 PBX that match every selecting option given, or all holidays when none is given.
   - Pages through any number of holidays (100 per request, ordered by C(Id)), so the list is complete and in a stable order.

@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 module: tcx_office_hours
 short_description: Manage the system-wide office hours of a 3CX PBX
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Set the office hours of a 3CX v20 PBX (the XAPI singleton C(OfficeHours)) - weekly hours, breaks, time zone and
     system language. Departments and inbound rules that follow the system's hours route calls by them.

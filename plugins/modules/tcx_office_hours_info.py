@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r'''
 module: tcx_office_hours_info
 short_description: Read the system-wide office hours of a 3CX PBX
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Return the office hours of a 3CX v20 PBX (the XAPI singleton C(OfficeHours)) with one GET.
   - Only reads; it runs the same in check mode.

@@ -14,7 +14,8 @@ version_added: 0.1.0
 description:
   - Reports whether the PBX answers, whether it accepts the credentials (or the access token) and
     whether the Configuration API works, the PBX version from its C(X-3CX-Version) header, the
-    PBX's time zone table, and how many users, departments, parkings and live chat links exist.
+    PBX's time zone table, and how many objects of each kind the collection manages exist (users, departments, ...;
+    not the office hours, of which a PBX has exactly one).
   - Credentials the PBX refuses fail the task (so C(ansible localhost -m tcx.xapi.tcx_system_info) with a
     wrong secret fails), unless O(fail_on_bad_credentials=false).
   - A PBX that cannot be reached (and, with O(fail_on_bad_credentials=false), one that refuses the
@@ -148,6 +149,10 @@ counts:
       description: Number of call queues.
       type: int
       sample: 1
+    holidays:
+      description: Number of holidays.
+      type: int
+      sample: 3
 '''
 
 from ansible.module_utils.basic import AnsibleModule
