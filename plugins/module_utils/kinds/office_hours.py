@@ -43,8 +43,10 @@ class OfficeHours(SingletonKind):
 
     def normalize(self, ctx, desired):
         for option in WEEKS:
-            if desired.get(option) is not None:
-                desired[option] = canonical_week(desired[option])
+            # From the option itself: the engine leaves out a dict whose parts are all unset, but
+            # ``hours: {}`` means closed every day.
+            if ctx.params.get(option) is not None:
+                desired[option] = canonical_week(ctx.params[option])
         if desired.get('timezone') is not None:
             resolve_timezone(ctx, desired['timezone'])  # an unknown zone fails here, before planning
         return desired

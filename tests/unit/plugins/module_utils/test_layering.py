@@ -37,7 +37,8 @@ def test_every_kind_declares_what_the_registry_consumers_read():
     assert len(set(PLURALS)) == len(PLURALS)
     for kind in KINDS:
         assert kind_named(kind.plural) is kind
-        for attribute in ('name', 'plural', 'module', 'entity_set', 'result_key', 'key_option', 'key_property'):
+        keys = () if kind.singleton else ('key_option', 'key_property')  # the one object of a singleton has no key
+        for attribute in ('name', 'plural', 'module', 'entity_set', 'result_key') + keys:
             assert getattr(kind, attribute), '%s lacks %s' % (type(kind).__name__, attribute)
         assert set(kind.refers_to) <= set(PLURALS[:PLURALS.index(kind.plural)]), (
             '%s refers to a kind that is not created before it' % kind.plural)
