@@ -11,7 +11,16 @@ from .model import ENUMS, NULLABLE, TYPES, element_type
 
 INT_RANGES = {'Edm.Byte': (0, 255), 'Edm.Int32': (-2 ** 31, 2 ** 31 - 1), 'Edm.Int64': (-2 ** 63, 2 ** 63 - 1)}
 STRING_TYPES = ('Edm.String', 'Edm.DateTimeOffset', 'Edm.Duration', 'Edm.Guid', 'Edm.TimeOfDay', 'Edm.Date', 'Edm.Binary')
-DURATION = re.compile(r'^-?P([0-9]+D)?(T([0-9]+H)?([0-9]+M)?([0-9]+([.][0-9]+)?S)?)?$')
+# The patterns the official spec gives its string formats (swagger-20.0.10.yaml: format duration, time,
+# date-time, uuid): a literal that does not match cannot be deserialized to the Edm type.
+PATTERNS = {
+    'Edm.Duration': r'^-?P([0-9]+D)?(T([0-9]+H)?([0-9]+M)?([0-9]+([.][0-9]+)?S)?)?$',
+    'Edm.TimeOfDay': r'^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,12})?$',
+    'Edm.DateTimeOffset': r'^[0-9]{4,}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]'
+                          r'([.][0-9]{1,12})?(Z|[+-][0-9][0-9]:[0-9][0-9])$',
+    'Edm.Guid': r'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
+}
+COMPILED = {name: re.compile(pattern) for name, pattern in PATTERNS.items()}
 
 
 class Problem(Exception):
@@ -88,7 +97,7 @@ def _wrong(value, type_name, where):
 
 def _scalar_ok(value, type_name):
     if type_name in STRING_TYPES:
-        return isinstance(value, str) and (type_name != 'Edm.Duration' or bool(DURATION.match(value)))
+        return isinstance(value, str) and (type_name not in COMPILED or bool(COMPILED[type_name].match(value)))
     if type_name == 'Edm.Boolean':
         return isinstance(value, bool)
     if type_name in INT_RANGES:

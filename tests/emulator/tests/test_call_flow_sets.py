@@ -122,6 +122,10 @@ def test_office_hours_is_a_singleton(client):
     assert client.post('OfficeHours', {}).status_code == 405
     assert client.get('OfficeHours(1)').status_code == 404
     assert error_of(client.patch('OfficeHours', {'Hours': {'Type': 'Always'}}))[1] == 'OfficeHours'
+    # Pbx.Period.Start is format time with the pattern HH:MM:SS in the spec: '8:00' cannot be deserialized.
+    refused = client.patch('OfficeHours', {'Hours': {'Periods': [{'DayOfWeek': 'Monday', 'Start': '8:00', 'Stop': '12:00:00'}]}})
+    assert refused.status_code == 400 and "'8:00' to the expected type 'Edm.TimeOfDay'" in refused.text
+    assert client.get('OfficeHours', select='Hours').json()['Hours']['Periods'] == periods
 
 
 def test_declared_operation_the_emulator_does_not_serve_is_501_and_undeclared_is_404(client):

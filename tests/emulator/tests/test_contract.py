@@ -88,3 +88,23 @@ def test_warning_keys_used_exist_in_spec():
     source = (REPO_ROOT / 'tests' / 'emulator' / 'tcx_emulator' / 'service.py').read_text(encoding='utf-8')
     used = set(re.findall(r"'(WARNINGS\.[A-Z_.]+)'", source))
     assert used and used <= warnings, used - warnings
+
+
+def test_string_formats_are_checked_with_the_specs_own_patterns():
+    """The body check refuses a time, duration, date-time or uuid literal exactly where the spec's pattern does."""
+    from tcx_emulator.validate import PATTERNS  # pylint: disable=import-outside-toplevel
+    found = {}
+
+    def walk(node):
+        if isinstance(node, dict):
+            if node.get('format') and node.get('pattern'):
+                found.setdefault(node['format'], set()).add(node['pattern'])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+    walk(load_spec('20.0.10')['components']['schemas'])
+    edm = {'duration': 'Edm.Duration', 'time': 'Edm.TimeOfDay', 'date-time': 'Edm.DateTimeOffset', 'uuid': 'Edm.Guid'}
+    assert sorted(found) == sorted(edm)
+    assert dict((edm[name], patterns.pop()) for name, patterns in found.items() if len(patterns) == 1) == PATTERNS

@@ -67,6 +67,8 @@ def test_every_logged_request_body_validates_against_the_schema(emulator, client
     ('PATCH', '/xapi/v1/Users(1)', {'Id': None}, 'not nullable'),
     ('PATCH', '/xapi/v1/Users(1)', {'VMEmailOptions': 'Desktop'}, 'not a valid enumerated type value'),
     ('PATCH', '/xapi/v1/Groups(1)', {'OfficeRoute': {'Route': {'To': 'Nowhere'}}}, "for 'Pbx.DestinationType'"),
+    ('PATCH', '/xapi/v1/OfficeHours', {'Hours': {'Periods': [{'Start': '8:00'}]}}, "'8:00' to the expected type 'Edm.TimeOfDay'"),
+    ('PATCH', '/xapi/v1/Holidays(1)', {'TimeOfStartDate': '13:00'}, "'13:00' to the expected type 'Edm.Duration'"),
     ('POST', '/xapi/v1/Users/Pbx.BatchDelete', {'ids': ['a']}, "type 'Edm.Int32'"),
     ('POST', '/xapi/v1/Users/Pbx.BatchDelete', {'idz': [1]}, "'idz' is not declared"),
     ('PATCH', "/xapi/v1/Users(Number='100')", {'FirstName': 'x'}, 'no PATCH operation'),
