@@ -32,10 +32,23 @@ def test_role_converges_variables_and_csv_users_and_is_idempotent(emulator, play
     assert emulator.writes() == []
 
 
+def test_role_converges_holidays_and_office_hours_and_leaves_them_alone_by_default(emulator, play):
+    variables = {'tcx_holidays': [{'name': 'Christmas', 'date': '12-25'}],
+                 'tcx_office_hours': {'hours': {'monday': [{'from': '08:00', 'to': '16:00'}]}, 'language': 'DE'}}
+    run = play([role_task(**variables), role_task(**variables), role_task()], expect_rc=0)
+    first, second, untouched = [r['result'] for r in run.records if r['action'] == 'tcx.xapi.tcx_config']
+    assert [(c['kind'], c['action']) for c in first['changes']] == [('holiday', 'create'), ('office hours', 'update')]
+    assert second['changed'] is False and untouched['changed'] is False
+    assert untouched['invocation']['module_args']['office_hours'] is None
+    assert sorted(w['method'] for w in emulator.writes()) == ['PATCH', 'POST']
+    assert emulator.state()['office_hours']['SystemLanguage'] == 'DE'
+
+
 @pytest.mark.parametrize('variables, message', [
     ({'tcx_users': 'not a list'}, 'tcx_users'),
     ({'tcx_prune': ['phones']}, 'tcx_prune'),
     ({'tcx_parallel': 'many'}, 'tcx_parallel'),
+    ({'tcx_office_hours': ['monday']}, 'tcx_office_hours'),
 ])
 def test_role_argument_spec_rejects_wrong_variable_types(emulator, play, variables, message):
     result = play([role_task(**variables)])
