@@ -28,8 +28,8 @@ description:
     names; deleting a user or parking that a department, ring group or queue still routes calls to, or a user
     that a ring group keeps as a member or a queue as an agent or manager (the message names it); an email that another user
     holds after this task, when C(unique_email) is on; a department that neither the PBX nor this task defines.
-  - Writes run in dependency order (departments, users, parkings, live chats, ring groups, queues; deletions in reverse),
-    up to O(parallel) at a time. If one write fails, the others that can proceed still do; the task
+  - Writes run in dependency order (departments, users, parkings, live chats, ring groups, queues, holidays, office
+    hours; deletions in reverse), up to O(parallel) at a time. If one write fails, the others that can proceed still do; the task
     then fails and lists each failure.
 author:
   - tcx.xapi developers (@tcx-xapi)
