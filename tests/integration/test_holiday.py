@@ -5,6 +5,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import datetime
+
 import pytest
 
 
@@ -62,6 +64,16 @@ def test_a_dated_range_with_times_and_a_one_field_update(emulator, play):
     assert post[2]['TimeOfStartDate'] == 'PT13H' and post[2]['TimeOfEndDate'] == 'PT9H30M' and post[2]['IsRecurrent'] is False
     assert patch[0] == 'PATCH' and patch[2] == {'Name': 'outing', 'TimeOfEndDate': 'PT17H45M'}
     assert holidays(emulator)['outing']['TimeOfEndDate'] == 'PT17H45M'
+
+
+def test_unquoted_yaml_dates_work_and_unquoted_times_are_explained(emulator, play):
+    """YAML reads 2026-06-19 as a date and 17:00 as the number 1020 (base 60): the first works, the second says why not."""
+    task = holiday(name='Outing', date=datetime.date(2026, 6, 19))
+    bad = dict(holiday(name='Outing', end_time=17 * 60), ignore_errors=True)
+    created, refused = play([task, bad]).results
+    assert created['holiday']['date'] == '2026-06-19'
+    assert refused['msg'] == ("holiday 'Outing': end_time must be a time of day 'HH:MM' from 00:00 to 23:59, quoted "
+                              "(YAML reads an unquoted 17:00 as the number 1020), got '1020'")
 
 
 @pytest.mark.parametrize('options, message', [
