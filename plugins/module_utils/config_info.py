@@ -35,8 +35,10 @@ def read_kind(kind, ctx):
     """Every object of a kind, sorted by natural key (two reads of one PBX list them alike).
 
     The objects are remembered in the kind's directory, so options of later kinds that name them
-    (a user's departments) resolve without another request.
+    (a user's departments) resolve without another request. A singleton kind is its one object.
     """
+    if kind.singleton:
+        return [kind.find(ctx)]
     found = sorted(read(kind, ctx), key=lambda entity: str(kind.key_of(entity)))
     directory = kind.directory(ctx.lookups)
     for entity in found:
@@ -58,4 +60,6 @@ def run_config_info_module(module_class=None):
         except XAPIError as exc:
             module.fail_json(msg='reading %s failed: %s' % (kind.plural, exc.explain()), status=exc.status)
         raw[kind.plural] = strip_secrets(found)
+        if kind.singleton:  # one dict, as tcx_config takes it
+            lists[kind.plural], raw[kind.plural] = lists[kind.plural][0], raw[kind.plural][0]
     module.exit_json(changed=False, raw=raw, **lists)

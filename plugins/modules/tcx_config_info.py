@@ -32,8 +32,8 @@ options:
         whether or not those kinds are read.
     type: list
     elements: str
-    choices: [departments, users, parkings, livechats, ring_groups, queues]
-    default: [departments, users, parkings, livechats, ring_groups, queues]
+    choices: [departments, users, parkings, livechats, ring_groups, queues, holidays, office_hours]
+    default: [departments, users, parkings, livechats, ring_groups, queues, holidays, office_hours]
 extends_documentation_fragment:
   - tcx.xapi.connection
   - tcx.xapi.attributes.info
@@ -45,6 +45,8 @@ seealso:
   - module: tcx.xapi.tcx_livechat_info
   - module: tcx.xapi.tcx_ring_group_info
   - module: tcx.xapi.tcx_queue_info
+  - module: tcx.xapi.tcx_holiday_info
+  - module: tcx.xapi.tcx_office_hours_info
 '''
 
 EXAMPLES = r'''
@@ -143,10 +145,32 @@ queues:
       polling_strategy: LongestWaiting
       agents: [{extension: "301"}]
       managers: ["202"]
+holidays:
+  description:
+    - The holidays, each in the options of M(tcx.xapi.tcx_holiday), sorted by name.
+  returned: when O(kinds) contains V(holidays)
+  type: list
+  elements: dict
+  sample:
+    - name: Christmas
+      date: "12-24"
+      end_date: "12-26"
+      recurrent: true
+office_hours:
+  description:
+    - The system-wide office hours, one dictionary in the options of M(tcx.xapi.tcx_office_hours) (not a list, as
+      M(tcx.xapi.tcx_config) takes them).
+  returned: when O(kinds) contains V(office_hours)
+  type: dict
+  sample:
+    hours:
+      monday: [{from: "08:00", to: "17:00"}]
+    timezone: Europe/Berlin
+    language: EN
 raw:
   description:
     - For each kind read, its objects as the XAPI returns them (the properties of its info module's C(raw)),
-      in the same order as the lists above; secret properties removed.
+      in the same order as the lists above (for the office hours, its one object); secret properties removed.
   returned: always
   type: dict
   sample:

@@ -14,7 +14,8 @@ OFFICE = yaml.safe_load((PLAYBOOKS / 'vars' / 'demo_office.yml').read_text(encod
 
 
 def seed_office(play):
-    seeded = play([{'tcx.xapi.tcx_config': dict((plural, OFFICE.get('tcx_' + plural, [])) for plural in PLURALS),
+    given = dict((kind.plural, OFFICE.get('tcx_' + kind.plural, {} if kind.singleton else [])) for kind in KINDS)
+    seeded = play([{'tcx.xapi.tcx_config': given,
                     'no_log': True}])
     assert seeded.rc == 0, seeded
 
@@ -31,6 +32,9 @@ def test_reads_every_kind_once_sorted_by_key_in_the_options_shape(emulator, play
 
     assert pbx['changed'] is False and list(pbx['raw']) == list(PLURALS)
     for kind in KINDS:
+        if kind.singleton:  # one dict, the object itself
+            assert isinstance(pbx[kind.plural], dict) and isinstance(pbx['raw'][kind.plural], dict)
+            continue
         keys = [item[kind.key_option] for item in pbx[kind.plural]]
         assert keys == sorted(keys) and keys == [kind.key_of(entity) for entity in pbx['raw'][kind.plural]]
     assert [d['name'] for d in pbx['departments']] == ['DEFAULT', 'Sales', 'Support', 'Vertrieb Süd']
@@ -58,7 +62,7 @@ def test_its_lists_given_to_tcx_config_change_nothing_and_kinds_narrows_the_read
     for converge in (check, real):
         assert converge['changed'] is False and converge['changes'] == []
         assert dict((plural, counts['unchanged']) for plural, counts in converge['summary'].items()) == dict(
-            (plural, len(pbx[plural])) for plural in PLURALS)
+            (kind.plural, 1 if kind.singleton else len(pbx[kind.plural])) for kind in KINDS)
     assert emulator.writes() == []
     assert set(users) & set(PLURALS) == {'users'} and list(users['raw']) == ['users']
     assert users['users'] == pbx['users']

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 
 import yaml
 
-from ansible_collections.tcx.xapi.plugins.module_utils.registry import PLURALS
+from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS, PLURALS
 from playbook_runner import PLAYBOOKS, run_playbook
 
 OFFICE = yaml.safe_load((PLAYBOOKS / 'vars' / 'demo_office.yml').read_text(encoding='utf-8'))
@@ -78,6 +78,9 @@ def test_backup_restored_on_an_empty_pbx_reproduces_it_and_applies_again_unchang
     sean = [u for u in variables['tcx_users'] if u['extension'] == '201'][0]
     assert sean['departments'] == [{'name': 'Sales', 'role': 'users'}, {'name': 'Support', 'role': 'managers'}]
     assert variables['tcx_parkings'] == [{'number': parking, 'departments': ['Sales', 'Support']}]
+    assert variables['tcx_holidays'] == [dict(OFFICE['tcx_holidays'][0], recurrent=True),
+                                         dict(OFFICE['tcx_holidays'][1], end_time='00:00', recurrent=False)]
+    assert variables['tcx_office_hours'] == dict(OFFICE['tcx_office_hours'], language='EN')
     text = json.dumps([exported, variables])
     for secret in ('AccessPassword', 'VMPIN', 'AuthPassword', 'DeskphonePassword', 'password', 'vm_pin'):
         assert secret not in text
@@ -100,7 +103,7 @@ def test_backup_restored_on_an_empty_pbx_reproduces_it_and_applies_again_unchang
     converge = reapplied.task('Converge departments')
     assert converge['changed'] is False and converge['changes'] == []
     assert dict((plural, counts['unchanged']) for plural, counts in converge['summary'].items()) == dict(
-        (plural, len(variables['tcx_' + plural])) for plural in PLURALS)
+        (kind.plural, 1 if kind.singleton else len(variables['tcx_' + kind.plural])) for kind in KINDS)
     # The backup is a desired state for the audit too: no drift since it was taken.
     run_playbook(tmp_path, 'audit.yml', emulator, extra_vars={'tcx_state_file': state_file, 'tcx_report_dir': 'reports'})
     report = json.loads((tmp_path / 'reports' / 'tcx-audit-localhost.json').read_text())

@@ -22,6 +22,8 @@ from ansible_collections.tcx.xapi.plugins.modules import tcx_config, tcx_config_
 REPO = Path(__file__).resolve().parents[3]
 ROLE = REPO / 'roles' / 'provision'
 ROLE_VARIABLES = ['tcx_' + plural for plural in PLURALS]
+# A singleton kind (the office hours) is one dict, never pruned, never counted.
+PRUNABLE = [kind.plural for kind in KINDS if not kind.singleton]
 # The role's variables that are not a kind's list.
 ROLE_SETTINGS = ('tcx_users_csv', 'tcx_generated_passwords_file', 'tcx_prune', 'tcx_parallel')
 
@@ -76,10 +78,11 @@ def test_role_argument_spec_documents_each_kind_with_its_module():
     assert_kinds(options, ROLE_VARIABLES, 'roles/provision/meta/argument_specs.yml options')
     for kind in KINDS:
         option = options['tcx_' + kind.plural]
-        assert (option['type'], option['elements'], option['default']) == ('list', 'dict', []), kind.plural
+        shape = ('dict', None, {}) if kind.singleton else ('list', 'dict', [])
+        assert (option['type'], option.get('elements'), option['default']) == shape, kind.plural
         assert 'M(tcx.xapi.%s)' % kind.module in text(option['description']), \
             'roles/provision/meta/argument_specs.yml: tcx_%s names its module' % kind.plural
-    assert_kinds(options['tcx_prune']['choices'], PLURALS, 'roles/provision/meta/argument_specs.yml tcx_prune choices')
+    assert_kinds(options['tcx_prune']['choices'], PRUNABLE, 'roles/provision/meta/argument_specs.yml tcx_prune choices')
 
 
 def test_role_readme_lists_each_kind_in_registry_order():
@@ -90,7 +93,7 @@ def test_role_readme_lists_each_kind_in_registry_order():
         row = [line for line in readme.splitlines() if line.startswith('| `tcx_%s` |' % kind.plural)][0]
         assert '`tcx.xapi.%s`' % kind.module in row, 'roles/provision/README.md: tcx_%s names its module' % kind.plural
     prune = [line for line in readme.splitlines() if line.startswith('| `tcx_prune` |')][0]
-    assert_kinds(re.findall(r'`([a-z_]+)`', prune.split('|')[3]), PLURALS, 'roles/provision/README.md tcx_prune')
+    assert_kinds(re.findall(r'`([a-z_]+)`', prune.split('|')[3]), PRUNABLE, 'roles/provision/README.md tcx_prune')
 
 
 def test_every_tcx_config_task_passes_every_kind_from_its_role_variable():
@@ -122,7 +125,7 @@ def test_tcx_config_documents_one_list_per_kind_and_links_its_module():
     for kind in KINDS:
         assert 'M(tcx.xapi.%s)' % kind.module in text(doc['options'][kind.plural]['description']), \
             'plugins/modules/tcx_config.py: %s names its module' % kind.plural
-    assert_kinds(doc['options']['prune']['choices'], PLURALS, 'plugins/modules/tcx_config.py prune choices')
+    assert_kinds(doc['options']['prune']['choices'], PRUNABLE, 'plugins/modules/tcx_config.py prune choices')
     assert [s['module'] for s in doc['seealso'] if not s['module'].endswith('_info')] == [
         'tcx.xapi.' + kind.module for kind in KINDS], \
         'plugins/modules/tcx_config.py seealso: the module of each kind, in the registry order'
@@ -143,7 +146,7 @@ def test_tcx_config_info_documents_every_kind():
         'plugins/modules/tcx_config_info.py seealso: the info module of each kind, in the registry order'
 
 
-@pytest.mark.parametrize('plural', PLURALS)
+@pytest.mark.parametrize('plural', PRUNABLE)
 def test_tcx_system_info_documents_the_count_of_every_kind(plural):
     counts = yaml.safe_load(tcx_system_info.RETURN)['counts']['contains']
     assert plural in counts, 'plugins/modules/tcx_system_info.py RETURN counts lacks %s' % plural
