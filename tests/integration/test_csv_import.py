@@ -157,7 +157,7 @@ def test_bad_rows_are_named_by_line_and_column_and_nothing_is_written(emulator, 
         '%s: 7 rows, 6 users: 0 created, 0 updated, 0 unchanged, 6 failed, 0 not written. Nothing was written: 8 '
         'problems in the file' % (tmp_path / 'users.csv')]
     failed = [r for r in run.records if r['status'] == 'failed']
-    assert [r['task'] for r in failed] == ['Converge departments, users, parkings, live chats, holidays and office hours']
+    assert [r['task'] for r in failed] == ['Converge departments, users and every other kind of the desired state']
     assert 'users CSV: 8 problems, nothing was written: line 4, column email' in failed[0]['result']['msg']
     assert emulator.writes() == []
 
