@@ -22,12 +22,14 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.tcx.xapi.plugins.module_utils.fields import TEXT_RULE, Field, Rule, ValidationError
-from ansible_collections.tcx.xapi.plugins.module_utils.references import Target, objects_by_key
+from ansible_collections.tcx.xapi.plugins.module_utils.fields import TEXT_RULE, Field, Rule, Spread, ValidationError, rule_problems
+from ansible_collections.tcx.xapi.plugins.module_utils.references import Target, objects_by, objects_by_key
 
 RING_GROUPS = Target('ring group', 'ring_groups', 'RingGroups', 'tcx.xapi.tcx_ring_group')
 QUEUES = Target('queue', 'queues', 'Queues', 'tcx.xapi.tcx_queue')
 IVRS = Target('IVR', 'ivrs', 'Receptionists', 'tcx.xapi.tcx_ivr')
+USERS = Target('user', 'users', 'Users', 'tcx.xapi.tcx_user', key_property='Number', ignore_case=False,
+               select=('Id', 'Number'))
 # Destinations that may name their object instead of giving its number.
 NAMED = {'queue': QUEUES, 'ring_group': RING_GROUPS, 'ivr': IVRS}
 NUMBER_RULE = Rule(not_empty=True, max_length=20, pattern=r'^[0-9*#]+$', shape='an extension number (digits)')
@@ -99,6 +101,12 @@ class Destinations(object):
             raise ValidationError("%s '%s' is created later in this run than %s: give its number, or create it "
                                   "in an earlier task" % (target.noun, value['name'], getattr(ctx.kind, 'plural', 'this item')))
         return found.get('Number')
+
+
+def registered(plural):
+    """Whether the registry has a kind of this plural (ring groups and queues may not be there yet)."""
+    from ansible_collections.tcx.xapi.plugins.module_utils.registry import PLURALS  # the registry imports the kinds
+    return plural in PLURALS
 
 
 def created_before(target, kind):
@@ -266,3 +274,187 @@ def route_uses(entity, noun):
             found.append((destination['Number'], "%s '%s' routes %s calls to it (routing.%s); route them elsewhere first"
                           % (noun, entity.get('Name'), option.replace('_', ' '), option)))
     return found
+
+
+# The routes of an object whose office hours are the object itself (an IVR plays its menu in office hours).
+OUT_OF_HOURS_ROUTES = ROUTES[1:]
+
+
+class ForwardField(Spread, DestinationField):
+    """An option whose value is one destination held as a ``Pbx.IVRForwardType`` and a number in two properties:
+    ``TimeoutForwardType``/``TimeoutForwardDN`` of an IVR, ``ForwardType``/``ForwardDN`` of an IVR key."""
+
+    form = IVR_FORWARD
+
+    def __init__(self, option, type_path, number_path, **kwargs):
+        super(ForwardField, self).__init__(option, (type_path, number_path), **kwargs)
+
+    def destination_of(self, api):
+        api = api or {}
+        return {'To': api.get(self.paths[0]), 'Number': api.get(self.paths[1])}
+
+    def from_api(self, api, ctx):
+        if not api or api.get(self.paths[0]) is None:
+            return None
+        return super(ForwardField, self).from_api(api, ctx)
+
+    def to_api(self, value, ctx, held=None):
+        destination = super(ForwardField, self).to_api(value, ctx)
+        return {self.paths[0]: destination.get('To'), self.paths[1]: destination.get('Number')}
+
+
+class NumberOnlyField(DestinationField):
+    """An option whose value is a destination the PBX holds as a bare number (an IVR's ``InvalidKeyForwardDN``).
+
+    ``to`` says what the number is (where ``name`` is looked up, what must hold the number) and may be left
+    out with ``number``; a target without a number (``end_call``) clears it. Results give the number only.
+    """
+
+    form = IVR_FORWARD
+
+    def problem(self, value):
+        if isinstance(value, dict) and value.get('to') is None and value.get('name') is None:
+            return None if value.get('number') is not None or not any(v is not None for v in value.values()) \
+                else 'needs number, or to with number or name'
+        return super(NumberOnlyField, self).problem(value)
+
+    def from_api(self, api, ctx):
+        return {'number': api} if api else None
+
+    def wanted_number(self, ctx, value):
+        """The number the destination goes to, None for a target without one."""
+        if value.get('to') is not None and self.form.option(value['to']) not in self.form.numbered:
+            return None
+        return self.form.number(ctx, value)
+
+    def same(self, current, desired, ctx=None):
+        return (current or {}).get('number') == self.wanted_number(ctx, desired)
+
+    def shown(self, current, desired):
+        return current
+
+    def to_api(self, value, ctx, held=None):
+        return self.wanted_number(ctx, value)
+
+
+MENU_KEYS = '0123456789*#'
+
+
+class MenuField(Field):
+    """An IVR's keys as ``{key: destination}`` (keys ``0``-``9``, ``*``, ``#``), held as its ``Forwards`` list of
+    ``{Input, ForwardType, ForwardDN}``. The PBX replaces the whole list on a PATCH: the menu given is the whole menu."""
+
+    def __init__(self, option, path):
+        super(MenuField, self).__init__(option, path, type='dict', rule=self)
+        self.key = ForwardField(option, 'ForwardType', 'ForwardDN')
+
+    @staticmethod
+    def canonical(menu):
+        """Keys as strings (YAML reads ``1:`` as a number), destinations without unset parts, numbers as strings."""
+        found = {}
+        for key, value in (menu or {}).items():
+            if isinstance(value, dict):
+                value = dict((k, str(v) if k in ('number', 'external') else v) for k, v in value.items() if v is not None)
+            found[str(key)] = value
+        return found
+
+    def problem(self, value):
+        if not isinstance(value, dict):
+            return None
+        problems = []
+        for key, destination in sorted(self.canonical(value).items()):
+            if len(key) != 1 or key not in MENU_KEYS:
+                problems.append('has key %r; the keys are 0-9, * and # (quote them in YAML)' % key)
+            elif not isinstance(destination, dict):
+                problems.append('key %s must be a destination (to, number or name)' % key)
+            else:
+                found = self.key.problem(destination) or '; '.join(rule_problems(self.key.suboptions, destination))
+                if found:
+                    problems.append('key %s %s' % (key, found))
+        return '; '.join(problems) or None
+
+    def destinations(self, where, value):
+        return [('%s.%s' % (where, key), self.key, destination) for key, destination in sorted(self.canonical(value).items())]
+
+    def from_api(self, api, ctx):
+        return dict((item['Input'], self.key.from_api(item, ctx)) for item in api or [] if item.get('Input') is not None)
+
+    def same(self, current, desired, ctx=None):
+        current, desired = current or {}, self.canonical(desired)
+        return set(current) == set(desired) and all(self.key.same(current[k], desired[k], ctx) for k in desired)
+
+    def to_api(self, value, ctx, held=None):
+        menu = self.canonical(value)
+        items = []
+        for key in sorted(menu, key=MENU_KEYS.index):
+            item = {'Input': key}
+            item.update(self.key.to_api(menu[key], ctx))
+            items.append(item)
+        return items
+
+
+def _destinations(field, where, value):
+    """``[(where, field, value)]`` of the destinations in one option value."""
+    if hasattr(field, 'destinations'):
+        return field.destinations(where, value)
+    if isinstance(field, DestinationField) and isinstance(value, dict):
+        return [(where, field, value)]
+    return []
+
+
+def destinations_in(kind, params):
+    """``[(option path, field, value)]``: every destination the options give (routes, no-answer, IVR keys, ...)."""
+    from ansible_collections.tcx.xapi.plugins.module_utils.fields import get_option
+    found = []
+    for leaf in kind.leaves():
+        value = get_option(params, leaf.option_path)
+        if value is not None:
+            found.extend(_destinations(leaf.field, '.'.join(leaf.option_path), value))
+    return found
+
+
+def named_in(kind, params):
+    """``[(plural, name)]``: the queues, ring groups and IVRs the options name (a kind's ``named`` hook)."""
+    found = []
+    for _where, field, value in destinations_in(kind, params):
+        option = field.form.option(value.get('to'))
+        if value.get('name') is not None and option in NAMED and registered(NAMED[option].plural):
+            found.append((NAMED[option].plural, value['name']))
+    return found
+
+
+# Where the number of a numbered target lives.
+HOLDERS = {'extension': USERS, 'voicemail': USERS, 'voicemail_of_destination': USERS,
+           'queue': QUEUES, 'ring_group': RING_GROUPS, 'ivr': IVRS}
+
+
+def require_known_numbers(ctx, kind, params):
+    """Fail (before any write) when a destination given by number goes to a number that no object of its
+    target holds: one GET per target kind for the numbers not known yet. In check mode a single module only
+    warns, since an earlier task may create it; tcx_config knows every object it creates."""
+    wanted = {}
+    for where, field, value in destinations_in(kind, params):
+        option = field.form.option(value.get('to')) if value.get('to') is not None else None
+        if value.get('number') is not None and option in HOLDERS:
+            wanted.setdefault(option, []).append((where, str(value['number'])))
+    problems = []
+    for option in sorted(wanted):
+        target = HOLDERS[option]
+        found = objects_by(ctx, target, 'Number', [number for _where, number in wanted[option]])
+        problems.extend('%s: no %s has number %s' % (where, target.noun, number)
+                        for where, number in wanted[option] if number not in found)
+    if not problems:
+        return
+    text = '; '.join(problems)
+    complete = all(ctx.lookups.directory(HOLDERS[o].entity_set).complete for o in wanted)
+    if ctx.module.check_mode and not complete:
+        ctx.module.warn(text + ': check mode assumes an earlier task creates it')
+        return
+    raise ValidationError(text)
+
+
+def forward_uses(forward_type, number, sentence):
+    """``[(number, sentence)]`` of one IVR forward (``ForwardType``, ``ForwardDN``) that goes to a number."""
+    if number and IVR_FORWARD.option_of_pbx(forward_type) in IVR_FORWARD.numbered:
+        return [(number, sentence)]
+    return []

@@ -15,6 +15,8 @@ __metaclass__ = type
 
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.department import Department
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.holiday import Holiday
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds.inbound_rule import InboundRule
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds.ivr import Ivr
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.livechat import LiveChat
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.office_hours import OfficeHours
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.parking import Parking
@@ -22,7 +24,7 @@ from ansible_collections.tcx.xapi.plugins.module_utils.kinds.queue import Queue
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.ring_group import RingGroup
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.user import User
 
-KINDS = (Department(), User(), Parking(), LiveChat(), RingGroup(), Queue(), Holiday(), OfficeHours())
+KINDS = (Department(), User(), Parking(), LiveChat(), RingGroup(), Queue(), Holiday(), OfficeHours(), Ivr(), InboundRule())
 PLURALS = tuple(kind.plural for kind in KINDS)
 
 

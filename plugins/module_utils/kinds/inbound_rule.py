@@ -1,0 +1,136 @@
+# -*- coding: utf-8 -*-
+# Copyright: tcx.xapi contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The inbound rule kind (XAPI InboundRules, the DID rules): its field table and hooks, for tcx_inbound_rule and tcx_config.
+
+A rule is found by its DID number (``Data``); the trunk that receives the DID is named by its number or
+its provider's name and held as a reference (``TrunkDN``).
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.tcx.xapi.plugins.module_utils.destinations import (
+    DESTINATION, DestinationField, named_in, require_known_numbers,
+)
+from ansible_collections.tcx.xapi.plugins.module_utils.fields import NAME_RULE, TEXT_RULE, Field, Rule, ValidationError
+from ansible_collections.tcx.xapi.plugins.module_utils.kind import EntityKind, Selector
+
+# A DID number or mask as the PBX matches it: digits, a leading +, * as a wildcard.
+DID_RULE = Rule(not_empty=True, max_length=40, pattern=r'^[+]?[0-9*]+$', shape="a DID number or mask (digits, a leading +, *)")
+# Pbx.RuleHoursType.
+HOURS_TYPES = ['AllHours', 'OfficeHours', 'OutOfOfficeHours', 'SpecificHours', 'SpecificHoursExcludingHolidays',
+               'OutOfSpecificHours', 'OutOfSpecificHoursIncludingHolidays', 'Never', 'BreakTime']
+DESTINATIONS = (('office_hours', 'OfficeHoursDestination', 'office hours'),
+                ('out_of_office', 'OutOfOfficeHoursDestination', 'out of office'),
+                ('holidays', 'HolidaysDestination', 'holidays'))
+
+
+def trunks(ctx):
+    """The task's directory of trunks (by Number), read once: a PBX has a handful."""
+    known = ctx.lookups.directory('Trunks', 'Number', False)
+    if not known.complete:
+        for trunk in ctx.client.get_all('Trunks', select=['Id', 'Number', 'Gateway']):
+            known.remember(trunk)
+        known.complete = True
+    return known
+
+
+def trunk_label(trunk):
+    """``10000 (Provider name)``."""
+    name = (trunk.get('Gateway') or {}).get('Name')
+    return '%s (%s)' % (trunk['Number'], name) if name else str(trunk['Number'])
+
+
+def trunk_named(ctx, value):
+    """The trunk whose number is ``value``, or whose provider has this name (ignoring case)."""
+    known = trunks(ctx)
+    if value in known.by_number:
+        return known.by_number[value]
+    matches = [t for t in known.by_id.values() if str((t.get('Gateway') or {}).get('Name') or '').lower() == str(value).lower()]
+    if len(matches) == 1:
+        return matches[0]
+    listed = ', '.join(trunk_label(t) for t in sorted(known.by_id.values(), key=lambda t: t['Id'])) or 'none'
+    if matches:
+        raise ValidationError('trunk %r names %d trunks (%s): give its number' % (value, len(matches), listed))
+    raise ValidationError('unknown trunk %r: give the number or the provider name of one of the trunks (%s)' % (value, listed))
+
+
+class TrunkField(Field):
+    """The trunk of a rule: written as a reference ``{Id}`` to ``TrunkDN``, shown as the trunk's number."""
+
+    def from_api(self, value, ctx):
+        value = value or {}
+        if value.get('Number') is None and value.get('Id') is not None:  # as written ({Id}), not yet read back
+            return (trunks(ctx).by_id.get(value['Id']) or {}).get('Number')
+        return value.get('Number')
+
+    def to_api(self, value, ctx, held=None):
+        return {'Id': trunk_named(ctx, value)['Id']}
+
+
+class InboundRule(EntityKind):
+    name = 'inbound rule'
+    plural = 'inbound_rules'
+    module = 'tcx_inbound_rule'
+    entity_set = 'InboundRules'
+    result_key = 'inbound_rule'
+    info_selectors = (Selector('did', 'Data'), Selector('name', 'RuleName', ignore_case=True))
+    info_expand = {'TrunkDN': 'TrunkDN($select=Id,Name,Number)'}
+    key_option = 'did'
+    key_property = 'Data'
+    expand = 'TrunkDN($select=Id,Name,Number)'
+    refers_to = ('ring_groups', 'queues', 'ivrs')
+    sends_calls = True
+    fields = [
+        Field('did', 'Data', required=True, managed=False, rule=DID_RULE),
+        Field('name', 'RuleName', rule=TEXT_RULE),
+        TrunkField('trunk', 'TrunkDN', rule=NAME_RULE),
+    ] + [DestinationField(option, path) for option, path, _text in DESTINATIONS] + [
+        Field('route_out_of_office', 'AlterDestinationDuringOutOfOfficeHours', type='bool'),
+        Field('route_holidays', 'AlterDestinationDuringHolidays', type='bool'),
+        Field('hours', type='dict', suboptions=[
+            Field('type', 'Hours.Type', choices=HOURS_TYPES),
+            Field('ignore_holidays', 'Hours.IgnoreHolidays', type='bool'),
+        ]),
+    ]
+
+    def select(self):
+        # TrunkDN is a navigation property: read through $expand, not $select.
+        return [name for name in super(InboundRule, self).select() if name != 'TrunkDN']
+
+    def describe(self, ctx):
+        return "inbound rule '%s'" % ctx.params.get('did')
+
+    def normalize(self, ctx, desired):
+        if desired.get('trunk') is not None:
+            desired['trunk'] = trunk_named(ctx, desired['trunk'])['Number']  # an unknown trunk fails here
+        return desired
+
+    def named(self, params):
+        return named_in(self, params)
+
+    def create_payload(self, ctx, payload):
+        payload = super(InboundRule, self).create_payload(ctx, payload)
+        payload['Condition'] = 'BasedOnDID'
+        return payload
+
+    def preflight(self, ctx, plan):
+        if plan.action == 'create' and not ctx.params.get('trunk'):
+            raise ValidationError('trunk is required to create the rule: the number or provider name of the trunk '
+                                  'that receives the DID')
+        if plan.action in ('create', 'update'):
+            require_known_numbers(ctx, self, ctx.params)
+
+    def uses(self, entity):
+        """The numbers the rule's three destinations send calls to."""
+        found = []
+        for option, prop, text in DESTINATIONS:
+            destination = entity.get(prop) or {}
+            to = DESTINATION.option_of_pbx(destination.get('To'))
+            if to in DESTINATION.numbered and destination.get('Number'):
+                found.append((destination['Number'], "inbound rule '%s'%s sends %s calls to it (%s); send them elsewhere first"
+                              % (entity.get('Data'), " (%s)" % entity['RuleName'] if entity.get('RuleName') else '',
+                                 text, option)))
+        return found
