@@ -91,3 +91,69 @@ def test_create_check_real_no_op_and_info_round_trip(emulator, play, call_flow):
     assert again['changed'] is False
     assert info['ivrs'] == [expected]
     assert module['changed'] is False and config['changed'] is False
+
+
+def ivr_in_emulator(api, emulator, **extra):
+    """An IVR 'Main Menu' (800) with keys 1 (queue) and 2 (ring group), made through the API; request log cleared."""
+    body = {'Name': 'Main Menu', 'Number': '800', 'Forwards': [{'Input': '1', 'ForwardType': 'Queue', 'ForwardDN': QUEUE},
+                                                               {'Input': '2', 'ForwardType': 'RingGroup', 'ForwardDN': RING_GROUP}]}
+    body.update(extra)
+    created = api.call('POST', 'Receptionists', json=body)
+    emulator.clear_requests()
+    return created
+
+
+def test_a_key_change_is_one_patch_carrying_only_the_menu(emulator, play, api, call_flow):
+    ivr = ivr_in_emulator(api, emulator)
+    menu = {'1': {'to': 'ring_group', 'name': 'Support'}, '2': {'to': 'RingGroup', 'number': RING_GROUP}}
+    result = play([ivr_task(check=True, name='MAIN MENU', number='800', menu=menu),
+                   ivr_task(name='Main Menu', number='800', menu=menu),
+                   ivr_task(name='Main Menu', menu=menu)])
+    assert result.rc == 0, result.stdout[-4000:]
+    checked, changed, again = result.results
+    before = {'1': {'to': 'queue', 'number': QUEUE}, '2': {'to': 'ring_group', 'number': RING_GROUP}}
+    assert changed['diff'] == {'before': {'number': '800', 'menu': before}, 'after': {'number': '800', 'menu': menu}}
+    assert checked['diff']['after']['name'] == 'MAIN MENU'  # a name in another case renames, shown in the diff
+    assert changed['changed'] and not again['changed']
+    assert writes(emulator) == [('PATCH', '/xapi/v1/Receptionists(%d)' % ivr['Id'], {'Forwards': [
+        {'Input': '1', 'ForwardType': 'RingGroup', 'ForwardDN': RING_GROUP},
+        {'Input': '2', 'ForwardType': 'RingGroup', 'ForwardDN': RING_GROUP}]})]
+
+
+def test_bad_destinations_and_a_new_number_fail_before_any_write(emulator, play, api, call_flow):
+    ivr_in_emulator(api, emulator)
+    tasks = [dict(ivr_task(check=check, **options), ignore_errors=True) for check in (True, False) for options in (
+        {'name': 'New', 'menu': {'1': {'to': 'extension', 'number': '555'}, '2': {'to': 'queue', 'number': '999'}}},
+        {'name': 'New', 'menu': {'1': {'to': 'queue', 'name': 'Nope'}}},
+        {'name': 'New', 'menu': {'x': {'to': 'queue'}, '#': {'to': 'external', 'external': '1'}}},
+        {'name': 'Main Menu', 'number': '801'},
+    )]
+    result = play(tasks)
+    messages = [r.get('msg') for r in result.results]
+    assert messages[4:] == [
+        "IVR 'New': menu.1: no user has number 555; menu.2: no queue has number 999",
+        "IVR 'New': unknown queue 'Nope': create it first (tcx.xapi.tcx_queue)",
+        "IVR 'New': menu key # to must be one of call_by_name, custom_input, end_call, extension, ivr, queue, repeat_prompt, "
+        "ring_group, voicemail, got 'external'; has key 'x'; the keys are 0-9, * and # (quote them in YAML)",
+        "IVR 'Main Menu': number cannot change once the object exists (the PBX holds '800'): give that number or leave it out",
+    ]
+    assert [r['status'] for r in result.records] == ['ok', 'ok', 'failed', 'failed'] + ['failed'] * 4  # check mode warns of what an earlier task may create
+    assert messages[2:4] == messages[6:8]  # check mode fails alike where it can know
+    assert result.results[0].get('failed') is None and 'no user has number 555' in ' '.join(result.results[0]['warnings'])
+    assert writes(emulator) == []
+
+
+def test_absent_deletes_and_tcx_config_refuses_deletes_the_ivr_still_leads_to(emulator, play, api, call_flow):
+    ivr = ivr_in_emulator(api, emulator, TimeoutForwardType='Extension', TimeoutForwardDN='100')
+    refused = [{'name': 'config', 'tcx.xapi.tcx_config': {'users': [{'extension': '100', 'state': 'absent'}]},
+                'ignore_errors': True, 'check_mode': check} for check in (True, False)]
+    result = play(refused + [ivr_task(name='main menu', state='absent', check=True), ivr_task(name='main menu', state='absent'),
+                             ivr_task(name='main menu', state='absent')])
+    checked, real, check_delete, deleted, again = result.results
+    expected = ("1 invalid item, nothing was written: users[0] (user '100'): cannot delete: IVR 'Main Menu' sends calls "
+                "without input to it (timeout_destination); send them elsewhere first")
+    assert checked['msg'] == real['msg'] == expected
+    assert check_delete['changed'] and deleted['changed'] and not again['changed']
+    assert deleted['diff']['after'] == {} and deleted['diff']['before']['number'] == '800'
+    assert deleted['diff']['before']['menu'] == {'1': {'to': 'queue', 'number': QUEUE}, '2': {'to': 'ring_group', 'number': RING_GROUP}}
+    assert writes(emulator) == [('DELETE', '/xapi/v1/Receptionists(%d)' % ivr['Id'], None)]
