@@ -12,12 +12,12 @@ module: tcx_inbound_rule
 short_description: Manage 3CX inbound rules (DID rules, XAPI InboundRules)
 version_added: 0.2.0
 description:
-  - Create, update and delete the inbound rules of a 3CX v20 PBX through its Configuration API: where calls to
+  - Create, update and delete the inbound rules of a 3CX v20 PBX through its Configuration API, that is where calls to
     a DID number arriving on a trunk go in office hours, out of office hours and on holidays.
   - The DID number identifies the rule; O(trunk) names the trunk that receives it.
   - Only the options you set are managed; others stay as they are.
   - Each destination has the collection's one destination shape (C(to) with C(number), C(name) or C(external)).
-    A destination given by number must go to an object that has that number: an unknown number fails before any
+    A destination given by number must go to an object that has that number; an unknown number fails before any
     write (in check mode it warns, since an earlier task may create it).
   - One lookup (a filtered GET) and at most one write per run; the trunks are read once to resolve O(trunk).
 author:
@@ -138,7 +138,7 @@ EXAMPLES = r'''
 RETURN = r'''
 inbound_rule:
   description:
-    - The rule after the task (as it would be in check mode), in the shape of this module's options: given back
+    - The rule after the task (as it would be in check mode), in the shape of this module's options, so that given back
       to the module unchanged it changes nothing. Empty after a deletion.
   returned: always
   type: dict

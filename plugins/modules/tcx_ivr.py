@@ -18,7 +18,7 @@ description:
   - Only the options you set are managed; others stay as they are.
   - Every destination (O(menu) keys, O(timeout_destination), O(invalid_key_destination), O(routing)) has the
     collection's one destination shape, C(to) with C(number) or C(name). A destination given by number must go to
-    an object that has that number (a user for V(extension) and V(voicemail), a queue, ring group or IVR): an
+    an object that has that number (a user for V(extension) and V(voicemail), a queue, ring group or IVR); an
     unknown number fails before any write (in check mode it warns, since an earlier task may create it).
   - One lookup (a filtered GET that reads the keys along) and at most one write per run; changing keys is one
     PATCH that carries only the menu.
@@ -41,7 +41,7 @@ options:
   number:
     description:
       - The IVR's extension number (digits). Without it, the PBX assigns the first free extension number on create.
-      - The PBX does not let it change: once the IVR exists, a different number fails before any write.
+      - The PBX does not let it change; once the IVR exists, a different number fails before any write.
     type: str
   prompt:
     description:
@@ -142,7 +142,7 @@ RETURN = r'''
 ivr:
   description:
     - The IVR after the task (as it would be in check mode), in the shape of this module's options
-      (O(name), O(number), O(menu), ...): given back to the module unchanged it changes nothing. Empty after a deletion.
+      (O(name), O(number), O(menu), ...), so that given back to the module unchanged it changes nothing. Empty after a deletion.
     - In check mode a new IVR has no O(number) unless one was given (the PBX assigns it).
   returned: always
   type: dict

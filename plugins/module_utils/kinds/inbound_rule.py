@@ -123,6 +123,14 @@ class InboundRule(EntityKind):
         if plan.action in ('create', 'update'):
             require_known_numbers(ctx, self, ctx.params)
 
+    def after_write(self, ctx, entity, plan):
+        # A POST answer carries no navigation properties: report the trunk just written.
+        if not entity.get('TrunkDN') and 'TrunkDN' in plan.payload:
+            trunk = trunks(ctx).by_id[plan.payload['TrunkDN']['Id']]
+            peer = {'Id': trunk['Id'], 'Number': trunk['Number'], 'Name': (trunk.get('Gateway') or {}).get('Name')}
+            entity = dict(entity, TrunkDN=peer)
+        return entity
+
     def uses(self, entity):
         """The numbers the rule's three destinations send calls to."""
         found = []
