@@ -25,11 +25,11 @@ description:
   - Check mode fails where the real run would, with the same message, because these checks run before the
     first write of both. Refused are deleting a department that would keep members (its members, read in one
     GET per 40 departments, that this task neither deletes nor moves) or that an item of this task still
-    names; deleting a user or parking that a department, ring group or queue still routes calls to, or a user
+    names; deleting a user or parking that a department, ring group, queue, IVR or inbound rule still routes calls to, or a user
     that a ring group keeps as a member or a queue as an agent or manager (the message names it); an email that another user
     holds after this task, when C(unique_email) is on; a department that neither the PBX nor this task defines.
   - Writes run in dependency order (departments, users, parkings, live chats, ring groups, queues, holidays, office
-    hours; deletions in reverse), up to O(parallel) at a time. If one write fails, the others that can proceed still do; the task
+    hours, IVRs, inbound rules; deletions in reverse), up to O(parallel) at a time. If one write fails, the others that can proceed still do; the task
     then fails and lists each failure.
 author:
   - tcx.xapi developers (@tcx-xapi)
@@ -86,6 +86,21 @@ options:
         C(breaks), C(timezone), C(language)). Not a list, because the PBX has exactly one set of office hours; it is
         only ever updated. Left out, the office hours are not managed.
     type: dict
+  ivrs:
+    description:
+      - Digital receptionists, each a dictionary with the options of M(tcx.xapi.tcx_ivr) (C(name), C(menu), ...).
+      - Created after the users, ring groups and queues their keys lead to (a key may name one this task creates),
+        deleted before them.
+    type: list
+    elements: dict
+    default: []
+  inbound_rules:
+    description:
+      - Inbound (DID) rules, each a dictionary with the options of M(tcx.xapi.tcx_inbound_rule) (C(did), C(trunk), ...).
+      - Created last; a destination may name an IVR, queue or ring group this task creates.
+    type: list
+    elements: dict
+    default: []
   prune:
     description:
       - Kinds whose objects that no item names are deleted. The system department C(DEFAULT) is never deleted.
@@ -93,7 +108,7 @@ options:
         extension of the PBX that is not listed.
     type: list
     elements: str
-    choices: [departments, users, parkings, livechats, ring_groups, queues, holidays]
+    choices: [departments, users, parkings, livechats, ring_groups, queues, holidays, ivrs, inbound_rules]
     default: []
   parallel:
     description:
@@ -122,6 +137,8 @@ seealso:
   - module: tcx.xapi.tcx_queue
   - module: tcx.xapi.tcx_holiday
   - module: tcx.xapi.tcx_office_hours
+  - module: tcx.xapi.tcx_ivr
+  - module: tcx.xapi.tcx_inbound_rule
   - module: tcx.xapi.tcx_config_info
     description: Reads the whole configuration in this module's own input shape, one list per kind.
 '''

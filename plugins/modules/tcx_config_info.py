@@ -32,8 +32,8 @@ options:
         whether or not those kinds are read.
     type: list
     elements: str
-    choices: [departments, users, parkings, livechats, ring_groups, queues, holidays, office_hours]
-    default: [departments, users, parkings, livechats, ring_groups, queues, holidays, office_hours]
+    choices: [departments, users, parkings, livechats, ring_groups, queues, holidays, office_hours, ivrs, inbound_rules]
+    default: [departments, users, parkings, livechats, ring_groups, queues, holidays, office_hours, ivrs, inbound_rules]
 extends_documentation_fragment:
   - tcx.xapi.connection
   - tcx.xapi.attributes.info
@@ -47,6 +47,8 @@ seealso:
   - module: tcx.xapi.tcx_queue_info
   - module: tcx.xapi.tcx_holiday_info
   - module: tcx.xapi.tcx_office_hours_info
+  - module: tcx.xapi.tcx_ivr_info
+  - module: tcx.xapi.tcx_inbound_rule_info
 '''
 
 EXAMPLES = r'''
@@ -167,6 +169,26 @@ office_hours:
       monday: [{from: "08:00", to: "17:00"}]
     timezone: Europe/Berlin
     language: EN
+ivrs:
+  description:
+    - The digital receptionists, each in the options of M(tcx.xapi.tcx_ivr); destinations by number.
+  returned: when O(kinds) contains V(ivrs)
+  type: list
+  elements: dict
+  sample:
+    - name: Main Menu
+      number: "800"
+      menu: {"1": {to: queue, number: "810"}}
+inbound_rules:
+  description:
+    - The inbound (DID) rules, each in the options of M(tcx.xapi.tcx_inbound_rule); the trunk by number.
+  returned: when O(kinds) contains V(inbound_rules)
+  type: list
+  elements: dict
+  sample:
+    - did: "+493012345600"
+      trunk: "10000"
+      office_hours: {to: ivr, number: "800"}
 raw:
   description:
     - For each kind read, its objects as the XAPI returns them (the properties of its info module's C(raw)),

@@ -153,6 +153,14 @@ counts:
       description: Number of holidays.
       type: int
       sample: 3
+    ivrs:
+      description: Number of digital receptionists (IVRs).
+      type: int
+      sample: 2
+    inbound_rules:
+      description: Number of inbound (DID) rules.
+      type: int
+      sample: 3
 '''
 
 from ansible.module_utils.basic import AnsibleModule

@@ -32,7 +32,6 @@ class Ivr(EntityKind):
     key_property = 'Name'
     key_ignore_case = True  # like departments: the PBX refuses MAIN when Main exists
     expand = 'Forwards($select=Input,ForwardType,ForwardDN)'
-    refers_to = ('ring_groups', 'queues', 'ivrs')
     sends_calls = True
     fixed_options = ('number',)
     fields = [
