@@ -314,8 +314,7 @@ class NumberOnlyField(DestinationField):
 
     def problem(self, value):
         if isinstance(value, dict) and value.get('to') is None and value.get('name') is None:
-            return None if value.get('number') is not None or not any(v is not None for v in value.values()) \
-                else 'needs number, or to with number or name'
+            return None  # a bare number, as the PBX holds it
         return super(NumberOnlyField, self).problem(value)
 
     def from_api(self, api, ctx):

@@ -48,7 +48,6 @@ class EntityKind(object):
       property: the stable order of paging), ``info_expand`` (navigation property -> ``$expand`` item),
       and how a ``department`` option selects: ``department_member_type`` (rows of
       ``Groups({id})/Members``) or ``department_property`` (a property holding the department's Number);
-    - ``fixed_options``: options the PBX does not let change after creation (a ``number`` it assigned);
     - for tcx_config: ``refers_to`` (plurals of the kinds its options name: read with it), ``sends_calls``
       (its objects route calls to numbers: see :meth:`uses`);
     - ``singleton``: True for a kind of which the PBX holds exactly one object (:class:`SingletonKind`).
@@ -76,7 +75,6 @@ class EntityKind(object):
     refers_to = ()
     sends_calls = False
     singleton = False
-    fixed_options = ()
 
     # -- declaration --------------------------------------------------------------------------
 

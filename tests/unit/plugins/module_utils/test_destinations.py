@@ -9,7 +9,7 @@ import pytest
 
 from ansible_collections.tcx.xapi.plugins.module_utils.connection import Context
 from ansible_collections.tcx.xapi.plugins.module_utils.destinations import (
-    DESTINATION, IVR_FORWARD, QUEUES, DestinationField, RouteField, route_uses,
+    DESTINATION, IVR_FORWARD, QUEUES, DestinationField, ForwardField, MenuField, NumberOnlyField, RouteField, route_uses,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import ValidationError, rule_problems
 from ansible_collections.tcx.xapi.plugins.module_utils.registry import kind_named
@@ -135,3 +135,54 @@ def test_the_pbx_spelling_is_shown_as_the_option_name():
     field = RouteField('office_hours', 'OfficeRoute')
     assert field.canonical({'to': 'VoiceMail', 'prompt_enabled': False}) == {'to': 'voicemail', 'prompt_enabled': False}
     assert field.canonical({'to': 'Nowhere'}) == {'to': 'Nowhere'}
+
+
+def test_a_forward_is_a_type_and_a_number_in_two_properties():
+    field = ForwardField('timeout_destination', 'TimeoutForwardType', 'TimeoutForwardDN')
+    entity = {'TimeoutForwardType': 'RingGroup', 'TimeoutForwardDN': '802'}
+    assert field.read(entity, None) == {'to': 'ring_group', 'number': '802'}
+    assert field.read({'TimeoutForwardType': 'EndCall', 'TimeoutForwardDN': '802'}, None) == {'to': 'end_call'}
+    assert field.read({}, None) is None
+    ctx = context(queues=[{'Id': 5, 'Name': 'Sales Queue', 'Number': '801'}], kind='ivrs')
+    body = {}
+    field.write(body, field.to_api({'to': 'queue', 'name': 'sales queue'}, ctx))
+    assert body == {'TimeoutForwardType': 'Queue', 'TimeoutForwardDN': '801'}
+    body = {}
+    field.write(body, field.to_api({'to': 'repeat_prompt'}, ctx))
+    assert body == {'TimeoutForwardType': 'RepeatPrompt', 'TimeoutForwardDN': None}
+
+
+def test_the_menu_is_the_whole_list_of_keys_in_key_order():
+    field = MenuField('menu', 'Forwards')
+    ctx = context(kind='ivrs')
+    menu = {1: {'to': 'extension', 'number': 100}, '#': {'to': 'end_call'}, '0': {'to': 'voicemail', 'number': '101'}}
+    assert field.to_api(menu, ctx) == [{'Input': '0', 'ForwardType': 'VoiceMail', 'ForwardDN': '101'},
+                                       {'Input': '1', 'ForwardType': 'Extension', 'ForwardDN': '100'},
+                                       {'Input': '#', 'ForwardType': 'EndCall', 'ForwardDN': None}]
+    current = field.from_api(field.to_api(menu, ctx), ctx)
+    assert current == {'0': {'to': 'voicemail', 'number': '101'}, '1': {'to': 'extension', 'number': '100'}, '#': {'to': 'end_call'}}
+    assert field.same(current, menu, ctx)
+    assert not field.same(current, {'0': {'to': 'voicemail', 'number': '101'}}, ctx)  # a key left out is removed
+
+
+@pytest.mark.parametrize('menu, problem', [
+    ({'1': {'to': 'queue', 'number': '801'}, '*': {'to': 'repeat_prompt'}}, None),
+    ({'10': {'to': 'end_call'}}, "has key '10'; the keys are 0-9, * and #"),
+    ({'1': 'queue'}, 'key 1 must be a destination'),
+    ({'1': {'to': 'queue'}}, 'key 1 needs number or name with to: queue'),
+    ({'1': {'to': 'extension', 'number': '1a'}}, "key 1 number must be an extension number (digits), got '1a'"),
+])
+def test_menu_problems_name_the_key(menu, problem):
+    found = MenuField('menu', 'Forwards').problem(menu)
+    assert (found is None) if problem is None else (problem in found), found
+
+
+def test_an_invalid_key_destination_is_a_bare_number():
+    field = NumberOnlyField('invalid_key_destination', 'InvalidKeyForwardDN')
+    ctx = context(queues=[{'Id': 5, 'Name': 'Sales Queue', 'Number': '801'}], kind='ivrs')
+    assert field.from_api('801', ctx) == {'number': '801'}
+    assert field.same({'number': '801'}, {'to': 'queue', 'name': 'Sales Queue'}, ctx)
+    assert field.same({'number': '801'}, {'number': '801'}, ctx)
+    assert field.to_api({'to': 'end_call'}, ctx) is None
+    assert field.problem({'number': '801'}) is None
+    assert field.problem({'name': 'Sales Queue'}).startswith('needs to (one of call_by_name')
