@@ -157,3 +157,19 @@ def test_absent_deletes_and_tcx_config_refuses_deletes_the_ivr_still_leads_to(em
     assert deleted['diff']['after'] == {} and deleted['diff']['before']['number'] == '800'
     assert deleted['diff']['before']['menu'] == {'1': {'to': 'queue', 'number': QUEUE}, '2': {'to': 'ring_group', 'number': RING_GROUP}}
     assert writes(emulator) == [('DELETE', '/xapi/v1/Receptionists(%d)' % ivr['Id'], None)]
+
+
+def test_tcx_config_creates_a_user_and_the_ivr_that_leads_to_it_in_one_run(emulator, play, call_flow):
+    config = {'users': [{'extension': '105', 'first_name': 'Grace', 'last_name': 'Hopper'}],
+              'ivrs': [{'name': 'Night', 'number': '805', 'menu': {'1': {'to': 'extension', 'number': '105'},
+                                                                    '2': {'to': 'queue', 'name': 'Sales Queue'}}}]}
+    result = play([{'name': 'check', 'tcx.xapi.tcx_config': config, 'check_mode': True},
+                   {'name': 'apply', 'tcx.xapi.tcx_config': config},
+                   {'name': 'again', 'tcx.xapi.tcx_config': config}])
+    assert result.rc == 0, result.stdout[-4000:]
+    checked, applied, again = result.results
+    assert checked['diff'] == applied['diff'] and checked['changed'] and applied['changed'] and not again['changed']
+    assert checked['diff']['after']['ivrs'] == {'Night': {'name': 'Night', 'number': '805', 'menu': config['ivrs'][0]['menu']}}
+    assert [(w['method'], w['path']) for w in emulator.writes()] == [('POST', '/xapi/v1/Users'), ('POST', '/xapi/v1/Receptionists')]
+    assert emulator.writes()[1]['body']['Forwards'] == [{'Input': '1', 'ForwardType': 'Extension', 'ForwardDN': '105'},
+                                                         {'Input': '2', 'ForwardType': 'Queue', 'ForwardDN': QUEUE}]
