@@ -347,14 +347,15 @@ class MenuField(Field):
         super(MenuField, self).__init__(option, path, type='dict', rule=self)
         self.key = ForwardField(option, 'ForwardType', 'ForwardDN')
 
-    @staticmethod
-    def canonical(menu):
-        """Keys as strings (YAML reads ``1:`` as a number), destinations without unset parts, numbers as strings."""
+    def canonical(self, value):
+        """Keys as strings (YAML reads ``1:`` as a number), destinations without unset parts, numbers as strings,
+        ``to`` in its option name."""
         found = {}
-        for key, value in (menu or {}).items():
-            if isinstance(value, dict):
-                value = dict((k, str(v) if k in ('number', 'external') else v) for k, v in value.items() if v is not None)
-            found[str(key)] = value
+        for key, destination in (value or {}).items():
+            if isinstance(destination, dict):
+                destination = self.key.canonical(dict((k, str(v) if k in ('number', 'external') else v)
+                                                      for k, v in destination.items() if v is not None))
+            found[str(key)] = destination
         return found
 
     def problem(self, value):

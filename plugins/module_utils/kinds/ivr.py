@@ -51,11 +51,6 @@ class Ivr(EntityKind):
         # Forwards is a navigation property: read through $expand, not $select.
         return [name for name in super(Ivr, self).select() if name != 'Forwards']
 
-    def normalize(self, ctx, desired):
-        if desired.get('menu') is not None:
-            desired['menu'] = MenuField.canonical(desired['menu'])
-        return desired
-
     def named(self, params):
         return named_in(self, params)
 
