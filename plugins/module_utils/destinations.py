@@ -139,6 +139,11 @@ def destination_suboptions():
     return [Field('to'), Field('number', rule=NUMBER_RULE), Field('name', rule=TEXT_RULE), Field('external', rule=EXTERNAL_RULE)]
 
 
+def forward_suboptions():
+    """The suboptions of an IVR forward: a destination without an outside number (IVR_FORWARD has none)."""
+    return [field for field in destination_suboptions() if field.option != 'external']
+
+
 class DestinationField(Field):
     """An option whose value is one ``Pbx.Destination`` at ``path`` (``ForwardNoAnswer``), compared as the
     PBX routes: the target, and its number or outside number where it has one."""
@@ -287,16 +292,17 @@ class ForwardField(Spread, DestinationField):
     form = IVR_FORWARD
 
     def __init__(self, option, type_path, number_path, **kwargs):
+        kwargs.setdefault('suboptions', forward_suboptions())
         super(ForwardField, self).__init__(option, (type_path, number_path), **kwargs)
 
     def destination_of(self, api):
         api = api or {}
         return {'To': api.get(self.paths[0]), 'Number': api.get(self.paths[1])}
 
-    def from_api(self, api, ctx):
-        if not api or api.get(self.paths[0]) is None:
+    def from_api(self, value, ctx):
+        if not value or value.get(self.paths[0]) is None:
             return None
-        return super(ForwardField, self).from_api(api, ctx)
+        return super(ForwardField, self).from_api(value, ctx)
 
     def to_api(self, value, ctx, held=None):
         destination = super(ForwardField, self).to_api(value, ctx)
@@ -312,13 +318,17 @@ class NumberOnlyField(DestinationField):
 
     form = IVR_FORWARD
 
+    def __init__(self, option, path, **kwargs):
+        kwargs.setdefault('suboptions', forward_suboptions())
+        super(NumberOnlyField, self).__init__(option, path, **kwargs)
+
     def problem(self, value):
         if isinstance(value, dict) and value.get('to') is None and value.get('name') is None:
             return None  # a bare number, as the PBX holds it
         return super(NumberOnlyField, self).problem(value)
 
-    def from_api(self, api, ctx):
-        return {'number': api} if api else None
+    def from_api(self, value, ctx):
+        return {'number': value} if value else None
 
     def wanted_number(self, ctx, value):
         """The number the destination goes to, None for a target without one."""
@@ -376,8 +386,8 @@ class MenuField(Field):
     def destinations(self, where, value):
         return [('%s.%s' % (where, key), self.key, destination) for key, destination in sorted(self.canonical(value).items())]
 
-    def from_api(self, api, ctx):
-        return dict((item['Input'], self.key.from_api(item, ctx)) for item in api or [] if item.get('Input') is not None)
+    def from_api(self, value, ctx):
+        return dict((item['Input'], self.key.from_api(item, ctx)) for item in value or [] if item.get('Input') is not None)
 
     def same(self, current, desired, ctx=None):
         current, desired = current or {}, self.canonical(desired)

@@ -16,7 +16,7 @@ description:
   - The name identifies the IVR. The PBX compares IVR names ignoring case, and so does this module; a name that
     differs only in case renames the IVR, shown in the diff.
   - Only the options you set are managed; others stay as they are.
-  - Every destination (O(menu) keys, O(timeout_destination), O(invalid_key_destination), O(routing)) has the
+  - Every destination (O(menu) keys, O(timeout_destination), O(invalid_input_destination), O(routing)) has the
     collection's one destination shape, C(to) with C(number) or C(name). A destination given by number must go to
     an object that has that number (a user for V(extension) and V(voicemail), a queue, ring group or IVR); an
     unknown number fails before any write (in check mode it warns, since an earlier task may create it).
@@ -78,11 +78,11 @@ options:
             case). In M(tcx.xapi.tcx_config) it may name one created earlier in the same task (an earlier kind of its
             order). An unknown name fails before any write (in check mode it warns).
         type: str
-  invalid_key_destination:
+  invalid_input_destination:
     description:
       - Where a call goes when the caller presses a key the menu does not have.
-      - The PBX holds only a number here (C(InvalidKeyForwardDN)); O(invalid_key_destination.to) says what the number is
-        (and where O(invalid_key_destination.name) is looked up) and may be left out with O(invalid_key_destination.number).
+      - The PBX holds only a number here (C(InvalidKeyForwardDN)); O(invalid_input_destination.to) says what the number is
+        (and where O(invalid_input_destination.name) is looked up) and may be left out with O(invalid_input_destination.number).
         A target without a number, such as V(end_call), clears it. Results give the number only.
     type: dict
     suboptions: *forward
@@ -118,7 +118,7 @@ EXAMPLES = r'''
     timeout_destination:
       to: extension
       number: "100"
-    invalid_key_destination:
+    invalid_input_destination:
       to: ivr
       name: Main Menu
     menu:

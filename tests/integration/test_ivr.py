@@ -39,7 +39,7 @@ def receptionists(emulator):
 MAIN = {
     'name': 'Main Menu', 'prompt': 'main.wav', 'input_timeout': 8,
     'timeout_destination': {'to': 'extension', 'number': '100'},
-    'invalid_key_destination': {'to': 'extension', 'number': '101'},
+    'invalid_input_destination': {'to': 'extension', 'number': '101'},
     'menu': {'1': {'to': 'queue', 'name': 'sales queue'}, '2': {'to': 'RingGroup', 'number': RING_GROUP},
              '0': {'to': 'extension', 'number': '100'}, '9': {'to': 'voicemail', 'number': '101'}, '*': {'to': 'repeat_prompt'}},
     'routing': {'out_of_office': {'to': 'voicemail_of_destination', 'number': '100'},
@@ -60,7 +60,7 @@ MAIN_POST = {
 MAIN_OPTIONS = {
     'name': 'Main Menu', 'prompt': 'main.wav', 'input_timeout': 8, 'prompt_set': DEFAULT_PROMPT_SET,
     'timeout_destination': {'to': 'extension', 'number': '100'},
-    'invalid_key_destination': {'number': '101'},
+    'invalid_input_destination': {'number': '101'},
     'menu': {'0': {'to': 'extension', 'number': '100'}, '1': {'to': 'queue', 'number': QUEUE},
              '2': {'to': 'ring_group', 'number': RING_GROUP}, '9': {'to': 'voicemail', 'number': '101'},
              '*': {'to': 'repeat_prompt'}},
@@ -161,16 +161,16 @@ def test_absent_deletes_and_tcx_config_refuses_deletes_the_ivr_still_leads_to(em
 
 
 def test_tcx_config_creates_a_user_and_the_ivr_that_leads_to_it_in_one_run(emulator, play, call_flow):
+    menu = {'1': {'to': 'extension', 'number': '105'}, '2': {'to': 'queue', 'name': 'Sales Queue'}}
     config = {'users': [{'extension': '105', 'first_name': 'Grace', 'last_name': 'Hopper'}],
-              'ivrs': [{'name': 'Night', 'number': '805', 'menu': {'1': {'to': 'extension', 'number': '105'},
-                                                                    '2': {'to': 'queue', 'name': 'Sales Queue'}}}]}
+              'ivrs': [{'name': 'Night', 'number': '805', 'menu': menu}]}
     result = play([{'name': 'check', 'tcx.xapi.tcx_config': config, 'check_mode': True},
                    {'name': 'apply', 'tcx.xapi.tcx_config': config},
                    {'name': 'again', 'tcx.xapi.tcx_config': config}])
     assert result.rc == 0, result.stdout[-4000:]
     checked, applied, again = result.results
     assert checked['diff'] == applied['diff'] and checked['changed'] and applied['changed'] and not again['changed']
-    assert checked['diff']['after']['ivrs'] == {'Night': {'name': 'Night', 'number': '805', 'menu': config['ivrs'][0]['menu']}}
+    assert checked['diff']['after']['ivrs'] == {'Night': {'name': 'Night', 'number': '805', 'menu': menu}}
     assert [(w['method'], w['path']) for w in emulator.writes()] == [('POST', '/xapi/v1/Users'), ('POST', '/xapi/v1/Receptionists')]
-    assert emulator.writes()[1]['body']['Forwards'] == [{'Input': '1', 'ForwardType': 'Extension', 'ForwardDN': '105'},
-                                                         {'Input': '2', 'ForwardType': 'Queue', 'ForwardDN': QUEUE}]
+    forwards = emulator.writes()[1]['body']['Forwards']
+    assert forwards == [{'Input': '1', 'ForwardType': 'Extension', 'ForwardDN': '105'}, {'Input': '2', 'ForwardType': 'Queue', 'ForwardDN': QUEUE}]

@@ -41,7 +41,7 @@ class Ivr(EntityKind):
         Field('prompt_set', 'PromptSet', rule=NAME_RULE),
         Field('input_timeout', 'Timeout', type='int', rule=Rule(minimum=1, maximum=INT32_MAX)),
         ForwardField('timeout_destination', 'TimeoutForwardType', 'TimeoutForwardDN'),
-        NumberOnlyField('invalid_key_destination', 'InvalidKeyForwardDN'),
+        NumberOnlyField('invalid_input_destination', 'InvalidKeyForwardDN'),
         MenuField('menu', 'Forwards'),
         Field('forward_sms_to', 'ForwardSmsTo', rule=OPTIONAL_NUMBER),
         routes(OUT_OF_HOURS_ROUTES),
@@ -76,7 +76,7 @@ class Ivr(EntityKind):
         found = forward_uses(entity.get('TimeoutForwardType'), entity.get('TimeoutForwardDN'),
                              '%s sends calls without input to it (timeout_destination); send them elsewhere first' % named)
         if entity.get('InvalidKeyForwardDN'):
-            found.append((entity['InvalidKeyForwardDN'], '%s sends invalid keys to it (invalid_key_destination); send them elsewhere first' % named))
+            found.append((entity['InvalidKeyForwardDN'], '%s sends invalid keys to it (invalid_input_destination); send them elsewhere first' % named))
         for item in entity.get('Forwards') or []:
             found.extend(forward_uses(item.get('ForwardType'), item.get('ForwardDN'),
                                       '%s sends key %s to it (menu.%s); send it elsewhere first' % (named, item.get('Input'), item.get('Input'))))
