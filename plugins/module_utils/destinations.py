@@ -281,10 +281,6 @@ def route_uses(entity, noun):
     return found
 
 
-# The routes of an object whose office hours are the object itself (an IVR plays its menu in office hours).
-OUT_OF_HOURS_ROUTES = ROUTES[1:]
-
-
 class ForwardField(Spread, DestinationField):
     """An option whose value is one destination held as a ``Pbx.IVRForwardType`` and a number in two properties:
     ``TimeoutForwardType``/``TimeoutForwardDN`` of an IVR, ``ForwardType``/``ForwardDN`` of an IVR key."""

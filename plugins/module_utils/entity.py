@@ -136,9 +136,6 @@ class Engine(object):
             now = leaf.field.shown(now, value)
             place(before, leaf.option_path, self.mask(leaf, now, changed=False) if now is not None else None)
             place(after, leaf.option_path, self.mask(leaf, value, changed=differs))
-            if differs and leaf.option_path[0] in self.kind.fixed_options:
-                raise ValidationError('%s cannot change once the object exists (the PBX holds %r): give that %s '
-                                      'or leave it out' % (leaf.option_path[0], now, leaf.option_path[0]))
             if differs:
                 changed.append(leaf)
                 self.add_to_patch(payload, current, leaf, value)

@@ -40,9 +40,17 @@ options:
     default: present
   number:
     description:
-      - The IVR's extension number (digits). Without it, the PBX assigns the first free extension number on create.
-      - The PBX does not let it change; once the IVR exists, a different number fails before any write.
+      - Extension number of the IVR (2 to 10 digits), used when it is created. Without it the PBX assigns the first
+        free extension, returned in RV(ivr.number).
+      - A number never changes after creation; giving another number for an existing IVR fails before any write.
     type: str
+  departments:
+    description:
+      - Names of the departments the IVR belongs to (the PBX compares names ignoring case). Compared as a set,
+        written as one whole list; must not be empty. Every department must exist.
+      - Without it, a new IVR belongs to the system department C(DEFAULT).
+    type: list
+    elements: str
   prompt:
     description:
       - The prompt file played as the menu (C(PromptFilename)), for example V(main-menu.wav).
@@ -103,7 +111,7 @@ notes:
 extends_documentation_fragment:
   - tcx.xapi.connection
   - tcx.xapi.attributes
-  - tcx.xapi.routing.out_of_hours
+  - tcx.xapi.routing.other_hours
 '''
 
 EXAMPLES = r'''
@@ -149,6 +157,7 @@ ivr:
   sample:
     name: Main Menu
     number: "800"
+    departments: [DEFAULT]
     prompt: main-menu.wav
     input_timeout: 8
     timeout_destination: {to: extension, number: "100"}

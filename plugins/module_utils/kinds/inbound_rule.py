@@ -81,7 +81,7 @@ class InboundRule(EntityKind):
     key_option = 'did'
     key_property = 'Data'
     expand = 'TrunkDN($select=Id,Name,Number)'
-    refers_to = ('ivrs',)
+    refers_to = ('ring_groups', 'queues', 'ivrs')
     sends_calls = True
     fields = [
         Field('did', 'Data', required=True, managed=False, rule=DID_RULE),

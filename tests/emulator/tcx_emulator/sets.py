@@ -87,7 +87,7 @@ SETS = {
                        destinations=('ForwardNoAnswer',) + ROUTES, hooks='DepartmentMemberHooks'),
     'Receptionists': SetRules('receptionists', Numbering('extension'), dn=True, peer_type='IVR', unique=(('Name', 'casefold'),),
                               required=('Name',), defaults=seed.new_receptionist_defaults, destinations=ROUTES,
-                              key_lists=(KeyList('Forwards', 'ForwardDN', 'ForwardType'),)),
+                              key_lists=(KeyList('Forwards', 'ForwardDN', 'ForwardType'),), hooks='DepartmentMemberHooks'),
     'InboundRules': SetRules('inbound_rules', unique=(('Data', 'exact'),), required=('Data',), defaults=seed.new_inbound_rule_defaults,
                              destinations=('OfficeHoursDestination', 'OutOfOfficeHoursDestination', 'HolidaysDestination'),
                              references=(('TrunkDN.Id', 'Trunks'),)),

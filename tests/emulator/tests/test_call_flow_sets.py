@@ -179,9 +179,10 @@ def test_receptionist_keys_are_replaced_whole_and_route_to_existing_dns(client):
     assert client.delete('Queues(%d)' % queue['Id']).status_code == 204
 
 
-@pytest.mark.parametrize('entity_set, peer_type', [('RingGroups', 'RingGroup'), ('Queues', 'Queue')])
-def test_ring_groups_and_queues_are_members_of_departments(client, entity_set, peer_type):
-    """Pbx.RingGroup and Pbx.Queue have ``Groups`` (Pbx.UserGroup rows) like parkings; a department's ``Members``
+@pytest.mark.parametrize('entity_set, peer_type', [('RingGroups', 'RingGroup'), ('Queues', 'Queue'), ('Receptionists', 'IVR')])
+def test_ring_groups_queues_and_ivrs_are_members_of_departments(client, entity_set, peer_type):
+    """Pbx.RingGroup, Pbx.Queue and Pbx.Receptionist (a Pbx.DN, whose ``Groups`` the spec declares) have ``Groups``
+    (Pbx.UserGroup rows) like parkings; a department's ``Members``
     hold every kind of extension (FACTS.md), so one that keeps a queue cannot be deleted."""
     sales = created(client, 'Groups', {'Name': 'Sales'})
     default = client.get('Groups', filter='IsDefault eq true').json()['value'][0]
