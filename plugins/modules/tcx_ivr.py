@@ -41,7 +41,7 @@ options:
   number:
     description:
       - Extension number of the IVR (2 to 10 digits), used when it is created. Without it the PBX assigns the first
-        free extension, returned in RV(ivr.number).
+        free extension, returned in RV(ivr).
       - A number never changes after creation; giving another number for an existing IVR fails before any write.
     type: str
   departments:
