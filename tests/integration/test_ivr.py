@@ -176,3 +176,23 @@ def test_tcx_config_creates_a_user_and_the_ivr_that_leads_to_it_in_one_run(emula
     assert [(w['method'], w['path']) for w in emulator.writes()] == [('POST', '/xapi/v1/Users'), ('POST', '/xapi/v1/Receptionists')]
     forwards = emulator.writes()[1]['body']['Forwards']
     assert forwards == [{'Input': '1', 'ForwardType': 'Extension', 'ForwardDN': '105'}, {'Input': '2', 'ForwardType': 'Queue', 'ForwardDN': QUEUE}]
+
+
+def test_tcx_config_refuses_to_delete_a_queue_a_key_leads_to_and_names_a_ring_group_of_the_same_run(emulator, play, api, call_flow):
+    ivr = ivr_in_emulator(api, emulator)
+    doomed = {'queues': [{'name': 'Sales Queue', 'state': 'absent'}]}
+    same_run = {'ring_groups': [{'name': 'Night Desk', 'members': ['100']}],
+                'ivrs': [{'name': 'Main Menu', 'menu': {'1': {'to': 'ring_group', 'name': 'night desk'}}}]}
+    result = play([{'name': 'refused', 'tcx.xapi.tcx_config': doomed, 'check_mode': True, 'ignore_errors': True},
+                   {'name': 'refused', 'tcx.xapi.tcx_config': doomed, 'ignore_errors': True},
+                   {'name': 'same run', 'tcx.xapi.tcx_config': same_run},
+                   {'name': 'again', 'tcx.xapi.tcx_config': same_run}])
+    checked, real, applied, again = result.results
+    assert checked['msg'] == real['msg'] == (
+        "1 invalid item, nothing was written: queues[0] (queue 'Sales Queue'): cannot delete: IVR 'Main Menu' sends key 1 "
+        "to it (menu.1); send it elsewhere first")
+    assert applied['changed'] and not again['changed'], result.stdout[-3000:]
+    desk = [r for r in emulator.state()['ring_groups'] if r['Name'] == 'Night Desk'][0]
+    assert [(w['method'], w['path'], w['body']) for w in emulator.writes()][1:] == [
+        ('PATCH', '/xapi/v1/Receptionists(%d)' % ivr['Id'], {'Forwards': [{'Input': '1', 'ForwardType': 'RingGroup', 'ForwardDN': desk['Number']}]})]
+    assert emulator.writes()[0]['path'] == '/xapi/v1/RingGroups'
