@@ -137,7 +137,7 @@ class InboundRule(EntityKind):
         for option, prop, text in DESTINATIONS:
             destination = entity.get(prop) or {}
             to = DESTINATION.option_of_pbx(destination.get('To'))
-            if to in DESTINATION.numbered and destination.get('Number'):
+            if to in DESTINATION.carries_number and destination.get('Number'):
                 found.append((destination['Number'], "inbound rule '%s'%s sends %s calls to it (%s); send them elsewhere first"
                               % (entity.get('Data'), " (%s)" % entity['RuleName'] if entity.get('RuleName') else '',
                                  text, option)))
