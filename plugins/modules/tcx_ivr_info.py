@@ -13,7 +13,7 @@ short_description: List 3CX digital receptionists (IVRs, XAPI Receptionists)
 version_added: 0.2.0
 description:
   - Return the IVRs of a 3CX v20 PBX that match every selecting option given, or all of them when none is given.
-  - Pages through any number of IVRs (100 per request, ordered by C(Id)), reading their keys along.
+  - Pages through any number of IVRs (100 per request, ordered by C(Id)), reading their keys and departments along.
   - Only reads; it runs the same in check mode.
 author:
   - tcx.xapi developers (@tcx-xapi)
@@ -25,6 +25,11 @@ options:
   number:
     description:
       - Only the IVR with this extension number.
+    type: str
+  department:
+    description:
+      - Only IVRs of the department with this name (read from the department's C(Members)).
+      - A department that does not exist matches nothing and gives a warning.
     type: str
   filter:
     description:

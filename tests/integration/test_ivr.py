@@ -196,3 +196,14 @@ def test_tcx_config_refuses_to_delete_a_queue_a_key_leads_to_and_names_a_ring_gr
     assert [(w['method'], w['path'], w['body']) for w in emulator.writes()][1:] == [
         ('PATCH', '/xapi/v1/Receptionists(%d)' % ivr['Id'], {'Forwards': [{'Input': '1', 'ForwardType': 'RingGroup', 'ForwardDN': desk['Number']}]})]
     assert emulator.writes()[0]['path'] == '/xapi/v1/RingGroups'
+
+
+def test_info_selects_by_department(emulator, play, api, call_flow):
+    sales = api.call('POST', 'Groups', json={'Name': 'Sales'})
+    ivr_in_emulator(api, emulator, Groups=[{'GroupId': sales['Id']}])
+    api.call('POST', 'Receptionists', json={'Name': 'Other'})
+    result = play([{'name': 'info', 'tcx.xapi.tcx_ivr_info': {'department': 'Sales'}},
+                   {'name': 'info', 'tcx.xapi.tcx_ivr_info': {'name': 'OTHER'}}])
+    by_department, by_name = result.results
+    assert [(i['name'], i['departments']) for i in by_department['ivrs']] == [('Main Menu', ['Sales'])]
+    assert [i['name'] for i in by_name['ivrs']] == ['Other']
