@@ -125,11 +125,13 @@ demo: venv ## Start the emulator (TLS=1 for HTTPS), run playbooks/demo.yml (chec
 	@TLS=$(TLS) tools/demo.sh
 
 # Benchmarks, not tests (not part of `make test`), loopback only: ~4 min + ~3 min + ~6 min on the
-# 2-core machine. bench_fleet.py writes its table into docs/performance.md.
-bench: venv ## Benchmarks: emulator rate, tcx_config vs a loop, per-task cost, fleet of 1/10/20 PBXs; prints tables
+# 2-core machine, + ~1 min for the call flow. bench_callflow.py and bench_fleet.py write their tables
+# into docs/performance.md.
+bench: venv ## Benchmarks: emulator rate, tcx_config vs a loop, per-task cost, a whole call flow, fleet of 1/10/20 PBXs
 	-PYTHONPATH=tests/emulator $(PY) tests/emulator/bench_emulator.py
 	$(IN_VENV) $(PY) tests/bench/bench_config.py
 	$(IN_VENV) $(PY) tests/bench/bench_tasks.py
+	$(IN_VENV) $(PY) tests/bench/bench_callflow.py --write-docs
 	$(IN_VENV) $(PY) tests/bench/bench_fleet.py --write-docs
 
 clean: ## Remove venvs, build trees, test output and caches
