@@ -81,6 +81,12 @@ def test_backup_restored_on_an_empty_pbx_reproduces_it_and_applies_again_unchang
     assert variables['tcx_holidays'] == [dict(OFFICE['tcx_holidays'][0], recurrent=True),
                                          dict(OFFICE['tcx_holidays'][1], end_time='00:00', recurrent=False)]
     assert variables['tcx_office_hours'] == dict(OFFICE['tcx_office_hours'], language='EN')
+    # The office's whole call flow is in the backup, destinations by number (names resolve to them).
+    for plural in ('ring_groups', 'queues', 'ivrs', 'inbound_rules'):
+        assert [i['name'] for i in variables['tcx_' + plural]] == [i['name'] for i in OFFICE['tcx_' + plural]]
+    menu = variables['tcx_ivrs'][0]['menu']
+    assert menu['1'] == {'to': 'ring_group', 'number': variables['tcx_ring_groups'][0]['number']}
+    assert variables['tcx_inbound_rules'][0]['office_hours'] == {'to': 'ivr', 'number': variables['tcx_ivrs'][0]['number']}
     text = json.dumps([exported, variables])
     for secret in ('AccessPassword', 'VMPIN', 'AuthPassword', 'DeskphonePassword', 'password', 'vm_pin'):
         assert secret not in text
