@@ -119,7 +119,8 @@ class Engine(object):
             value = get_option(desired, leaf.option_path)
             if value is None:
                 continue
-            leaf.field.write(payload, leaf.field.to_api(value, self.ctx))
+            # A property another option of this payload set already (Hours.Type and the weekly hours) is built on.
+            leaf.field.write(payload, leaf.field.to_api(value, self.ctx, held=get_path(payload, leaf.field.path)))
             place(after, leaf.option_path, self.mask(leaf, value, changed=False))
         payload = self.kind.create_payload(self.ctx, payload)
         return Plan('create', payload=payload, after=after)
@@ -167,7 +168,8 @@ class Engine(object):
         read from the PBX and changed, because whether XAPI merges or replaces a partial
         complex value is undocumented: sending it whole is right either way.
         """
-        api_value = leaf.field.to_api(value, self.ctx, held=get_path(current, leaf.field.path))
+        held = get_path(payload, leaf.field.path)
+        api_value = leaf.field.to_api(value, self.ctx, held=get_path(current, leaf.field.path) if held is None else held)
         for path in leaf.field.paths:
             top = path.split('.')[0]
             if '.' in path and top not in payload:

@@ -14,7 +14,7 @@ __metaclass__ = type
 
 import re
 
-from ansible_collections.tcx.xapi.plugins.module_utils.fields import Field, Rule
+from ansible_collections.tcx.xapi.plugins.module_utils.fields import Field, Rule, get_option, place
 
 CLOCK_PATTERN = r'^([01]?[0-9]|2[0-3]):[0-5][0-9]$'
 # YAML 1.1 reads an unquoted 17:00 as the number 1020 (base 60), which Ansible then passes on as '1020'.
@@ -104,6 +104,24 @@ def week_problems(week, option):
                 problems.append('%s.%s: %s-%s overlaps %s-%s' % (option, day, first['from'], first['to'],
                                                                  second['from'], second['to']))
     return problems
+
+
+def weeks_problems(params, option_paths):
+    """:func:`week_problems` of the weekly hours at ``option_paths`` (``('hours', 'weekly')``) of a kind's params."""
+    problems = []
+    for path in option_paths:
+        problems.extend(week_problems(get_option(params, path), '.'.join(path)))
+    return problems
+
+
+def canonical_weeks(params, desired, option_paths):
+    """Put the weekly hours at ``option_paths`` into ``desired`` in canonical form. Read from the params
+    themselves: the engine leaves out a dict whose parts are all unset, but ``{}`` means closed every day."""
+    for path in option_paths:
+        week = get_option(params, path)
+        if week is not None:
+            place(desired, path, canonical_week(week))
+    return desired
 
 
 class WeeklyHours(Field):

@@ -107,6 +107,55 @@ options:
         description:
           - Whether holidays are ignored (treated as ordinary days).
         type: bool
+      weekly:
+        description:
+          - The rule's own hours, for O(hours.type=SpecificHours) and the other C(Specific) types. For each weekday
+            its intervals, each with C(from) and C(to) as V(HH:MM), quoted in YAML (which reads an unquoted V(17:00)
+            as a number). A day left out has no hours. V({}) closes every day.
+          - The same shape as the system-wide hours of M(tcx.xapi.tcx_office_hours).
+        type: dict
+        suboptions:
+          monday:
+            description: Intervals on Mondays.
+            type: list
+            elements: dict
+            suboptions: &interval
+              from:
+                description: Start of the interval, V(HH:MM).
+                type: str
+              to:
+                description: End of the interval, V(HH:MM), after C(from).
+                type: str
+          tuesday:
+            description: Intervals on Tuesdays.
+            type: list
+            elements: dict
+            suboptions: *interval
+          wednesday:
+            description: Intervals on Wednesdays.
+            type: list
+            elements: dict
+            suboptions: *interval
+          thursday:
+            description: Intervals on Thursdays.
+            type: list
+            elements: dict
+            suboptions: *interval
+          friday:
+            description: Intervals on Fridays.
+            type: list
+            elements: dict
+            suboptions: *interval
+          saturday:
+            description: Intervals on Saturdays.
+            type: list
+            elements: dict
+            suboptions: *interval
+          sunday:
+            description: Intervals on Sundays.
+            type: list
+            elements: dict
+            suboptions: *interval
 extends_documentation_fragment:
   - tcx.xapi.connection
   - tcx.xapi.attributes

@@ -121,3 +121,33 @@ def test_tcx_config_refuses_to_delete_the_ivr_a_rule_leads_to_and_creates_both_i
     night = [r for r in emulator.state()['receptionists'] if r['Name'] == 'Night Menu'][0]
     assert [w[:2] for w in writes(emulator)] == [('POST', '/xapi/v1/Receptionists'), ('POST', '/xapi/v1/InboundRules')]
     assert writes(emulator)[1][2]['OfficeHoursDestination'] == {'To': 'IVR', 'Number': night['Number']}
+
+
+def test_own_weekly_hours_are_written_with_the_type_in_one_request_and_then_unchanged(emulator, play):
+    """The rule's own hours (hours.weekly) and its hours type share the Hours property: one PATCH carries both."""
+    rule = {'did': '+493012345601', 'trunk': '10000', 'office_hours': {'to': 'extension', 'number': '100'}}
+    play([{'tcx.xapi.tcx_user': {'extension': '100', 'first_name': 'Op'}},
+          {'tcx.xapi.tcx_inbound_rule': rule}], expect_rc=0)
+    emulator.clear_requests()
+    hours = {'type': 'SpecificHours', 'weekly': {'monday': [{'from': '9:00', 'to': '12:00'}, {'from': '08:00', 'to': '08:30'}],
+                                                 'friday': [{'from': '08:00', 'to': '13:00'}]}}
+    result = play([{'tcx.xapi.tcx_inbound_rule': dict(rule, hours=hours)}]).result()
+    assert result['changed'] is True
+    assert result['diff']['after']['hours'] == {'type': 'SpecificHours', 'weekly': {
+        'monday': [{'from': '08:00', 'to': '08:30'}, {'from': '09:00', 'to': '12:00'}],
+        'friday': [{'from': '08:00', 'to': '13:00'}]}}
+    writes = emulator.writes()
+    assert len(writes) == 1 and writes[0]['method'] == 'PATCH'
+    assert writes[0]['body']['Hours']['Type'] == 'SpecificHours'
+    assert writes[0]['body']['Hours']['Periods'] == [
+        {'DayOfWeek': 'Monday', 'Start': '08:00:00', 'Stop': '08:30:00'},
+        {'DayOfWeek': 'Monday', 'Start': '09:00:00', 'Stop': '12:00:00'},
+        {'DayOfWeek': 'Friday', 'Start': '08:00:00', 'Stop': '13:00:00'}]
+    assert result['inbound_rule']['hours']['weekly']['friday'] == [{'from': '08:00', 'to': '13:00'}]
+    emulator.clear_requests()
+    again = play([{'tcx.xapi.tcx_inbound_rule': dict(rule, hours=hours)}]).result()
+    assert again['changed'] is False and emulator.writes() == []
+    bad = play([{'tcx.xapi.tcx_inbound_rule': dict(rule, hours={'weekly': {'monday': [{'from': '10:00', 'to': '09:00'}]}})}],
+               check=True)
+    assert bad.rc != 0 and 'hours.weekly.monday: 10:00-09:00 ends before it starts' in bad.result()['msg']
+    assert emulator.writes() == []

@@ -13,12 +13,12 @@ __metaclass__ = type
 
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import LANGUAGE_RULE, Field, Rule, ValidationError
 from ansible_collections.tcx.xapi.plugins.module_utils.kind import SingletonKind
-from ansible_collections.tcx.xapi.plugins.module_utils.times import WeeklyHours, canonical_week, week_problems
+from ansible_collections.tcx.xapi.plugins.module_utils.times import WeeklyHours, canonical_weeks, weeks_problems
 from ansible_collections.tcx.xapi.plugins.module_utils.timezones import (
     require_known_timezone, resolve_timezone, timezone_id, timezone_shown,
 )
 
-WEEKS = ('hours', 'breaks')
+WEEKS = (('hours',), ('breaks',))
 
 
 class OfficeHours(SingletonKind):
@@ -35,18 +35,12 @@ class OfficeHours(SingletonKind):
     ]
 
     def validate(self, ctx):
-        problems = []
-        for option in WEEKS:
-            problems.extend(week_problems(ctx.params.get(option), option))
+        problems = weeks_problems(ctx.params, WEEKS)
         if problems:
             raise ValidationError('; '.join(problems))
 
     def normalize(self, ctx, desired):
-        for option in WEEKS:
-            # From the option itself: the engine leaves out a dict whose parts are all unset, but
-            # ``hours: {}`` means closed every day.
-            if ctx.params.get(option) is not None:
-                desired[option] = canonical_week(ctx.params[option])
+        canonical_weeks(ctx.params, desired, WEEKS)
         if desired.get('timezone') is not None:
             resolve_timezone(ctx, desired['timezone'])  # an unknown zone fails here, before planning
         return desired
