@@ -69,7 +69,7 @@ class Bench(object):
             self.emulator.clear_requests()
             started = time.monotonic()
             with PeakMemory(os.getpid(), exclude=[os.getpid(), self.emulator.process.pid]) as peak:
-                result = run_play(self.emulator, tasks, diff=False, env={'TCX_RETRIES': '3'})
+                result = run_play(self.emulator, tasks, env={'TCX_RETRIES': '3'})
             walls.append(time.monotonic() - started)
             peaks.append(peak.mb)
             if result.rc != 0:

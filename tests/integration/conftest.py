@@ -5,6 +5,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import contextlib
 import json
 import os
 import re
@@ -20,16 +21,19 @@ import yaml
 REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 CALLBACKS = Path(__file__).resolve().parent / 'callback_plugins'
+PLAYBOOKS = REPO / 'playbooks'
 
 
 class PlayResult(object):
-    """What one ``ansible-playbook`` run printed and returned, task by task."""
+    """What one ``ansible-playbook`` run printed and returned, task by task, and (with one emulator)
+    the emulator's request log at its end."""
 
-    def __init__(self, rc, stdout, stderr, records):
+    def __init__(self, rc, stdout, stderr, records, log=None):
         self.rc = rc
         self.stdout = stdout
         self.stderr = stderr
         self.records = records
+        self.log = log
 
     @property
     def results(self):
@@ -39,13 +43,39 @@ class PlayResult(object):
     def result(self, index=-1):
         return self.results[index]
 
+    def task(self, name):
+        """The result of the (last) task whose name starts with ``name``."""
+        found = [r['result'] for r in self.records if r['task'].startswith(name)]
+        assert found, 'no task %r ran:\n%r' % (name, self)
+        return found[-1]
+
+    def requests(self, index):
+        """The requests the emulator received during task ``index`` (a record index), from the log."""
+        start = self.records[index]['seq_from']
+        later = [r['seq_from'] for r in self.records[index + 1:] if r['seq_from'] > start]
+        end = later[0] if later else float('inf')
+        return [entry for entry in self.log if start < entry['seq'] <= end]
+
+    def writes(self, index):
+        """``(method, path, body)`` of the writes during task ``index``."""
+        return [(e['method'], e['path'], e.get('body')) for e in self.requests(index)
+                if e['path'].startswith('/xapi/') and e['method'] != 'GET']
+
     def __repr__(self):
-        return 'PlayResult(rc=%s)\nSTDOUT:\n%s\nSTDERR:\n%s' % (self.rc, self.stdout[-4000:], self.stderr[-2000:])
+        return 'PlayResult(rc=%s)\nSTDOUT:\n%s\nSTDERR:\n%s' % (self.rc, self.stdout[-6000:], self.stderr[-2000:])
 
 
 def connection(emulator):
     """Connection options for the emulator."""
     return {'url': emulator.url, 'client_id': emulator.client_id, 'client_secret': emulator.client_secret}
+
+
+def emulator_env(emulator):
+    """The TCX_* variables that point the modules at ``emulator`` (as an AWX credential would)."""
+    env = {'TCX_URL': emulator.url, 'TCX_CLIENT_ID': emulator.client_id, 'TCX_CLIENT_SECRET': emulator.client_secret}
+    if emulator.ca_file:
+        env['TCX_CA_PATH'] = emulator.ca_file
+    return env
 
 
 # Options whose values are secrets: they must never show in a play's output or results.
@@ -61,7 +91,7 @@ PASSWORD_KEYS = ('generated_password', 'generated_passwords')
 def suite_verbosity():
     """Every play runs with ``-vvvv --diff`` so that the secret scan sees the most verbose output.
 
-    ``TCX_TEST_VERBOSITY=N`` picks another level (0: each test's own). Measured on the 2-core
+    ``TCX_TEST_VERBOSITY=N`` picks another level (0: neither -v nor --diff, for benchmarks). Measured on the 2-core
     machine (test_department + test_user, 74 tests, 2 workers, two runs each under the same load):
     240 s / 302 s without, 268 s / 214 s with -vvvv: within the noise, well under 15 % more.
     """
@@ -102,19 +132,29 @@ def _published(records):
                if r['action'].endswith('tcx_token') and isinstance(r['result'].get('access_token'), str))
 
 
-def sent_passwords(emulator):
-    """Every user password the collection sent to the emulator (generated ones included), from
-    the request log: they are secrets of the play, like the literal ones."""
-    # verify given per request: a REQUESTS_CA_BUNDLE in the environment would override the
-    # session's (a TLS emulator's own CA) and fail this read.
-    log = emulator.session.get(emulator.url + '/_emulator/requests', verify=emulator.ca_file or True, timeout=30)
-    log.raise_for_status()
+def control(emulator, path):
+    """GET ``/_emulator/<path>``. ``verify`` given per request: a REQUESTS_CA_BUNDLE in the environment
+    would override the session's (a TLS emulator's own CA) and fail the read."""
+    answer = emulator.session.get(emulator.url + '/_emulator/' + path, verify=emulator.ca_file or True, timeout=30)
+    answer.raise_for_status()
+    return answer.json()
+
+
+def received_secrets(emulator, log=None):
+    """Every user password and voicemail PIN the emulator received (generated ones included), from
+    its request ``log`` (read when not given) and from the users it holds: secrets of the run, like
+    the literal ones."""
     found = {}
-    for entry in log.json()['requests']:
+    for entry in control(emulator, 'requests')['requests'] if log is None else log:
         body = entry.get('body')
-        if isinstance(body, dict) and entry['method'] in ('POST', 'PATCH') and body.get('AccessPassword'):
-            found.setdefault(body['AccessPassword'],
-                             'a user password sent to the PBX (%s %s)' % (entry['method'], entry['path']))
+        if isinstance(body, dict) and entry['method'] in ('POST', 'PATCH'):
+            for prop in ('AccessPassword', 'VMPIN'):
+                if isinstance(body.get(prop), str) and len(body[prop]) >= MIN_SECRET_LENGTH:
+                    found.setdefault(body[prop], 'a user %s sent to the PBX (%s %s)' % (prop, entry['method'], entry['path']))
+    for user in control(emulator, 'state').get('users', []):
+        for prop in ('AccessPassword', 'VMPIN'):
+            if isinstance(user.get(prop), str) and len(user[prop]) >= MIN_SECRET_LENGTH:
+                found.setdefault(user[prop], 'the %s of user %s on the PBX' % (prop, user.get('Number')))
     return found
 
 
@@ -165,44 +205,77 @@ def scan_for_secrets(secrets, published, stdout, stderr, records):
     assert not leaks, 'secrets leaked:\n' + '\n'.join(leaks)
 
 
-def run_play(emulator, tasks, check=False, diff=True, env=None, defaults=True, verbosity=0,
-             extra_args=(), play_vars=None, expect_rc=None, hosts='localhost', play_options=None):
-    """Run ``tasks`` in one play on localhost against ``emulator`` and return a :class:`PlayResult`.
+def _literal_secrets(plays_path, plays, extra_vars, env):
+    """``{value: origin}`` of the literal secrets a run is given: in its plays (or playbook file), its
+    extra vars and its environment."""
+    found = {}
+    if plays is None and plays_path is not None and plays_path.is_file():
+        try:
+            plays = yaml.safe_load(plays_path.read_text(encoding='utf-8'))
+        except yaml.YAMLError:
+            plays = None
+    _secret_values([plays, extra_vars], found)
+    _secret_values(env or {}, found, origin='env')
+    return found
 
-    ``defaults`` puts the connection into ``module_defaults: group/tcx.xapi.all``; ``hosts`` (all
-    local) and ``play_options`` (merged into the play, e.g. ``module_defaults``) shape the play. Every run is
-    scanned for leaked secrets: the emulator's client secret, every literal ``password``,
-    ``vm_pin``, ``client_secret`` and ``access_token`` in the play, the tokens the play
-    obtained and every user password sent to the emulator (generated ones); a hit fails the
-    test. Plays run with ``-vvvv --diff`` (``TCX_TEST_VERBOSITY`` changes it).
+
+def _inventory_file(directory, hosts):
+    """An inventory of ``hosts`` (names), each run locally with the test's Python."""
+    path = Path(directory) / ('inventory-%s.ini' % os.urandom(4).hex())
+    path.write_text(''.join('%s ansible_connection=local ansible_python_interpreter=%s\n' % (host, sys.executable)
+                            for host in hosts))
+    return path
+
+
+def _playbook_path(playbook):
+    """A playbook given as a path, a file name in ``playbooks/`` or ``tcx.xapi.<name>`` (run by name)."""
+    if str(playbook).startswith('tcx.xapi.'):
+        return str(playbook), PLAYBOOKS / (str(playbook)[len('tcx.xapi.'):] + '.yml')
+    path = Path(playbook) if os.path.isabs(str(playbook)) else PLAYBOOKS / playbook
+    return str(path), path
+
+
+def run_ansible(playbook, emulators=(), check=False, extra_vars=None, inventory=None, env=None, extra_args=(),
+                secrets=(), expect_rc=None, workdir=None):
+    """THE runner: one ``ansible-playbook`` run, scanned for secrets; returns a :class:`PlayResult`.
+
+    ``playbook`` is a list of plays (dicts) or a playbook (see :func:`_playbook_path`). ``emulators``
+    (handles) are the PBXs the run talks to: their client secrets and every user password and PIN
+    they received are secrets of the run, and each task's result record gets the request log
+    sequence number at the task's start (``seq_from``: :meth:`PlayResult.requests`). ``inventory`` is
+    a path or a list of host names run locally (default: localhost). Every run is ``-vvvv --diff``
+    (``TCX_TEST_VERBOSITY=0``, for benchmarks: neither) and is scanned for every secret it knows: the
+    emulators' client secrets, every literal ``password``, ``vm_pin``, ``client_secret`` and
+    ``access_token`` in the plays, extra vars and environment, ``secrets``, the tokens the run
+    obtained and every password the emulators received; a hit fails the test.
     """
-    if suite_verbosity():
-        verbosity, diff = max(verbosity, suite_verbosity()), True
-    play = {'name': 'test', 'hosts': hosts, 'gather_facts': False, 'tasks': tasks}
-    if defaults:
-        play['module_defaults'] = {'group/tcx.xapi.all': connection(emulator)}
-    play.update(play_options or {})
-    if play_vars:
-        play['vars'] = play_vars
-    with tempfile.TemporaryDirectory() as tmp:
-        playbook = Path(tmp) / 'play.yml'
-        playbook.write_text(yaml.safe_dump([play], sort_keys=False, allow_unicode=True))
-        results_file = Path(tmp) / 'results.jsonl'
-        inventory = hosts if hosts == 'localhost' else 'localhost,' + hosts
-        command = [str(BIN / 'ansible-playbook'), '-i', inventory.rstrip(',') + ',', '-c', 'local',
-                   '-e', 'ansible_python_interpreter=%s' % sys.executable, str(playbook)]
+    emulators = [emulators] if hasattr(emulators, 'url') else list(emulators)
+    with contextlib.ExitStack() as stack:
+        tmp = Path(workdir) if workdir else Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        tag = os.urandom(4).hex()
+        plays = None
+        if isinstance(playbook, list):
+            plays, playbook = playbook, tmp / ('play-%s.yml' % tag)
+            playbook.write_text(yaml.safe_dump(plays, sort_keys=False, allow_unicode=True))
+            argument, source = str(playbook), playbook
+        else:
+            argument, source = _playbook_path(playbook)
+        if inventory is None or isinstance(inventory, (list, tuple)):
+            inventory = _inventory_file(tmp, inventory or ['localhost'])
+        command = [str(BIN / 'ansible-playbook'), argument, '-i', str(inventory)]
+        if extra_vars:
+            vars_file = tmp / ('vars-%s.json' % tag)
+            vars_file.write_text(json.dumps(extra_vars))
+            command += ['-e', '@%s' % vars_file]
         if check:
             command.append('--check')
-        if diff:
-            command.append('--diff')
-        if verbosity:
-            command.append('-' + 'v' * verbosity)
+        if suite_verbosity():
+            command += ['--diff', '-' + 'v' * suite_verbosity()]
         command.extend(extra_args)
-        run_env = dict(os.environ)
-        for name in list(run_env):
-            if name.startswith('TCX_') and name != 'TCX_XAPI_SPEC_DIR':
-                del run_env[name]
+        results_file = tmp / ('results-%s.jsonl' % tag)
+        run_env = dict((k, v) for k, v in os.environ.items() if not k.startswith('TCX_') or k == 'TCX_XAPI_SPEC_DIR')
         run_env.update({
+            'PATH': '%s:%s' % (BIN, os.environ.get('PATH', '')),
             'ANSIBLE_COLLECTIONS_PATH': str(REPO / '.build'),
             'ANSIBLE_CALLBACK_PLUGINS': str(CALLBACKS),
             'ANSIBLE_CALLBACKS_ENABLED': 'tcx_test_results',
@@ -211,30 +284,52 @@ def run_play(emulator, tasks, check=False, diff=True, env=None, defaults=True, v
             'ANSIBLE_RETRY_FILES_ENABLED': '0',
             'ANSIBLE_LOCALHOST_WARNING': '0',
             'ANSIBLE_INVENTORY_UNPARSED_WARNING': '0',
-            'ANSIBLE_HOME': str(Path(tmp) / 'ansible-home'),
+            'ANSIBLE_HOME': str(tmp / 'ansible-home'),
             'TCX_TEST_RESULTS': str(results_file),
-            # A fresh token cache per play unless a test shares one on purpose.
-            'TCX_TOKEN_CACHE_DIR': str(Path(tmp) / 'token-cache'),
+            # A fresh token cache per run unless a test shares one on purpose.
+            'TCX_TOKEN_CACHE_DIR': str(tmp / ('token-cache-%s' % tag)),
         })
+        if len(emulators) == 1:
+            run_env['TCX_TEST_REQUEST_LOG'] = emulators[0].url + '/_emulator/requests'
+            if emulators[0].ca_file:
+                run_env['TCX_TEST_REQUEST_LOG_CA'] = emulators[0].ca_file
         run_env.update(env or {})
-        proc = subprocess.run(command, capture_output=True, text=True, env=run_env, timeout=600, cwd=tmp, check=False)
+        proc = subprocess.run(command, capture_output=True, text=True, env=run_env, timeout=600, cwd=str(tmp),
+                              check=False)
         records = []
         if results_file.exists():
             records = [json.loads(line) for line in results_file.read_text().splitlines() if line]
-        secrets = {emulator.client_secret: 'the emulator client secret'}
-        _secret_values([tasks, play_vars, play_options], secrets)
-        _secret_values(env or {}, secrets, origin='env')
+        known = dict((emulator.client_secret, 'the emulator client secret') for emulator in emulators)
+        known.update(_literal_secrets(source, plays, extra_vars, env))
+        known.update((secret, 'a secret the test names') for secret in secrets)
         published = _published(records)
         for token in _issued_tokens(run_env['TCX_TOKEN_CACHE_DIR']) | published:
-            secrets.setdefault(token, 'an access token the play obtained')
-        for password, origin in sent_passwords(emulator).items():
-            secrets.setdefault(password, origin)
+            known.setdefault(token, 'an access token the run obtained')
+        logs = [control(emulator, 'requests')['requests'] for emulator in emulators]
+        for emulator, log in zip(emulators, logs):
+            for secret, origin in received_secrets(emulator, log).items():
+                known.setdefault(secret, origin)
         published |= _passwords_returned_on_request(records)
-    scan_for_secrets(secrets, published, proc.stdout, proc.stderr, records)
-    result = PlayResult(proc.returncode, proc.stdout, proc.stderr, records)
+    scan_for_secrets(known, published, proc.stdout, proc.stderr, records)
+    result = PlayResult(proc.returncode, proc.stdout, proc.stderr, records, logs[0] if len(logs) == 1 else None)
     if expect_rc is not None:
         assert proc.returncode == expect_rc, result
     return result
+
+
+def run_play(emulator, tasks, check=False, defaults=True, play=None, **options):
+    """Run ``tasks`` in one play against ``emulator`` (:func:`run_ansible` ``options``: ``env``,
+    ``extra_args``, ``extra_vars``, ``expect_rc``, ...).
+
+    ``defaults`` puts the connection into ``module_defaults: group/tcx.xapi.all``; ``play`` is merged
+    into the play (``vars``, ``module_defaults``, ``hosts``: a comma-separated list of local hosts).
+    """
+    spec = {'name': 'test', 'hosts': 'localhost', 'gather_facts': False, 'tasks': tasks}
+    if defaults:
+        spec['module_defaults'] = {'group/tcx.xapi.all': connection(emulator)}
+    spec.update(play or {})
+    hosts = ['localhost'] + [h for h in spec['hosts'].split(',') if h and h != 'localhost']
+    return run_ansible([spec], [emulator], check=check, inventory=hosts, **options)
 
 
 class Api(object):

@@ -48,8 +48,8 @@ def sales(api, emulator):
 
 
 def test_in_process_results_equal_the_module_process_results(emulator, play, sales):
-    in_process = play(same_tasks(), check=True, play_vars=WITH_INVOCATION)
-    module_process = play(same_tasks(), check=True, play_vars=MODULE_PROCESS)
+    in_process = play(same_tasks(), check=True, play={'vars': WITH_INVOCATION})
+    module_process = play(same_tasks(), check=True, play={'vars': MODULE_PROCESS})
     assert emulator.writes() == []
     assert 'AnsiballZ_tcx' not in in_process.stdout
     assert 'AnsiballZ_tcx_user.py' in module_process.stdout
@@ -78,7 +78,7 @@ def test_env_fallbacks_read_the_controller_environment_and_the_task_environment(
     tasks = [{'name': 'url from the task environment', 'tcx.xapi.tcx_system_info': {},
               'environment': {'TCX_URL': credentials['url']}},
              ignoring_errors('no url anywhere', 'tcx.xapi.tcx_system_info', {})]
-    result = play(tasks, defaults=False, env=env, play_vars=WITH_INVOCATION)
+    result = play(tasks, defaults=False, env=env, play={'vars': WITH_INVOCATION})
     assert [r['status'] for r in result.records] == ['ok', 'failed']
     with_url, without_url = result.results
     assert with_url['api_ok'] is True
@@ -99,7 +99,7 @@ def test_tcx_token_returns_its_token_in_process(emulator, play):
     login, read = play([{'name': 'login', 'tcx.xapi.tcx_token': {}, 'register': 'tcx_login', 'no_log': True},
                         {'name': 'read', 'tcx.xapi.tcx_system_info': {
                             'access_token': '{{ tcx_login.access_token }}', 'client_id': '', 'client_secret': ''}}],
-                       play_vars=WITH_INVOCATION).results
+                       play={'vars': WITH_INVOCATION}).results
     assert login['censored']
     assert read['api_ok'] is True and read['invocation']['module_args']['access_token'] == MASKED
     assert len(emulator.token_requests()) == 1

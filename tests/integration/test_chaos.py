@@ -109,7 +109,7 @@ def run_soak(emulator, tmp_path, seed, rate, script=()):
     with ChaosProxy(emulator.url, emulator.client_id, seed, rate, script=script) as proxy:
         defaults = dict(connection(emulator), url=proxy.url)
         result = run_play(emulator, soak_tasks(proxy.url, tmp_path, seed), defaults=False,
-                          play_options={'module_defaults': {'group/tcx.xapi.all': defaults}})
+                          play={'module_defaults': {'group/tcx.xapi.all': defaults}})
     runs = [r for r in result.records if r['task'].startswith('run ')]
     return result, runs, proxy
 

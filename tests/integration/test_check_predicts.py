@@ -13,7 +13,7 @@ __metaclass__ = type
 
 import json
 
-from playbook_runner import run_playbook
+from conftest import emulator_env, run_ansible
 
 READ_ONLY_ACTIONS = ('/xapi/v1/WebsiteLinks/Pbx.ValidateLink',)
 
@@ -28,6 +28,12 @@ def outcome(record):
     if record['status'] == 'failed':
         return ('failed', result.get('msg'))
     return ('changed' if result.get('changed') else 'ok', result.get('diff'))
+
+
+def audit(emulator, workdir, variables):
+    """Run the audit playbook against ``emulator`` in ``workdir`` with ``variables``."""
+    return run_ansible('audit.yml', emulator, env=emulator_env(emulator), workdir=workdir, expect_rc=0,
+                       extra_vars=variables)
 
 
 def check_then_real(emulator, play, tasks):
@@ -161,7 +167,7 @@ def test_the_audit_reports_objects_the_desired_state_does_not_name(emulator, api
                'tcx_users': [{'extension': '101', 'first_name': 'Zoë', 'last_name': 'Müller | Chef'}],
                'tcx_report_dir': str(tmp_path / 'reports')}
     emulator.clear_requests()
-    run_playbook(tmp_path, 'audit.yml', emulator, extra_vars=desired)
+    audit(emulator, tmp_path, desired)
     assert emulator.writes() == []
     report_json = (tmp_path / 'reports' / 'tcx-audit-localhost.json').read_text(encoding='utf-8')
     report = json.loads(report_json)
@@ -177,12 +183,12 @@ def test_the_audit_reports_objects_the_desired_state_does_not_name(emulator, api
     html = (tmp_path / 'reports' / 'tcx-audit-localhost.html').read_text(encoding='utf-8')
     assert 'data-key="102" data-action="unmanaged"' in html and 'Müller | Admin' in html
 
-    switched_off = run_playbook(tmp_path, 'audit.yml', emulator, extra_vars=dict(desired, tcx_audit_unmanaged=False))
+    switched_off = audit(emulator, tmp_path, dict(desired, tcx_audit_unmanaged=False))
     report = json.loads((tmp_path / 'reports' / 'tcx-audit-localhost.json').read_text(encoding='utf-8'))
     assert report['summary']['users']['unmanaged'] == 0 and [o['key'] for o in report['objects']] == ['101']
     assert switched_off.task('Compare the PBX')['changed'] is True
 
-    pruned = run_playbook(tmp_path, 'audit.yml', emulator, extra_vars=dict(desired, tcx_prune=['users']))
+    pruned = audit(emulator, tmp_path, dict(desired, tcx_prune=['users']))
     report = json.loads((tmp_path / 'reports' / 'tcx-audit-localhost.json').read_text(encoding='utf-8'))
     assert report['summary']['users']['delete'] == 1 and report['summary']['users']['unmanaged'] == 0
     markdown = (tmp_path / 'reports' / 'tcx-audit-localhost.md').read_text(encoding='utf-8')

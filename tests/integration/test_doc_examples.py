@@ -64,6 +64,6 @@ def test_module_examples_run_in_check_mode(path, emulator, play):
     tasks = [for_the_emulator(task) for task in examples(path)]
     # Values the examples take from a vault get a stand-in.
     vaulted = sorted(set(re.findall(r'\b(vault_[a-z_]+)', yaml.safe_dump(tasks))))
-    result = play(tasks, check=True, play_vars=dict((name, 'Stand-in-secret-%d' % i) for i, name in enumerate(vaulted)))
+    result = play(tasks, check=True, play={'vars': dict((name, 'Stand-in-secret-%d' % i) for i, name in enumerate(vaulted))})
     assert result.rc == 0, result
     assert emulator.writes() == []

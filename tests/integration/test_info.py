@@ -72,9 +72,8 @@ def nothing_is_written(emulator):
     assert emulator.writes() == []
 
 
-def run(play, module, expect_rc=0, check=False, verbosity=0, **options):
-    return play([{'name': module, 'tcx.xapi.%s' % module: options}], expect_rc=expect_rc, check=check,
-                verbosity=verbosity)
+def run(play, module, expect_rc=0, check=False, **options):
+    return play([{'name': module, 'tcx.xapi.%s' % module: options}], expect_rc=expect_rc, check=check)
 
 
 def listed(play, module, key, **options):
@@ -179,7 +178,7 @@ def test_select_groups_expands_the_memberships(pbx, play):
 
 
 def test_secrets_are_never_returned_or_printed(pbx, play):
-    result = run(play, 'tcx_user_info', verbosity=3, extension='105', select=['Number', 'AccessPassword', 'VMPIN'])
+    result = run(play, 'tcx_user_info', extension='105', select=['Number', 'AccessPassword', 'VMPIN'])
     assert result.result()['users'] == [{'Id': 15, 'Number': '105'}]
     assert '"Number": "105"' in result.stdout
     stored = next(u for u in pbx.state()['users'] if u['Number'] == '105')

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 from tcx_emulator.pytest_plugin import start_emulator
 
-from playbook_runner import run_playbook
+from conftest import run_ansible
 
 BIN = Path(sys.executable).parent
 PBXS = (('pbx-berlin', '901', 'berlin-secret-1'), ('pbx-paris', '902', 'paris-secret-2'), ('pbx-rome', '903', 'rome-secret-3'))
@@ -43,9 +43,9 @@ def test_one_play_converges_three_pbxs_with_their_own_vaulted_credentials(tmp_pa
                        check=True, capture_output=True)
         assert all(Path(f).read_text().startswith('$ANSIBLE_VAULT') for f in secret_files)
 
-        run = run_playbook(tmp_path, 'provision.yml', extra_vars={'tcx_hosts': 'pbx'}, inventory=inventory,
-                           extra_args=['--forks', '3', '--vault-password-file', str(password_file)],
-                           secrets=[secret for dummy, dummy2, secret in PBXS])
+        run = run_ansible('provision.yml', list(emulators.values()), extra_vars={'tcx_hosts': 'pbx'}, inventory=inventory,
+                          extra_args=['--forks', '3', '--vault-password-file', str(password_file)], workdir=tmp_path,
+                          expect_rc=0)
         assert 'ok=' in run.stdout and run.stdout.count('changed=1') >= 3, run
         for host, dummy, dummy2 in PBXS:
             names = sorted(g['Name'] for g in emulators[host].state()['groups'])

@@ -63,9 +63,9 @@ def run_forks_play(emulator, revoke_after=None, **defaults):
     tasks = forks_tasks()
     if revoke_after is not None:
         tasks.insert(revoke_after, revoke_task(emulator))
-    return run_play(emulator, tasks, hosts=','.join(HOSTS), extra_args=['--forks', '4'],
-                    play_vars={'n': '{{ inventory_hostname[1:] }}'}, defaults=False,
-                    play_options={'module_defaults': {'group/tcx.xapi.all': dict(connection(emulator), **defaults)}})
+    return run_play(emulator, tasks, extra_args=['--forks', '4'], defaults=False,
+                    play={'hosts': ','.join(HOSTS), 'vars': {'n': '{{ inventory_hostname[1:] }}'},
+                          'module_defaults': {'group/tcx.xapi.all': dict(connection(emulator), **defaults)}})
 
 
 def login_figures(emulator):

