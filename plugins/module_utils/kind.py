@@ -293,7 +293,11 @@ class EntityKind(object):
                              lambda: self.find(ctx) is None)
 
     def after_write(self, ctx, entity, plan):
-        """Writes that must follow the main one (e.g. a primary department). Returns the entity."""
+        """The entity as written. A POST answer carries no navigation property: the one the kind
+        expands (``expand``) is reported as just written."""
+        prop = (self.expand or '').split('(')[0]
+        if prop and prop not in entity and prop in plan.payload:
+            entity = dict(entity, **{prop: plan.payload[prop]})
         return entity
 
     def result(self, ctx, entity):

@@ -91,12 +91,6 @@ class Parking(EntityKind):
     def key_params(self, entity):
         return {'number': entity['Number']}
 
-    def after_write(self, ctx, entity, plan):
-        # A POST answer carries no navigation properties: report the departments just written.
-        if 'Groups' not in entity and 'Groups' in plan.payload:
-            entity = dict(entity, Groups=plan.payload['Groups'])
-        return entity
-
     def create_payload(self, ctx, payload):
         if ctx.params.get('number'):
             payload['Number'] = ctx.params['number']
