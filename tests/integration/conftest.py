@@ -84,6 +84,8 @@ SECRET_OPTIONS = ('password', 'vm_pin', 'client_secret', 'access_token')
 MIN_SECRET_LENGTH = 5
 # Result keys that carry a secret on purpose: the token tcx_token hands out.
 PUBLISHED_KEYS = ('access_token',)
+# User properties that hold a secret on the PBX: every value the emulator received or holds is a secret of the run.
+PBX_SECRETS = ('AccessPassword', 'VMPIN', 'AuthPassword', 'DeskphonePassword')
 # Result keys of generated passwords, returned only to a task that asks (return_generated_passwords).
 PASSWORD_KEYS = ('generated_password', 'generated_passwords')
 
@@ -141,18 +143,18 @@ def control(emulator, path):
 
 
 def received_secrets(emulator, log=None):
-    """Every user password and voicemail PIN the emulator received (generated ones included), from
-    its request ``log`` (read when not given) and from the users it holds: secrets of the run, like
-    the literal ones."""
+    """Every user password and PIN (:data:`PBX_SECRETS`) the emulator received (generated ones included),
+    from its request ``log`` (read when not given) and from the users it holds: secrets of the run,
+    like the literal ones."""
     found = {}
     for entry in control(emulator, 'requests')['requests'] if log is None else log:
         body = entry.get('body')
         if isinstance(body, dict) and entry['method'] in ('POST', 'PATCH'):
-            for prop in ('AccessPassword', 'VMPIN'):
+            for prop in PBX_SECRETS:
                 if isinstance(body.get(prop), str) and len(body[prop]) >= MIN_SECRET_LENGTH:
                     found.setdefault(body[prop], 'a user %s sent to the PBX (%s %s)' % (prop, entry['method'], entry['path']))
     for user in control(emulator, 'state').get('users', []):
-        for prop in ('AccessPassword', 'VMPIN'):
+        for prop in PBX_SECRETS:
             if isinstance(user.get(prop), str) and len(user[prop]) >= MIN_SECRET_LENGTH:
                 found.setdefault(user[prop], 'the %s of user %s on the PBX' % (prop, user.get('Number')))
     return found

@@ -1,0 +1,36 @@
+# -*- coding: utf-8 -*-
+"""Lifecycle parameters of tcx_department (see kind_cases/__init__.py)."""
+
+PREREQUISITES = {}
+
+PRESENT = {'name': 'Sales', 'language': 'DE', 'timezone': 'Etc/UTC',
+           'extension_range': {'user_from': '200', 'user_to': '299'},
+           'limits': {'live_chat_max': 3},
+           'routing': {'out_of_office': {'to': 'VoiceMail', 'prompt_enabled': False}}}
+DIFF_AFTER = PRESENT
+CREATE_WRITES = [('POST', r'^/xapi/v1/Groups$')]
+# The zone is given by name: the PBX's zone table (Defs) is read to compare it.
+NOOP_READS = [('GET', '/xapi/v1/Defs'), ('GET', '/xapi/v1/Groups')]
+
+UPDATE = {'language': 'FR'}
+
+
+def PATCH(state):
+    return {'Language': 'FR'}
+
+
+def held(state):
+    found = [g for g in state['groups'] if g['Name'] == 'Sales']
+    if not found:
+        return None
+    group = found[0]
+    return {'Language': group['Language'], 'TimeZoneId': group['TimeZoneId'],
+            'Props': dict((k, group['Props'][k]) for k in ('UserNumberFrom', 'UserNumberTo', 'LiveChatMaxCount')),
+            'OutOfOfficeRoute': (group['OutOfOfficeRoute']['Route']['To'], group['OutOfOfficeRoute']['IsPromptEnabled'])}
+
+
+HELD_AFTER_UPDATE = {'Language': 'FR', 'TimeZoneId': '51',
+                     'Props': {'UserNumberFrom': '200', 'UserNumberTo': '299', 'LiveChatMaxCount': 3},
+                     'OutOfOfficeRoute': ('VoiceMail', False)}
+DELETE_WRITES = [('POST', r'^/xapi/v1/Groups/Pbx\.DeleteCompanyById$')]
+VERSIONS = ('20.0.10',)
