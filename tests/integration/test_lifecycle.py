@@ -143,6 +143,9 @@ def test_create_in_check_mode_writes_nothing_and_shows_the_diff_of_the_real_crea
     assert len(writes) == len(run.case.CREATE_WRITES), writes
     for (method, path, dummy), (expected_method, pattern) in zip(writes, run.case.CREATE_WRITES):
         assert method == expected_method and re.search(pattern, path), (method, path)
+    if hasattr(run.case, 'CREATE_BODY'):
+        posted = [body for method, path, body in writes if path == '/xapi/v1/' + run.kind.entity_set]
+        assert posted == [run.case.CREATE_BODY(run.state)]
 
 
 @pytest.mark.parametrize('plural, version', RUNS)

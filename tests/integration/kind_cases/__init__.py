@@ -6,7 +6,8 @@ defines:
 
 - ``PREREQUISITES``: tcx_config lists (``{plural: [items]}``) created before the object.
 - ``PRESENT``: the options of a valid object; ``DIFF_AFTER``: the exact ``diff.after`` of its creation.
-- ``CREATE_WRITES``: ``[(method, path regex)]`` of the writes that create it.
+- ``CREATE_WRITES``: ``[(method, path regex)]`` of the writes that create it; optionally
+  ``CREATE_BODY(state)``: the body of its POST to the entity set.
 - ``NOOP_READS``: sorted ``[(method, path)]`` of the XAPI requests of a run that changes nothing (the
   request budget); a dict by PBX version where the versions differ.
 - ``UPDATE``: one option (and value) to change; ``PATCH(state)``: the body of the one PATCH it sends

@@ -9,6 +9,15 @@ PRESENT = {'name': 'Sales', 'language': 'DE', 'timezone': 'Etc/UTC',
            'routing': {'out_of_office': {'to': 'VoiceMail', 'prompt_enabled': False}}}
 DIFF_AFTER = PRESENT
 CREATE_WRITES = [('POST', r'^/xapi/v1/Groups$')]
+
+
+def CREATE_BODY(state):
+    """The options given, nested as XAPI nests them; the zone as the PBX's ID."""
+    return {'Name': 'Sales', 'Language': 'DE', 'TimeZoneId': '51',
+            'Props': {'UserNumberFrom': '200', 'UserNumberTo': '299', 'LiveChatMaxCount': 3},
+            'OutOfOfficeRoute': {'Route': {'To': 'VoiceMail'}, 'IsPromptEnabled': False}}
+
+
 # The zone is given by name: the PBX's zone table (Defs) is read to compare it.
 NOOP_READS = [('GET', '/xapi/v1/Defs'), ('GET', '/xapi/v1/Groups')]
 

@@ -11,6 +11,19 @@ PRESENT = {'link': 'support', 'name': 'Support chat', 'department': 'Support',
 DIFF_AFTER = dict(PRESENT, websites=['https://example.com', 'https://www.example.com'])
 # The link is checked (friendly names are unique across users, departments and links) before the POST.
 CREATE_WRITES = [('POST', r'^/xapi/v1/WebsiteLinks/Pbx\.ValidateLink$'), ('POST', r'^/xapi/v1/WebsiteLinks$')]
+
+
+def CREATE_BODY(state):
+    """The link with its department as Group and as destination (DN)."""
+    support = [g for g in state['groups'] if g['Name'] == 'Support'][0]
+    return {'Link': 'support', 'Name': 'Support chat', 'Group': support['Number'],
+            'DN': {'Id': support['Id'], 'Name': 'Support', 'Number': support['Number'], 'Type': 'Group'},
+            'Website': ['https://example.com', 'https://www.example.com'],
+            'General': {'Greeting': 'OnlyOnDesktop', 'Authentication': 'Email', 'AllowSoundNotifications': False},
+            'Advanced': {'CommunicationOptions': 'ChatOnly'}, 'Styling': {'Animation': 'FadeIn'},
+            'Translations': {'GreetingMessage': 'Hello!', 'WindowTitle': 'Support'}}
+
+
 NOOP_READS = [('GET', '/xapi/v1/Groups'), ('GET', "/xapi/v1/WebsiteLinks('support')")]
 
 UPDATE = {'calls_enabled': False}

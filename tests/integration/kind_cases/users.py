@@ -31,7 +31,8 @@ def held(state):
     user = found[0]
     names = dict((g['Id'], g['Name']) for g in state['groups'])
     return {'user': dict((k, user[k]) for k in ('FirstName', 'LastName', 'EmailAddress', 'Mobile', 'AccessPassword',
-                                                'VMPIN', 'ClickToCallId', 'WebMeetingFriendlyName')),
+                                                'VMPIN', 'ClickToCallId', 'WebMeetingFriendlyName', 'Language',
+                                                'VMEmailOptions', 'SendEmailMissedCalls', 'CallUsEnableChat')),
             'primary': names[user['PrimaryGroupId']],
             'departments': sorted((names[m['GroupId']], m['RoleName']) for m in state['memberships']
                                   if m['MemberType'] == 'User' and m['MemberId'] == user['Id'])}
@@ -40,7 +41,8 @@ def held(state):
 HELD_AFTER_UPDATE = {
     'user': {'FirstName': 'Ada', 'LastName': 'Lovelace', 'EmailAddress': 'ada@example.com', 'Mobile': '+491709999999',
              'AccessPassword': PRESENT['password'], 'VMPIN': PRESENT['vm_pin'], 'ClickToCallId': 'ada.lovelace',
-             'WebMeetingFriendlyName': 'ada.lovelace'},
+             'WebMeetingFriendlyName': 'ada.lovelace', 'Language': 'DE', 'VMEmailOptions': 'Attachment',
+             'SendEmailMissedCalls': False, 'CallUsEnableChat': True},
     'primary': 'Support', 'departments': [('Sales', 'users'), ('Support', 'managers')]}
 DELETE_WRITES = [('DELETE', r'^/xapi/v1/Users\(\d+\)$')]
 # PBX 20.0.7 has no Users(Number=...) key: the lookups differ.
