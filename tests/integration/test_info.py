@@ -77,13 +77,21 @@ def run(play, module, expect_rc=0, check=False, **options):
 
 
 def listed(play, module, key, **options):
+    """The items of an info module (in option shape)."""
+    return listed_with_raw(play, module, key, **options)[0]
+
+
+def listed_with_raw(play, module, key, **options):
+    """The items of an info module (in option shape) and its ``raw`` XAPI objects, one for one."""
     result = run(play, module, **options).result()
     assert result['changed'] is False
-    return result[key]
+    assert len(result['raw']) == len(result[key])
+    return result[key], result['raw']
 
 
 def numbers(items):
-    return [item['Number'] for item in items]
+    """The extensions of users, the numbers of parkings."""
+    return [item['extension'] if 'extension' in item else item['number'] for item in items]
 
 
 def collection_gets(emulator, entity_set):
@@ -95,7 +103,7 @@ def collection_gets(emulator, entity_set):
 def test_user_found_by_extension(pbx, play):
     users = listed(play, 'tcx_user_info', 'users', extension='105')
     assert numbers(users) == ['105']
-    assert users[0]['EmailAddress'] == 'user5@example.com'
+    assert users[0]['email'] == 'user5@example.com'
 
 
 def test_unknown_extension_gives_an_empty_list(pbx, play):
@@ -117,14 +125,14 @@ def test_email_with_a_quote_is_matched_literally(pbx, play):
 def test_users_of_a_department_are_its_members_in_id_order(pbx, play):
     users = listed(play, 'tcx_user_info', 'users', department='Sales')
     assert numbers(users) == [user_number(i) for i in range(0, SALES_MEMBERS * 5, 5)]
-    assert all(u['Groups'] == [{'GroupId': SALES_ID, 'Name': 'Sales', 'Rights': {'RoleName': 'users'}}] for u in users)
+    assert all(u['departments'] == [{'name': 'Sales', 'role': 'users'}] for u in users)
     assert len(collection_gets(pbx, 'Users')) == 2  # 45 numbers: one request per 40
 
 
 def test_department_name_with_a_quote_selects_its_members(pbx, play):
     users = listed(play, 'tcx_user_info', 'users', department="Bob's Team")
     assert numbers(users) == ['099']
-    assert users[0]['Groups'][0]['Rights'] == {'RoleName': 'managers'}
+    assert users[0]['departments'] == [{'name': "Bob's Team", 'role': 'managers'}]
 
 
 def test_unknown_department_matches_nothing_and_warns(pbx, play):
@@ -159,62 +167,71 @@ def test_invalid_raw_filter_fails_with_the_pbx_message(pbx, play):
 
 
 def test_250_users_come_back_completely_in_order_in_three_pages(pbx, play):
-    users = listed(play, 'tcx_user_info', 'users', select=['Number'])
+    users, raw = listed_with_raw(play, 'tcx_user_info', 'users', select=['Number'])
     assert len(users) == 251
-    assert [u['Id'] for u in users] == [5] + list(range(10, 260))
+    assert [u['Id'] for u in raw] == [5] + list(range(10, 260))
+    assert numbers(users) == ['099'] + [user_number(i) for i in range(250)]
     pages = [(q['$top'], q.get('$skip'), q['$orderby']) for q in collection_gets(pbx, 'Users')]
     assert pages == [('100', None, 'Id'), ('100', '100', 'Id'), ('100', '200', 'Id')]
 
 
 def test_select_returns_only_the_key_and_the_selected_properties(pbx, play):
-    users = listed(play, 'tcx_user_info', 'users', extension='105', select=['Number', 'EmailAddress'])
-    assert users == [{'Id': 15, 'Number': '105', 'EmailAddress': 'user5@example.com'}]
+    users, raw = listed_with_raw(play, 'tcx_user_info', 'users', extension='105', select=['Number', 'EmailAddress'])
+    assert users == [{'extension': '105', 'email': 'user5@example.com'}]
+    assert raw == [{'Id': 15, 'Number': '105', 'EmailAddress': 'user5@example.com'}]
 
 
 def test_select_groups_expands_the_memberships(pbx, play):
-    users = listed(play, 'tcx_user_info', 'users', extension='105', select=['Number', 'Groups'])
-    assert users == [{'Id': 15, 'Number': '105',
-                      'Groups': [{'GroupId': SALES_ID, 'Name': 'Sales', 'Rights': {'RoleName': 'users'}}]}]
+    users, raw = listed_with_raw(play, 'tcx_user_info', 'users', extension='105', select=['Number', 'Groups'])
+    assert users == [{'extension': '105', 'departments': [{'name': 'Sales', 'role': 'users'}]}]
+    assert raw == [{'Id': 15, 'Number': '105',
+                    'Groups': [{'GroupId': SALES_ID, 'Name': 'Sales', 'Rights': {'RoleName': 'users'}}]}]
 
 
 def test_secrets_are_never_returned_or_printed(pbx, play):
     result = run(play, 'tcx_user_info', extension='105', select=['Number', 'AccessPassword', 'VMPIN'])
-    assert result.result()['users'] == [{'Id': 15, 'Number': '105'}]
+    assert result.result()['users'] == [{'extension': '105'}]
+    assert result.result()['raw'] == [{'Id': 15, 'Number': '105'}]
     assert '"Number": "105"' in result.stdout
     stored = next(u for u in pbx.state()['users'] if u['Number'] == '105')
     for secret in ('AccessPassword', 'AuthPassword', 'VMPIN', 'DeskphonePassword'):
         assert stored[secret] not in result.stdout
-    full = listed(play, 'tcx_user_info', 'users', extension='105')[0]
-    assert not set(full) & {'AccessPassword', 'AuthPassword', 'VMPIN', 'DeskphonePassword'}
-    assert full['FirstName'] == 'User5'
+    users, raw = listed_with_raw(play, 'tcx_user_info', 'users', extension='105')
+    assert not set(raw[0]) & {'AccessPassword', 'AuthPassword', 'VMPIN', 'DeskphonePassword'}
+    assert not set(users[0]) & {'password', 'vm_pin'}
+    assert users[0]['first_name'] == raw[0]['FirstName'] == 'User5'
 
 
 def test_check_mode_returns_the_same_list(pbx, play):
     checked = run(play, 'tcx_user_info', check=True, department='Sales').result()
     real = run(play, 'tcx_user_info', department='Sales').result()
     assert checked['users'] == real['users'] and len(real['users']) == SALES_MEMBERS
+    assert checked['raw'] == real['raw']
 
 
 # --- departments -----------------------------------------------------------------------------
 
 def test_department_found_by_name(pbx, play):
-    departments = listed(play, 'tcx_department_info', 'departments', name='Support')
-    assert [(d['Id'], d['Number']) for d in departments] == [(SUPPORT_ID, 'GRP0002')]
+    departments, raw = listed_with_raw(play, 'tcx_department_info', 'departments', name='Support')
+    assert [d['name'] for d in departments] == ['Support']
+    assert [(d['Id'], d['Number']) for d in raw] == [(SUPPORT_ID, 'GRP0002')]
 
 
 def test_department_name_with_a_quote(pbx, play):
-    departments = listed(play, 'tcx_department_info', 'departments', name="Bob's Team")
-    assert [d['Id'] for d in departments] == [QUOTED_ID]
+    departments, raw = listed_with_raw(play, 'tcx_department_info', 'departments', name="Bob's Team")
+    assert [d['name'] for d in departments] == ["Bob's Team"] and [d['Id'] for d in raw] == [QUOTED_ID]
 
 
 def test_departments_found_by_raw_filter(pbx, play):
-    departments = listed(play, 'tcx_department_info', 'departments', filter="Language eq 'DE'", select=['Name'])
-    assert departments == [{'Id': SALES_ID, 'Name': 'Sales'}, {'Id': QUOTED_ID, 'Name': "Bob's Team"}]
+    departments, raw = listed_with_raw(play, 'tcx_department_info', 'departments', filter="Language eq 'DE'",
+                                       select=['Name'])
+    assert departments == [{'name': 'Sales'}, {'name': "Bob's Team"}]
+    assert raw == [{'Id': SALES_ID, 'Name': 'Sales'}, {'Id': QUOTED_ID, 'Name': "Bob's Team"}]
 
 
 def test_all_departments_include_default(pbx, play):
     departments = listed(play, 'tcx_department_info', 'departments', select=['Name'])
-    assert [d['Name'] for d in departments] == ['DEFAULT', 'Sales', 'Support', "Bob's Team"]
+    assert [d['name'] for d in departments] == ['DEFAULT', 'Sales', 'Support', "Bob's Team"]
 
 
 def test_invalid_department_filter_fails_with_the_pbx_message(pbx, play):
@@ -225,9 +242,9 @@ def test_invalid_department_filter_fails_with_the_pbx_message(pbx, play):
 # --- parkings --------------------------------------------------------------------------------
 
 def test_parking_found_by_number(pbx, play):
-    parkings = listed(play, 'tcx_parking_info', 'parkings', number='SP2')
-    assert numbers(parkings) == ['SP2']
-    assert parkings[0]['Groups'] == [{'GroupId': SUPPORT_ID, 'Name': 'Support'}]
+    parkings, raw = listed_with_raw(play, 'tcx_parking_info', 'parkings', number='SP2')
+    assert parkings == [{'number': 'SP2', 'departments': ['Support']}]
+    assert raw[0]['Groups'] == [{'GroupId': SUPPORT_ID, 'Name': 'Support'}]
 
 
 def test_parkings_of_a_department(pbx, play):
@@ -246,22 +263,24 @@ def test_invalid_parking_filter_fails_with_the_pbx_message(pbx, play):
 # --- live chats ------------------------------------------------------------------------------
 
 def test_livechat_found_by_link(pbx, play):
-    livechats = listed(play, 'tcx_livechat_info', 'livechats', link='support')
-    assert [(c['Link'], c['Name'], c['DN']['Number']) for c in livechats] == [('support', 'Support', 'GRP0002')]
+    livechats, raw = listed_with_raw(play, 'tcx_livechat_info', 'livechats', link='support')
+    assert [(c['link'], c['name'], c['department']) for c in livechats] == [('support', 'Support', 'Support')]
+    assert [(c['Link'], c['DN']['Number']) for c in raw] == [('support', 'GRP0002')]
 
 
 def test_livechat_link_with_a_quote(pbx, play):
-    assert [c['Link'] for c in listed(play, 'tcx_livechat_info', 'livechats', link="o'brien")] == ["o'brien"]
+    assert [c['link'] for c in listed(play, 'tcx_livechat_info', 'livechats', link="o'brien")] == ["o'brien"]
 
 
 def test_livechats_of_a_department(pbx, play):
     livechats = listed(play, 'tcx_livechat_info', 'livechats', department="Bob's Team")
-    assert [c['Link'] for c in livechats] == ["o'brien"]
+    assert [c['link'] for c in livechats] == ["o'brien"]
 
 
 def test_livechats_found_by_raw_filter_in_link_order(pbx, play):
-    livechats = listed(play, 'tcx_livechat_info', 'livechats', filter='ChatEnabled eq true', select=['Name'])
-    assert livechats == [{'Link': "o'brien", 'Name': 'Quoted'}, {'Link': 'sales-chat', 'Name': 'Sales chat'}]
+    livechats, raw = listed_with_raw(play, 'tcx_livechat_info', 'livechats', filter='ChatEnabled eq true', select=['Name'])
+    assert livechats == [{'link': "o'brien", 'name': 'Quoted'}, {'link': 'sales-chat', 'name': 'Sales chat'}]
+    assert raw == [{'Link': "o'brien", 'Name': 'Quoted'}, {'Link': 'sales-chat', 'Name': 'Sales chat'}]
 
 
 def test_invalid_livechat_filter_fails_with_the_pbx_message(pbx, play):
