@@ -179,5 +179,5 @@ def test_a_parking_without_number_survives_a_lost_post_without_a_duplicate(emula
     posts = [r['status'] for r in emulator.requests() if r['method'] == 'POST' and r['path'] == '/xapi/v1/Parkings']
     assert len(posts) == (2 if fault == 'connection-dropped' else 1), posts
     parkings = api.call('GET', 'Parkings', params={'$expand': 'Groups'})['value']
-    assert len(parkings) == 1 and first['parking']['Number'] == parkings[0]['Number'], parkings
+    assert len(parkings) == 1 and first['parking']['number'] == parkings[0]['Number'], parkings
     assert play([task], expect_rc=0).result()['changed'] is False

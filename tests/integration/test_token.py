@@ -37,7 +37,7 @@ def test_twenty_tasks_after_tcx_token_make_exactly_one_token_request(emulator, p
     tasks = [info_task(i) for i in range(19)]
     result = play([token_block(emulator, tasks, token_cache=False)], defaults=False, expect_rc=0)
     assert len(result.records) == 20
-    assert all(r['result']['departments'][0]['Name'] == 'DEFAULT' for r in result.records[1:])
+    assert all(r['result']['departments'][0]['name'] == 'DEFAULT' for r in result.records[1:])
     assert len(emulator.token_requests()) == 1
 
 
@@ -102,7 +102,7 @@ def test_rejected_token_with_credentials_logs_in_exactly_once(emulator, play):
     emulator.clear_requests()
     options = dict(connection(emulator), access_token=token)
     result = play([{'name': 'read', 'tcx.xapi.tcx_department_info': options}], defaults=False, expect_rc=0)
-    assert result.result()['departments'][0]['Name'] == 'DEFAULT'
+    assert result.result()['departments'][0]['name'] == 'DEFAULT'
     assert len(emulator.token_requests()) == 1
     gets = emulator.requests('GET', r'^/xapi/v1/Groups$')
     assert len(gets) == 2  # refused once, then repeated with the new token
