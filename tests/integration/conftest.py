@@ -93,7 +93,8 @@ PASSWORD_KEYS = ('generated_password', 'generated_passwords')
 def suite_verbosity():
     """Every play runs with ``-vvvv --diff`` so that the secret scan sees the most verbose output.
 
-    ``TCX_TEST_VERBOSITY=N`` picks another level (0: neither -v nor --diff, for benchmarks). Measured on the 2-core
+    ``TCX_TEST_VERBOSITY=N`` picks another level (0, for benchmarks: neither -v nor --diff, and no
+    reading of the request log at each task's start, so :meth:`PlayResult.requests` is unavailable). Measured on the 2-core
     machine (test_department + test_user, 74 tests, 2 workers, two runs each under the same load):
     240 s / 302 s without, 268 s / 214 s with -vvvv: within the noise, well under 15 % more.
     """
@@ -101,12 +102,15 @@ def suite_verbosity():
 
 
 def _secret_values(node, found, origin='tasks'):
-    """Collect ``{value: description}`` of every literal secret option value in tasks/vars/env."""
+    """Collect ``{value: description}`` of every literal secret option value in tasks/vars/env.
+
+    In tasks only the secret options count (``update_password: always`` is no secret); in
+    variables and the environment every name that ends like a secret (``tcx_client_secret``)."""
     if isinstance(node, dict):
         for key, value in node.items():
             name = str(key).lower()
             if (isinstance(value, str) and '{{' not in value and len(value) >= MIN_SECRET_LENGTH
-                    and (name in SECRET_OPTIONS or (origin == 'env' and name.endswith(
+                    and (name in SECRET_OPTIONS or (origin != 'tasks' and name.endswith(
                         ('secret', 'access_token', 'password', '_pin'))))):
                 found.setdefault(value, '%s %s' % (origin, key))
             else:
@@ -216,7 +220,8 @@ def _literal_secrets(plays_path, plays, extra_vars, env):
             plays = yaml.safe_load(plays_path.read_text(encoding='utf-8'))
         except yaml.YAMLError:
             plays = None
-    _secret_values([plays, extra_vars], found)
+    _secret_values(plays, found)
+    _secret_values(extra_vars or {}, found, origin='extra vars')
     _secret_values(env or {}, found, origin='env')
     return found
 
@@ -291,7 +296,7 @@ def run_ansible(playbook, emulators=(), check=False, extra_vars=None, inventory=
             # A fresh token cache per run unless a test shares one on purpose.
             'TCX_TOKEN_CACHE_DIR': str(tmp / ('token-cache-%s' % tag)),
         })
-        if len(emulators) == 1:
+        if len(emulators) == 1 and suite_verbosity():
             run_env['TCX_TEST_REQUEST_LOG'] = emulators[0].url + '/_emulator/requests'
             if emulators[0].ca_file:
                 run_env['TCX_TEST_REQUEST_LOG_CA'] = emulators[0].ca_file

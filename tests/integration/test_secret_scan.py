@@ -7,7 +7,7 @@ __metaclass__ = type
 
 import pytest
 
-from conftest import _secret_values, scan_for_secrets
+from conftest import _literal_secrets, _secret_values, scan_for_secrets
 
 SECRETS = {'Sup3r-Secret!': 'tasks password', '583920': 'tasks vm_pin'}
 
@@ -38,3 +38,13 @@ def test_literal_secret_options_are_collected_templates_and_short_values_are_not
     tasks = [{'tcx.xapi.tcx_user': {'password': 'Long-Enough-1', 'vm_pin': '{{ pin }}', 'first_name': 'Sup3r'}},
              {'tcx.xapi.tcx_token': {'client_secret': 'abc'}}]
     assert _secret_values(tasks, {}) == {'Long-Enough-1': 'tasks password'}
+
+
+def test_a_playbook_file_its_extra_vars_and_environment_give_their_literal_secrets(tmp_path):
+    playbook = tmp_path / 'play.yml'
+    playbook.write_text('- hosts: localhost\n  tasks:\n    - tcx.xapi.tcx_user: {extension: "150", password: Pw-in-the-file-1,'
+                        ' update_password: always}\n')
+    found = _literal_secrets(playbook, None, {'tcx_client_secret': 'Extra-var-secret', 'tcx_url': 'https://pbx'},
+                             {'TCX_CLIENT_SECRET': 'Env-secret-2'})
+    assert found == {'Pw-in-the-file-1': 'tasks password', 'Extra-var-secret': 'extra vars tcx_client_secret',
+                     'Env-secret-2': 'env TCX_CLIENT_SECRET'}
