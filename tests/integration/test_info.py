@@ -1,17 +1,21 @@
 # -*- coding: utf-8 -*-
 """The info modules and tcx_system_info against the emulator with real ansible-playbook runs.
 
-Data is seeded through the emulator's test-control API (``load_state``); every test also checks,
-through an autouse fixture, that the modules wrote nothing (request log).
+Data is seeded through the emulator's test-control API (``load_state``). The queries against it
+(:data:`QUERIES`) run as the tasks of one play, once per test process; each test checks the
+results and requests of its own tasks, and that the play wrote nothing.
 """
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import pytest
+import functools
 
-from conftest import connection
+import pytest
+from tcx_emulator.pytest_plugin import start_emulator
+
+from conftest import connection, run_play
 
 SALES_ID, SUPPORT_ID, QUOTED_ID = 300, 301, 302
 SALES_MEMBERS = 45  # more than one request's worth of Number clauses (40), to exercise the merge
@@ -57,36 +61,97 @@ def weblink(link, name, group_number, group_id, group_name, chat=True):
             'DN': {'Id': group_id, 'Name': group_name, 'Number': group_number, 'Type': 'Group', 'Hidden': False, 'Tags': []}}
 
 
+# Every query of this file: name -> (module, options); a name ending in '(check mode)' runs in check mode.
+QUERIES = {
+    'user 105': ('tcx_user_info', {'extension': '105'}),
+    'user 9999': ('tcx_user_info', {'extension': '9999'}),
+    'user by email in capitals': ('tcx_user_info', {'email': 'USER7@EXAMPLE.COM'}),
+    'user by email with a quote': ('tcx_user_info', {'email': "sean.o'brien@example.com"}),
+    'users of Sales': ('tcx_user_info', {'department': 'Sales'}),
+    'users of Sales (check mode)': ('tcx_user_info', {'department': 'Sales'}),
+    "users of Bob's Team": ('tcx_user_info', {'department': "Bob's Team"}),
+    'users of Nowhere': ('tcx_user_info', {'department': 'Nowhere'}),
+    'users by raw filter': ('tcx_user_info', {'filter': "startswith(FirstName,'User2') and Enabled eq false"}),
+    'users by raw filter with a quote': ('tcx_user_info', {'filter': "LastName eq 'O''Brien'"}),
+    'users by three selectors': ('tcx_user_info', {'department': 'Sales', 'filter': 'Enabled eq false',
+                                                   'email': 'user5@example.com'}),
+    'users by two selectors that exclude each other': ('tcx_user_info', {'department': 'Sales', 'extension': '101'}),
+    'users by an invalid filter': ('tcx_user_info', {'filter': 'Nope eq 1'}),
+    'all users, numbers only': ('tcx_user_info', {'select': ['Number']}),
+    'user 105, number and email': ('tcx_user_info', {'extension': '105', 'select': ['Number', 'EmailAddress']}),
+    'user 105, number and departments': ('tcx_user_info', {'extension': '105', 'select': ['Number', 'Groups']}),
+    'department Support': ('tcx_department_info', {'name': 'Support'}),
+    "department Bob's Team": ('tcx_department_info', {'name': "Bob's Team"}),
+    'departments by raw filter': ('tcx_department_info', {'filter': "Language eq 'DE'", 'select': ['Name']}),
+    'all departments': ('tcx_department_info', {'select': ['Name']}),
+    'departments by an invalid filter': ('tcx_department_info', {'filter': 'Name eq'}),
+    'parking SP2': ('tcx_parking_info', {'number': 'SP2'}),
+    'parkings of Sales': ('tcx_parking_info', {'department': 'Sales'}),
+    'parkings by raw filter': ('tcx_parking_info', {'filter': "Number ne 'SP1'"}),
+    'parkings by an invalid filter': ('tcx_parking_info', {'filter': "Name eq 'x'"}),
+    'live chat support': ('tcx_livechat_info', {'link': 'support'}),
+    "live chat o'brien": ('tcx_livechat_info', {'link': "o'brien"}),
+    "live chats of Bob's Team": ('tcx_livechat_info', {'department': "Bob's Team"}),
+    'live chats by raw filter': ('tcx_livechat_info', {'filter': 'ChatEnabled eq true', 'select': ['Name']}),
+    'live chats by an invalid filter': ('tcx_livechat_info', {'filter': "Nope eq 'x'"}),
+    'system': ('tcx_system_info', {}),
+}
+
+
+class Queries(object):
+    """The play of :data:`QUERIES` against the seeded PBX: its results and requests, task by task."""
+
+    def __init__(self):
+        tasks = [dict({'name': name, 'tcx.xapi.' + module: options, 'ignore_errors': True},
+                      **({'check_mode': True} if name.endswith('(check mode)') else {}))
+                 for name, (module, options) in QUERIES.items()]
+        with start_emulator() as emulator:
+            emulator.load_state(seeded_state())
+            emulator.clear_requests()
+            self.play = run_play(emulator, tasks)
+            self.state = emulator.state()
+            self.writes = emulator.writes()
+        self.index = dict((record['task'], i) for i, record in enumerate(self.play.records))
+
+    def record(self, name):
+        return self.play.records[self.index[name]]
+
+    def result(self, name):
+        """The result of a query that succeeded and changed nothing."""
+        record = self.record(name)
+        assert record['status'] == 'ok' and record['result']['changed'] is False, record
+        return record['result']
+
+    def listed(self, name, key):
+        """The items (in option shape) of a query."""
+        return self.listed_with_raw(name, key)[0]
+
+    def listed_with_raw(self, name, key):
+        """The items (in option shape) of a query and its ``raw`` XAPI objects, one for one."""
+        result = self.result(name)
+        assert len(result['raw']) == len(result[key])
+        return result[key], result['raw']
+
+    def failure(self, name):
+        record = self.record(name)
+        assert record['status'] == 'failed', record
+        return record['result']['msg']
+
+    def gets(self, name, entity_set):
+        """The queries of the GETs of a task to a collection."""
+        return [entry['query'] for entry in self.play.requests(self.index[name])
+                if entry['method'] == 'GET' and entry['path'] == '/xapi/v1/' + entity_set]
+
+
+@functools.lru_cache(maxsize=None)
+def queries():
+    return Queries()
+
+
 @pytest.fixture
-def pbx(emulator):
-    """The emulator holding the seeded state, with an empty request log."""
-    emulator.load_state(seeded_state())
-    emulator.clear_requests()
-    return emulator
-
-
-@pytest.fixture(autouse=True)
-def nothing_is_written(emulator):
-    """After every test of this file: not one write request reached the PBX."""
-    yield
-    assert emulator.writes() == []
-
-
-def run(play, module, expect_rc=0, check=False, **options):
-    return play([{'name': module, 'tcx.xapi.%s' % module: options}], expect_rc=expect_rc, check=check)
-
-
-def listed(play, module, key, **options):
-    """The items of an info module (in option shape)."""
-    return listed_with_raw(play, module, key, **options)[0]
-
-
-def listed_with_raw(play, module, key, **options):
-    """The items of an info module (in option shape) and its ``raw`` XAPI objects, one for one."""
-    result = run(play, module, **options).result()
-    assert result['changed'] is False
-    assert len(result['raw']) == len(result[key])
-    return result[key], result['raw']
+def pbx():
+    """The queries against the seeded PBX (run once per test process)."""
+    return queries()
 
 
 def numbers(items):
@@ -94,205 +159,197 @@ def numbers(items):
     return [item['extension'] if 'extension' in item else item['number'] for item in items]
 
 
-def collection_gets(emulator, entity_set):
-    return [entry['query'] for entry in emulator.requests('GET', r'^/xapi/v1/%s$' % entity_set)]
+def test_the_queries_write_nothing(pbx):
+    assert pbx.play.rc == 0  # the queries with an invalid filter fail, and are ignored
+    assert [r['task'] for r in pbx.play.records if r['status'] != 'ok'] == [
+        'users by an invalid filter', 'departments by an invalid filter', 'parkings by an invalid filter',
+        'live chats by an invalid filter']
+    assert pbx.writes == []
 
 
 # --- users -----------------------------------------------------------------------------------
 
-def test_user_found_by_extension(pbx, play):
-    users = listed(play, 'tcx_user_info', 'users', extension='105')
+def test_user_found_by_extension(pbx):
+    users = pbx.listed('user 105', 'users')
     assert numbers(users) == ['105']
     assert users[0]['email'] == 'user5@example.com'
 
 
-def test_unknown_extension_gives_an_empty_list(pbx, play):
-    assert listed(play, 'tcx_user_info', 'users', extension='9999') == []
+def test_unknown_extension_gives_an_empty_list(pbx):
+    assert pbx.listed('user 9999', 'users') == []
 
 
-def test_user_found_by_email_ignoring_case(pbx, play):
-    users = listed(play, 'tcx_user_info', 'users', email='USER7@EXAMPLE.COM')
-    assert numbers(users) == ['107']
+def test_user_found_by_email_ignoring_case(pbx):
+    assert numbers(pbx.listed('user by email in capitals', 'users')) == ['107']
 
 
-def test_email_with_a_quote_is_matched_literally(pbx, play):
-    users = listed(play, 'tcx_user_info', 'users', email="sean.o'brien@example.com")
-    assert numbers(users) == ['099']
-    query = collection_gets(pbx, 'Users')[0]
+def test_email_with_a_quote_is_matched_literally(pbx):
+    assert numbers(pbx.listed('user by email with a quote', 'users')) == ['099']
+    query = pbx.gets('user by email with a quote', 'Users')[0]
     assert query['$filter'] == "tolower(EmailAddress) eq 'sean.o''brien@example.com'"
 
 
-def test_users_of_a_department_are_its_members_in_id_order(pbx, play):
-    users = listed(play, 'tcx_user_info', 'users', department='Sales')
+def test_users_of_a_department_are_its_members_in_id_order(pbx):
+    users = pbx.listed('users of Sales', 'users')
     assert numbers(users) == [user_number(i) for i in range(0, SALES_MEMBERS * 5, 5)]
     assert all(u['departments'] == [{'name': 'Sales', 'role': 'users'}] for u in users)
-    assert len(collection_gets(pbx, 'Users')) == 2  # 45 numbers: one request per 40
+    assert len(pbx.gets('users of Sales', 'Users')) == 2  # 45 numbers: one request per 40
 
 
-def test_department_name_with_a_quote_selects_its_members(pbx, play):
-    users = listed(play, 'tcx_user_info', 'users', department="Bob's Team")
+def test_department_name_with_a_quote_selects_its_members(pbx):
+    users = pbx.listed("users of Bob's Team", 'users')
     assert numbers(users) == ['099']
     assert users[0]['departments'] == [{'name': "Bob's Team", 'role': 'managers'}]
 
 
-def test_unknown_department_matches_nothing_and_warns(pbx, play):
-    result = run(play, 'tcx_user_info', department='Nowhere').result()
+def test_unknown_department_matches_nothing_and_warns(pbx):
+    result = pbx.result('users of Nowhere')
     assert result['users'] == []
     assert any('Nowhere' in w for w in result.get('warnings', []))
 
 
-def test_users_found_by_raw_filter(pbx, play):
-    users = listed(play, 'tcx_user_info', 'users', filter="startswith(FirstName,'User2') and Enabled eq false")
-    assert numbers(users) == [user_number(i) for i in [21, 23, 25, 27, 29] + list(range(201, 250, 2))]
+def test_users_found_by_raw_filter(pbx):
+    assert numbers(pbx.listed('users by raw filter', 'users')) == [
+        user_number(i) for i in [21, 23, 25, 27, 29] + list(range(201, 250, 2))]
 
 
-def test_raw_filter_with_a_quoted_quote(pbx, play):
-    users = listed(play, 'tcx_user_info', 'users', filter="LastName eq 'O''Brien'")
-    assert numbers(users) == ['099']
+def test_raw_filter_with_a_quoted_quote(pbx):
+    assert numbers(pbx.listed('users by raw filter with a quote', 'users')) == ['099']
 
 
-def test_selectors_combine_with_and(pbx, play):
-    users = listed(play, 'tcx_user_info', 'users', department='Sales', filter='Enabled eq false',
-                   email='user5@example.com')
-    assert numbers(users) == ['105']
-    assert listed(play, 'tcx_user_info', 'users', department='Sales', extension='101') == []
+def test_selectors_combine_with_and(pbx):
+    assert numbers(pbx.listed('users by three selectors', 'users')) == ['105']
+    assert pbx.listed('users by two selectors that exclude each other', 'users') == []
 
 
-def test_invalid_raw_filter_fails_with_the_pbx_message(pbx, play):
-    result = run(play, 'tcx_user_info', expect_rc=2, filter='Nope eq 1')
-    record = result.records[-1]
-    assert record['status'] == 'failed'
-    assert "Could not find a property named 'Nope' on type 'Pbx.User'" in record['result']['msg']
-    assert 'HTTP 400' in record['result']['msg']
+def test_invalid_raw_filter_fails_with_the_pbx_message(pbx):
+    message = pbx.failure('users by an invalid filter')
+    assert "Could not find a property named 'Nope' on type 'Pbx.User'" in message
+    assert 'HTTP 400' in message
 
 
-def test_250_users_come_back_completely_in_order_in_three_pages(pbx, play):
-    users, raw = listed_with_raw(play, 'tcx_user_info', 'users', select=['Number'])
+def test_250_users_come_back_completely_in_order_in_three_pages(pbx):
+    users, raw = pbx.listed_with_raw('all users, numbers only', 'users')
     assert len(users) == 251
     assert [u['Id'] for u in raw] == [5] + list(range(10, 260))
     assert numbers(users) == ['099'] + [user_number(i) for i in range(250)]
-    pages = [(q['$top'], q.get('$skip'), q['$orderby']) for q in collection_gets(pbx, 'Users')]
+    pages = [(q['$top'], q.get('$skip'), q['$orderby']) for q in pbx.gets('all users, numbers only', 'Users')]
     assert pages == [('100', None, 'Id'), ('100', '100', 'Id'), ('100', '200', 'Id')]
 
 
-def test_select_returns_only_the_key_and_the_selected_properties(pbx, play):
-    users, raw = listed_with_raw(play, 'tcx_user_info', 'users', extension='105', select=['Number', 'EmailAddress'])
+def test_select_returns_only_the_key_and_the_selected_properties(pbx):
+    users, raw = pbx.listed_with_raw('user 105, number and email', 'users')
     assert users == [{'extension': '105', 'email': 'user5@example.com'}]
     assert raw == [{'Id': 15, 'Number': '105', 'EmailAddress': 'user5@example.com'}]
 
 
-def test_select_groups_expands_the_memberships(pbx, play):
-    users, raw = listed_with_raw(play, 'tcx_user_info', 'users', extension='105', select=['Number', 'Groups'])
+def test_select_groups_expands_the_memberships(pbx):
+    users, raw = pbx.listed_with_raw('user 105, number and departments', 'users')
     assert users == [{'extension': '105', 'departments': [{'name': 'Sales', 'role': 'users'}]}]
     assert raw == [{'Id': 15, 'Number': '105',
                     'Groups': [{'GroupId': SALES_ID, 'Name': 'Sales', 'Rights': {'RoleName': 'users'}}]}]
 
 
-def test_secrets_are_never_returned_or_printed(pbx, play):
-    result = run(play, 'tcx_user_info', extension='105', select=['Number', 'AccessPassword', 'VMPIN'])
-    assert result.result()['users'] == [{'extension': '105'}]
-    assert result.result()['raw'] == [{'Id': 15, 'Number': '105'}]
+def test_secrets_are_never_returned_or_printed(emulator, play):
+    emulator.load_state(seeded_state(user_count=10))
+    result = play([{'name': 'selected', 'tcx.xapi.tcx_user_info': {'extension': '105',
+                                                                   'select': ['Number', 'AccessPassword', 'VMPIN']}},
+                   {'name': 'all', 'tcx.xapi.tcx_user_info': {'extension': '105'}}], expect_rc=0)
+    selected, full = result.results
+    assert selected['users'] == [{'extension': '105'}] and selected['raw'] == [{'Id': 15, 'Number': '105'}]
     assert '"Number": "105"' in result.stdout
-    stored = next(u for u in pbx.state()['users'] if u['Number'] == '105')
+    stored = next(u for u in emulator.state()['users'] if u['Number'] == '105')
     for secret in ('AccessPassword', 'AuthPassword', 'VMPIN', 'DeskphonePassword'):
         assert stored[secret] not in result.stdout
-    users, raw = listed_with_raw(play, 'tcx_user_info', 'users', extension='105')
-    assert not set(raw[0]) & {'AccessPassword', 'AuthPassword', 'VMPIN', 'DeskphonePassword'}
-    assert not set(users[0]) & {'password', 'vm_pin'}
-    assert users[0]['first_name'] == raw[0]['FirstName'] == 'User5'
+    assert not set(full['raw'][0]) & {'AccessPassword', 'AuthPassword', 'VMPIN', 'DeskphonePassword'}
+    assert not set(full['users'][0]) & {'password', 'vm_pin'}
+    assert full['users'][0]['first_name'] == full['raw'][0]['FirstName'] == 'User5'
+    assert emulator.writes() == []
 
 
-def test_check_mode_returns_the_same_list(pbx, play):
-    checked = run(play, 'tcx_user_info', check=True, department='Sales').result()
-    real = run(play, 'tcx_user_info', department='Sales').result()
+def test_check_mode_returns_the_same_list(pbx):
+    checked, real = pbx.result('users of Sales (check mode)'), pbx.result('users of Sales')
     assert checked['users'] == real['users'] and len(real['users']) == SALES_MEMBERS
     assert checked['raw'] == real['raw']
 
 
 # --- departments -----------------------------------------------------------------------------
 
-def test_department_found_by_name(pbx, play):
-    departments, raw = listed_with_raw(play, 'tcx_department_info', 'departments', name='Support')
+def test_department_found_by_name(pbx):
+    departments, raw = pbx.listed_with_raw('department Support', 'departments')
     assert [d['name'] for d in departments] == ['Support']
     assert [(d['Id'], d['Number']) for d in raw] == [(SUPPORT_ID, 'GRP0002')]
 
 
-def test_department_name_with_a_quote(pbx, play):
-    departments, raw = listed_with_raw(play, 'tcx_department_info', 'departments', name="Bob's Team")
+def test_department_name_with_a_quote(pbx):
+    departments, raw = pbx.listed_with_raw("department Bob's Team", 'departments')
     assert [d['name'] for d in departments] == ["Bob's Team"] and [d['Id'] for d in raw] == [QUOTED_ID]
 
 
-def test_departments_found_by_raw_filter(pbx, play):
-    departments, raw = listed_with_raw(play, 'tcx_department_info', 'departments', filter="Language eq 'DE'",
-                                       select=['Name'])
+def test_departments_found_by_raw_filter(pbx):
+    departments, raw = pbx.listed_with_raw('departments by raw filter', 'departments')
     assert departments == [{'name': 'Sales'}, {'name': "Bob's Team"}]
     assert raw == [{'Id': SALES_ID, 'Name': 'Sales'}, {'Id': QUOTED_ID, 'Name': "Bob's Team"}]
 
 
-def test_all_departments_include_default(pbx, play):
-    departments = listed(play, 'tcx_department_info', 'departments', select=['Name'])
-    assert [d['name'] for d in departments] == ['DEFAULT', 'Sales', 'Support', "Bob's Team"]
+def test_all_departments_include_default(pbx):
+    assert [d['name'] for d in pbx.listed('all departments', 'departments')] == ['DEFAULT', 'Sales', 'Support', "Bob's Team"]
 
 
-def test_invalid_department_filter_fails_with_the_pbx_message(pbx, play):
-    result = run(play, 'tcx_department_info', expect_rc=2, filter="Name eq")
-    assert 'The query specified in the URI is not valid' in result.records[-1]['result']['msg']
+def test_invalid_department_filter_fails_with_the_pbx_message(pbx):
+    assert 'The query specified in the URI is not valid' in pbx.failure('departments by an invalid filter')
 
 
 # --- parkings --------------------------------------------------------------------------------
 
-def test_parking_found_by_number(pbx, play):
-    parkings, raw = listed_with_raw(play, 'tcx_parking_info', 'parkings', number='SP2')
+def test_parking_found_by_number(pbx):
+    parkings, raw = pbx.listed_with_raw('parking SP2', 'parkings')
     assert parkings == [{'number': 'SP2', 'departments': ['Support']}]
     assert raw[0]['Groups'] == [{'GroupId': SUPPORT_ID, 'Name': 'Support'}]
 
 
-def test_parkings_of_a_department(pbx, play):
-    assert numbers(listed(play, 'tcx_parking_info', 'parkings', department='Sales')) == ['SP1', 'SP3']
+def test_parkings_of_a_department(pbx):
+    assert numbers(pbx.listed('parkings of Sales', 'parkings')) == ['SP1', 'SP3']
 
 
-def test_parkings_found_by_raw_filter(pbx, play):
-    assert numbers(listed(play, 'tcx_parking_info', 'parkings', filter="Number ne 'SP1'")) == ['SP2', 'SP3']
+def test_parkings_found_by_raw_filter(pbx):
+    assert numbers(pbx.listed('parkings by raw filter', 'parkings')) == ['SP2', 'SP3']
 
 
-def test_invalid_parking_filter_fails_with_the_pbx_message(pbx, play):
-    result = run(play, 'tcx_parking_info', expect_rc=2, filter="Name eq 'x'")
-    assert "Could not find a property named 'Name' on type 'Pbx.Parking'" in result.records[-1]['result']['msg']
+def test_invalid_parking_filter_fails_with_the_pbx_message(pbx):
+    assert "Could not find a property named 'Name' on type 'Pbx.Parking'" in pbx.failure('parkings by an invalid filter')
 
 
 # --- live chats ------------------------------------------------------------------------------
 
-def test_livechat_found_by_link(pbx, play):
-    livechats, raw = listed_with_raw(play, 'tcx_livechat_info', 'livechats', link='support')
+def test_livechat_found_by_link(pbx):
+    livechats, raw = pbx.listed_with_raw('live chat support', 'livechats')
     assert [(c['link'], c['name'], c['department']) for c in livechats] == [('support', 'Support', 'Support')]
     assert [(c['Link'], c['DN']['Number']) for c in raw] == [('support', 'GRP0002')]
 
 
-def test_livechat_link_with_a_quote(pbx, play):
-    assert [c['link'] for c in listed(play, 'tcx_livechat_info', 'livechats', link="o'brien")] == ["o'brien"]
+def test_livechat_link_with_a_quote(pbx):
+    assert [c['link'] for c in pbx.listed("live chat o'brien", 'livechats')] == ["o'brien"]
 
 
-def test_livechats_of_a_department(pbx, play):
-    livechats = listed(play, 'tcx_livechat_info', 'livechats', department="Bob's Team")
-    assert [c['link'] for c in livechats] == ["o'brien"]
+def test_livechats_of_a_department(pbx):
+    assert [c['link'] for c in pbx.listed("live chats of Bob's Team", 'livechats')] == ["o'brien"]
 
 
-def test_livechats_found_by_raw_filter_in_link_order(pbx, play):
-    livechats, raw = listed_with_raw(play, 'tcx_livechat_info', 'livechats', filter='ChatEnabled eq true', select=['Name'])
+def test_livechats_found_by_raw_filter_in_link_order(pbx):
+    livechats, raw = pbx.listed_with_raw('live chats by raw filter', 'livechats')
     assert livechats == [{'link': "o'brien", 'name': 'Quoted'}, {'link': 'sales-chat', 'name': 'Sales chat'}]
     assert raw == [{'Link': "o'brien", 'Name': 'Quoted'}, {'Link': 'sales-chat', 'Name': 'Sales chat'}]
 
 
-def test_invalid_livechat_filter_fails_with_the_pbx_message(pbx, play):
-    result = run(play, 'tcx_livechat_info', expect_rc=2, filter="Nope eq 'x'")
-    assert "Could not find a property named 'Nope' on type 'Pbx.Weblink'" in result.records[-1]['result']['msg']
+def test_invalid_livechat_filter_fails_with_the_pbx_message(pbx):
+    assert "Could not find a property named 'Nope' on type 'Pbx.Weblink'" in pbx.failure('live chats by an invalid filter')
 
 
 # --- system ----------------------------------------------------------------------------------
 
-def test_system_info_reports_version_timezones_and_counts(pbx, play):
-    result = run(play, 'tcx_system_info').result()
-    assert result['changed'] is False
+def test_system_info_reports_version_timezones_and_counts(pbx):
+    result = pbx.result('system')
     assert (result['reachable'], result['credentials_ok'], result['api_ok'], result['message']) == (True, True, True, None)
     assert result['version'] == '20.0.10.1034' and result['version_info'] == [20, 0, 10]
     assert {'Id': '51', 'WindowsName': 'UTC', 'IanaName': 'Etc/UTC',
@@ -301,10 +358,9 @@ def test_system_info_reports_version_timezones_and_counts(pbx, play):
                                 'holidays': 0, 'ivrs': 0, 'inbound_rules': 0}
 
 
-def test_system_info_counts_without_listing(pbx, play):
-    run(play, 'tcx_system_info')
+def test_system_info_counts_without_listing(pbx):
     for entity_set in ('Users', 'Groups', 'Parkings', 'WebsiteLinks'):
-        assert collection_gets(pbx, entity_set) == [{'$top': '0', '$count': 'true'}]
+        assert pbx.gets('system', entity_set) == [{'$top': '0', '$count': 'true'}]
 
 
 def test_system_info_reports_refused_credentials_as_data(emulator, play):
