@@ -339,6 +339,23 @@ def run_play(emulator, tasks, check=False, defaults=True, play=None, **options):
     return run_ansible([spec], [emulator], check=check, inventory=hosts, **options)
 
 
+def assert_each_fails_clearly(play, task, cases, tolerated=None):
+    """Run each ``(options, message)`` of ``cases`` as ``task(**options)`` in one play (errors ignored):
+    each must fail with a message containing ``message`` and write nothing (``tolerated(options,
+    write)``: writes the PBX refused that a case may make). Returns the :class:`PlayResult`."""
+    result = play([dict(task(**options), ignore_errors=True) for options, dummy in cases])
+    assert len(result.records) == len(cases), result
+    problems = []
+    for index, (options, message) in enumerate(cases):
+        record = result.records[index]
+        writes = [w for w in result.writes(index) if not (tolerated and tolerated(options, w))]
+        if record['status'] != 'failed' or message not in str(record['result'].get('msg')) or writes:
+            problems.append('%r: %s, message %r, writes %r' % (options, record['status'], record['result'].get('msg'),
+                                                                writes))
+    assert not problems, 'bad input not refused clearly, before any write:\n' + '\n'.join(problems)
+    return result
+
+
 class Api(object):
     """Direct XAPI access for arranging and inspecting test data (not the code under test)."""
 

@@ -10,7 +10,7 @@ __metaclass__ = type
 
 import pytest
 
-from conftest import connection
+from conftest import assert_each_fails_clearly, connection
 
 SALES = {'name': 'Sales', 'language': 'DE', 'timezone': '51',
          'extension_range': {'user_from': '200', 'user_to': '299'},
@@ -108,11 +108,8 @@ BAD_INPUT = [
 ]
 
 
-@pytest.mark.parametrize('options, message', BAD_INPUT, ids=[case[1] for case in BAD_INPUT])
-def test_bad_input_fails_clearly_and_writes_nothing(emulator, play, options, message):
-    result = play([department_task(**options)])
-    assert result.rc != 0
-    assert message in result.result()['msg']
+def test_bad_input_fails_clearly_and_writes_nothing(emulator, play):
+    assert_each_fails_clearly(play, department_task, BAD_INPUT)
     assert emulator.writes() == []
 
 

@@ -12,6 +12,7 @@ import copy
 
 import pytest
 
+from conftest import assert_each_fails_clearly
 from kind_cases import livechats as livechat_case
 
 LINK_PATH = "/xapi/v1/WebsiteLinks('support')"
@@ -133,11 +134,8 @@ BAD_INPUT = [
 ]
 
 
-@pytest.mark.parametrize('options, message', BAD_INPUT, ids=[case[1] for case in BAD_INPUT])
-def test_bad_input_fails_clearly_and_writes_nothing(emulator, play, departments, options, message):
-    result = play([livechat_task(**options)])
-    assert result.rc != 0
-    assert message in result.result()['msg']
+def test_bad_input_fails_clearly_and_writes_nothing(emulator, play, departments):
+    assert_each_fails_clearly(play, livechat_task, BAD_INPUT)
     assert emulator.writes() == []
 
 

@@ -11,6 +11,8 @@ __metaclass__ = type
 import pytest
 from tcx_emulator.pytest_plugin import start_emulator
 
+from conftest import assert_each_fails_clearly
+
 VERSIONS = ['20.0.10', '20.0.7']
 
 
@@ -140,9 +142,6 @@ BAD_INPUT = [
 ]
 
 
-@pytest.mark.parametrize('options, message', BAD_INPUT, ids=[case[1] for case in BAD_INPUT])
-def test_bad_input_fails_clearly_and_writes_nothing(emulator, play, departments, options, message):
-    result = play([parking_task(**options)])
-    assert result.rc != 0
-    assert message in result.result()['msg']
+def test_bad_input_fails_clearly_and_writes_nothing(emulator, play, departments):
+    assert_each_fails_clearly(play, parking_task, BAD_INPUT)
     assert emulator.writes() == []
