@@ -350,8 +350,8 @@ def assert_each_fails_clearly(play, task, cases, tolerated=None):
         record = result.records[index]
         writes = [w for w in result.writes(index) if not (tolerated and tolerated(options, w))]
         if record['status'] != 'failed' or message not in str(record['result'].get('msg')) or writes:
-            problems.append('%r: %s, message %r, writes %r' % (options, record['status'], record['result'].get('msg'),
-                                                                writes))
+            problems.append('%r: %s, message %r, writes %r'
+                            % (options, record['status'], record['result'].get('msg'), writes))
     assert not problems, 'bad input not refused clearly, before any write:\n' + '\n'.join(problems)
     return result
 

@@ -17,6 +17,7 @@ SALES = {'name': 'Sales', 'language': 'DE', 'timezone': '51',
          'limits': {'live_chat_max': 3},
          'routing': {'out_of_office': {'to': 'VoiceMail', 'prompt_enabled': False}}}
 
+
 def department_task(**options):
     return {'name': 'department', 'tcx.xapi.tcx_department': options}
 
