@@ -6,7 +6,7 @@ PREREQUISITES = {}
 PRESENT = {'name': 'Sales', 'language': 'DE', 'timezone': 'Etc/UTC',
            'extension_range': {'user_from': '200', 'user_to': '299'},
            'limits': {'live_chat_max': 3},
-           'routing': {'out_of_office': {'to': 'VoiceMail', 'prompt_enabled': False}}}
+           'routing': {'out_of_office': {'to': 'voicemail', 'prompt_enabled': False}}}
 DIFF_AFTER = PRESENT
 CREATE_WRITES = [('POST', r'^/xapi/v1/Groups$')]
 
