@@ -234,7 +234,9 @@ def test_250_users_come_back_completely_in_order_in_three_pages(pbx):
     assert [u['Id'] for u in raw] == [5] + list(range(10, 260))
     assert numbers(users) == ['099'] + [user_number(i) for i in range(250)]
     pages = [(q['$top'], q.get('$skip'), q['$orderby']) for q in pbx.gets('all users, numbers only', 'Users')]
-    assert pages == [('100', None, 'Id'), ('100', '100', 'Id'), ('100', '200', 'Id')]
+    # The first page tells how many there are; the others are read in parallel, in any order.
+    assert pages[0] == ('100', None, 'Id')
+    assert sorted(pages[1:]) == [('100', '100', 'Id'), ('100', '200', 'Id')]
 
 
 def test_select_returns_only_the_key_and_the_selected_properties(pbx):
