@@ -295,7 +295,7 @@ class EntityKind(object):
     def after_write(self, ctx, entity, plan):
         """The entity as written. A POST answer carries no navigation property: the one the kind
         expands (``expand``) is reported as just written."""
-        prop = (self.expand or '').split('(')[0]
+        prop = (self.expand or '').split('(', maxsplit=1)[0]
         if prop and prop not in entity and prop in plan.payload:
             entity = dict(entity, **{prop: plan.payload[prop]})
         return entity

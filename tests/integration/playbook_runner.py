@@ -8,7 +8,9 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from conftest import PLAYBOOKS, REPO, emulator_env, run_ansible  # noqa: F401  (REPO, PLAYBOOKS: imported by tests)
+from conftest import emulator_env, run_ansible
+# PLAYBOOKS and REPO: the playbook tests import them from here.
+from conftest import PLAYBOOKS, REPO  # noqa: F401 # pylint: disable=unused-import
 
 
 def run_playbook(tmp_path, playbook, emulator=None, env=None, diff=None, expect_rc=0, **options):

@@ -35,7 +35,8 @@ def versions(plural):
     return case_of(plural).VERSIONS if (CASES / (plural + '.py')).is_file() else ('20.0.10',)
 
 
-RUNS = [pytest.param(plural, version, id='%s-%s' % (plural, version)) for plural in PLURALS for version in versions(plural)]
+RUNS = [pytest.param(kind.plural, version, id='%s-%s' % (kind.plural, version))
+        for kind in KINDS for version in versions(kind.plural)]
 
 
 def test_every_kind_has_test_parameters_and_every_parameter_file_a_kind():
