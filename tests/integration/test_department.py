@@ -65,11 +65,6 @@ def test_a_zone_given_as_the_pbx_id_is_shown_as_given_and_then_stable(emulator, 
     assert find_group(api, 'Sales')['TimeZoneId'] == '51'
 
 
-KNOWN_DEFECT = ("the diff shows 'to' as given (VoiceMail) after and as the PBX's option name (voicemail) before: "
-                "a run that changes nothing shows a difference")
-
-
-@pytest.mark.xfail(strict=True, reason=KNOWN_DEFECT)
 def test_the_pbx_spelling_of_a_destination_shows_no_difference_when_nothing_changes(emulator, play):
     task = department_task(name='Sales', routing={'out_of_office': {'to': 'VoiceMail'}})
     created, again = play([task, task], expect_rc=0).results

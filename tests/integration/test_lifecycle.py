@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 import pytest
-from ansible_collections.tcx.xapi.plugins.module_utils.kinds import KINDS, PLURALS, kind_named
+from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS, PLURALS, kind_named
 from tcx_emulator.pytest_plugin import start_emulator
 
 from conftest import PBX_SECRETS, body_errors, run_play
