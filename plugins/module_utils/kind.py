@@ -293,12 +293,23 @@ class EntityKind(object):
                              lambda: self.find(ctx) is None)
 
     def after_write(self, ctx, entity, plan):
-        """The entity as written. A POST answer carries no navigation property: the one the kind
-        expands (``expand``) is reported as just written."""
-        prop = (self.expand or '').split('(', maxsplit=1)[0]
-        if prop and prop not in entity and prop in plan.payload:
-            entity = dict(entity, **{prop: plan.payload[prop]})
-        return entity
+        """The entity as written. A POST answer carries no navigation property: those the kind
+        expands (``expand``) are reported as just written."""
+        written = dict((prop, plan.payload[prop]) for prop in self.expanded()
+                       if prop not in entity and prop in plan.payload)
+        return dict(entity, **written) if written else entity
+
+    def expanded(self):
+        """The navigation properties of ``expand`` (``Members,Groups($expand=Rights)`` -> Members, Groups)."""
+        names, depth, name = [], 0, ''
+        for char in (self.expand or '') + ',':
+            depth += {'(': 1, ')': -1}.get(char, 0)
+            if char == ',' and depth == 0:
+                names.append(name.split('(', maxsplit=1)[0].strip())
+                name = ''
+            else:
+                name += char
+        return [n for n in names if n]
 
     def result(self, ctx, entity):
         """Extra keys for the module result."""

@@ -200,3 +200,23 @@ def test_department_rejects_bad_input_before_any_request(options, message):
     engine = engine_for(Department(), params)
     with pytest.raises(ValidationError, match=re.escape(message)):
         engine.kind.check(engine.ctx)
+
+
+@pytest.mark.parametrize('expand, names', [
+    (None, []), ('Groups', ['Groups']), ('Groups($expand=Rights)', ['Groups']), ('Members,Groups', ['Members', 'Groups']),
+    ('Members($select=Number,Name),Groups($select=GroupId;$expand=Rights)', ['Members', 'Groups']),
+])
+def test_expanded_names_the_navigation_properties_of_expand(expand, names):
+    kind = EntityKind()
+    kind.expand = expand
+    assert kind.expanded() == names
+
+
+def test_after_write_reports_the_expanded_properties_a_post_answer_lacks():
+    kind = EntityKind()
+    kind.expand = 'Members,Groups($expand=Rights)'
+
+    class Written(object):
+        payload = {'Name': 'Sales', 'Members': [{'Number': '101'}], 'Groups': [{'GroupId': 1}]}
+    answer = {'Id': 7, 'Name': 'Sales', 'Members': [{'Number': '101', 'Id': 3}]}
+    assert kind.after_write(None, answer, Written()) == dict(answer, Groups=[{'GroupId': 1}])
