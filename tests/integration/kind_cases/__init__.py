@@ -5,7 +5,8 @@ Read by test_lifecycle.py; a kind of ``KINDS`` without its module here fails the
 defines:
 
 - ``PREREQUISITES``: tcx_config lists (``{plural: [items]}``) created before the object.
-- ``PRESENT``: the options of a valid object; ``DIFF_AFTER``: the exact ``diff.after`` of its creation.
+- ``PRESENT``: the options of a valid object; ``DIFF_AFTER``: the exact ``diff.after`` of its creation
+  (``DIFF_BEFORE``, for a singleton kind: the ``diff.before``, the PBX's defaults of those options).
 - ``CREATE_WRITES``: ``[(method, path regex)]`` of the writes that create it; optionally
   ``CREATE_BODY(state)``: the body of its POST to the entity set.
 - ``NOOP_READS``: sorted ``[(method, path)]`` of the XAPI requests of a run that changes nothing (the
@@ -14,6 +15,7 @@ defines:
   (``state``: the emulator's store).
 - ``held(state)``: what the emulator holds of the object (None when it holds none), and
   ``HELD_AFTER_UPDATE``: its value after creation and update.
-- ``DELETE_WRITES``: ``[(method, path regex)]`` of the writes that delete it.
+- ``DELETE_WRITES``: ``[(method, path regex)]`` of the writes that delete it (not for a singleton, which
+  is never created nor deleted: its "creation" sets the options of the one object).
 - ``VERSIONS``: the PBX versions to run on (both where the kind's requests differ by version).
 """
