@@ -73,7 +73,7 @@ def measure(emulator, tasks, repeat, expect_changed):
     for _run in range(repeat):
         emulator.clear_requests()
         started = time.monotonic()
-        result = run_play(emulator, tasks, diff=False)
+        result = run_play(emulator, tasks)
         walls.append(time.monotonic() - started)
         if result.rc != 0:
             raise SystemExit('converge failed:\n%r' % (result,))

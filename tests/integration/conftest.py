@@ -433,3 +433,11 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section('figures')
         for line in sorted(lines):
             terminalreporter.write_line(line)
+
+
+def run_playbook(tmp_path, playbook, emulator=None, env=None, expect_rc=0, **options):
+    """:func:`run_ansible` of one of the collection's playbooks in ``tmp_path``, the connection in TCX_*
+    variables (as an AWX credential gives it); by default the run must succeed."""
+    connection_env = dict(emulator_env(emulator), **(env or {})) if emulator is not None else env
+    return run_ansible(playbook, [emulator] if emulator is not None else [], env=connection_env,
+                       expect_rc=expect_rc, workdir=tmp_path, **options)

@@ -8,7 +8,7 @@ __metaclass__ = type
 import yaml
 
 from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS, PLURALS
-from playbook_runner import PLAYBOOKS
+from conftest import PLAYBOOKS
 
 OFFICE = yaml.safe_load((PLAYBOOKS / 'vars' / 'demo_office.yml').read_text(encoding='utf-8'))
 

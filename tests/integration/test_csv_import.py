@@ -14,7 +14,7 @@ import csv
 import io
 import json
 
-from playbook_runner import REPO, run_playbook
+from conftest import REPO, run_playbook
 
 SEED_HEADER = 'first_name,last_name,email,extension,department_id,role'
 
@@ -39,7 +39,7 @@ def memberships(api, extension):
 def csv_import(tmp_path, emulator, csv_name='users.csv', check=False, expect_rc=0, **variables):
     variables.setdefault('tcx_csv_file', csv_name)
     return run_playbook(tmp_path, 'tcx.xapi.provision_users_from_csv', emulator, extra_vars=variables, check=check,
-                        diff=True, extra_args=['-vvvv'], expect_rc=expect_rc)
+                        expect_rc=expect_rc)
 
 
 def readme_example():

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from playbook_runner import PLAYBOOKS
+from conftest import PLAYBOOKS
 
 REPO = Path(__file__).resolve().parents[2]
 MODULES = sorted((REPO / 'plugins' / 'modules').glob('tcx_*.py'))

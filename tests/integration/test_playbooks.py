@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 import yaml
 
 from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS, PLURALS
-from playbook_runner import PLAYBOOKS, run_playbook
+from conftest import PLAYBOOKS, run_playbook
 
 OFFICE = yaml.safe_load((PLAYBOOKS / 'vars' / 'demo_office.yml').read_text(encoding='utf-8'))
 
@@ -94,7 +94,7 @@ def test_backup_restored_on_an_empty_pbx_reproduces_it_and_applies_again_unchang
     emulator.reset()
     state_file = sorted((tmp_path / 'first').glob('*.yml'))[0].relative_to(tmp_path).as_posix()
     restore_vars = {'tcx_state_file': state_file, 'tcx_generated_passwords_file': 'restored.csv'}
-    restore = run_playbook(tmp_path, 'tcx.xapi.provision', emulator, extra_args=['-vvvv'], diff=True,
+    restore = run_playbook(tmp_path, 'tcx.xapi.provision', emulator,
                            extra_vars=restore_vars)
     assert restore.task('Converge departments')['summary']['users']['create'] == 3
     restored = (tmp_path / 'restored.csv').read_text().splitlines()
