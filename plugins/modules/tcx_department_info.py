@@ -23,22 +23,10 @@ options:
     description:
       - Only the department with this name, the natural key of a department.
     type: str
-  filter:
-    description:
-      - An OData C($filter) expression on XAPI C(Pbx.Group) properties for anything O(name) does not
-        cover, for example V(Language eq 'DE') or V(Props/UserNumberFrom eq '200').
-      - It is passed to the PBX as written (string literals in single quotes, a quote inside doubled),
-        and combined with O(name) with C(and). An invalid expression fails with the PBX's message.
-    type: str
-  select:
-    description:
-      - Return only these XAPI properties of each department (C($select)), for example V([Name, Number]).
-      - C(Id) is always returned.
-    type: list
-    elements: str
 extends_documentation_fragment:
   - tcx.xapi.connection
   - tcx.xapi.attributes.info
+  - tcx.xapi.info_query
 '''
 
 EXAMPLES = r'''

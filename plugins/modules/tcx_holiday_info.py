@@ -22,19 +22,10 @@ options:
     description:
       - Only the holiday with this name, compared ignoring case as the PBX compares it.
     type: str
-  filter:
-    description:
-      - An OData C($filter) expression on XAPI C(Pbx.Holiday) properties, for example V(Month eq 12) or
-        V(IsRecurrent eq true), passed to the PBX as written and combined with O(name) with C(and).
-    type: str
-  select:
-    description:
-      - Return only these XAPI properties of each holiday (C($select)), for example V([Name, Day, Month]). C(Id) is always returned.
-    type: list
-    elements: str
 extends_documentation_fragment:
   - tcx.xapi.connection
   - tcx.xapi.attributes.info
+  - tcx.xapi.info_query
 '''
 
 EXAMPLES = r'''

@@ -26,19 +26,10 @@ options:
     description:
       - Only the rules with this name (compared ignoring case).
     type: str
-  filter:
-    description:
-      - An OData C($filter) expression on XAPI C(Pbx.InboundRule) properties, for example V(startswith(Data,'+4930')),
-        combined with the options above with C(and). An invalid expression fails with the PBX's message.
-    type: str
-  select:
-    description:
-      - Return only these XAPI properties of each rule (C($select)); V(TrunkDN) reads the trunk. C(Id) is always returned.
-    type: list
-    elements: str
 extends_documentation_fragment:
   - tcx.xapi.connection
   - tcx.xapi.attributes.info
+  - tcx.xapi.info_query
 '''
 
 EXAMPLES = r'''

@@ -31,19 +31,10 @@ options:
       - Only IVRs of the department with this name (read from the department's C(Members)).
       - A department that does not exist matches nothing and gives a warning.
     type: str
-  filter:
-    description:
-      - An OData C($filter) expression on XAPI C(Pbx.Receptionist) properties, for example V(Timeout gt 10),
-        combined with the options above with C(and). An invalid expression fails with the PBX's message.
-    type: str
-  select:
-    description:
-      - Return only these XAPI properties of each IVR (C($select)); V(Forwards) reads the keys. C(Id) is always returned.
-    type: list
-    elements: str
 extends_documentation_fragment:
   - tcx.xapi.connection
   - tcx.xapi.attributes.info
+  - tcx.xapi.info_query
 '''
 
 EXAMPLES = r'''

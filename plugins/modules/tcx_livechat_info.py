@@ -28,22 +28,10 @@ options:
       - Only links of the department with this name (their C(Group) is the department's number).
       - A department that does not exist matches nothing and gives a warning.
     type: str
-  filter:
-    description:
-      - An OData C($filter) expression on XAPI C(Pbx.Weblink) properties for anything the other
-        options do not cover, for example V(ChatEnabled eq false) or V(contains(Name,'Support')).
-      - It is passed to the PBX as written (string literals in single quotes, a quote inside doubled),
-        and combined with the other options with C(and). An invalid expression fails with the PBX's message.
-    type: str
-  select:
-    description:
-      - Return only these XAPI properties of each link (C($select)), for example V([Name, Website]).
-      - C(Link) is always returned. V(DN) returns the answering destination; without O(select) it is returned too.
-    type: list
-    elements: str
 extends_documentation_fragment:
   - tcx.xapi.connection
   - tcx.xapi.attributes.info
+  - tcx.xapi.info_query
 '''
 
 EXAMPLES = r'''

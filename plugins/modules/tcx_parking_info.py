@@ -27,22 +27,10 @@ options:
       - Only parkings shared with the department of this name (read from the department's C(Members)).
       - A department that does not exist matches nothing and gives a warning.
     type: str
-  filter:
-    description:
-      - An OData C($filter) expression on XAPI C(Pbx.Parking) properties for anything the other
-        options do not cover, for example V(startswith(Number,'SP1')).
-      - It is passed to the PBX as written (string literals in single quotes, a quote inside doubled),
-        and combined with the other options with C(and). An invalid expression fails with the PBX's message.
-    type: str
-  select:
-    description:
-      - Return only these XAPI properties of each parking (C($select)), for example V([Number]).
-      - C(Id) is always returned. V(Groups) returns the departments; without O(select) they are returned too.
-    type: list
-    elements: str
 extends_documentation_fragment:
   - tcx.xapi.connection
   - tcx.xapi.attributes.info
+  - tcx.xapi.info_query
 '''
 
 EXAMPLES = r'''

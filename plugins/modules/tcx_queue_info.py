@@ -31,21 +31,10 @@ options:
       - Only queues of the department with this name (read from the department's C(Members)).
       - A department that does not exist matches nothing and gives a warning.
     type: str
-  filter:
-    description:
-      - An OData C($filter) expression on XAPI C(Pbx.Queue) properties for anything the other options do not cover.
-      - It is passed to the PBX as written (string literals in single quotes, a quote inside doubled),
-        and combined with the other options with C(and). An invalid expression fails with the PBX's message.
-    type: str
-  select:
-    description:
-      - Read only these XAPI properties (C($select)); C(Id) is always read. V(Agents) and V(Managers) read those lists.
-      - The items of RV(queues) then hold only the options these properties give.
-    type: list
-    elements: str
 extends_documentation_fragment:
   - tcx.xapi.connection
   - tcx.xapi.attributes.info
+  - tcx.xapi.info_query
 '''
 
 EXAMPLES = r'''

@@ -32,22 +32,10 @@ options:
       - Only members of the department with this name (read from the department's C(Members)).
       - A department that does not exist matches nothing and gives a warning.
     type: str
-  filter:
-    description:
-      - An OData C($filter) expression on XAPI C(Pbx.User) properties for anything the other options
-        do not cover, for example V(Enabled eq false) or V(startswith(LastName,'Mc')).
-      - It is passed to the PBX as written (string literals in single quotes, a quote inside doubled),
-        and combined with the other options with C(and). An invalid expression fails with the PBX's message.
-    type: str
-  select:
-    description:
-      - Return only these XAPI properties of each user (C($select)), for example V([Number, EmailAddress]).
-      - C(Id) is always returned. V(Groups) returns the department memberships; without O(select) they are returned too.
-    type: list
-    elements: str
 extends_documentation_fragment:
   - tcx.xapi.connection
   - tcx.xapi.attributes.info
+  - tcx.xapi.info_query
 '''
 
 EXAMPLES = r'''
