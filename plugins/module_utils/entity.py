@@ -72,7 +72,7 @@ class Engine(object):
         for leaf in self.leaves:
             value = get_option(self.ctx.params, leaf.option_path)
             if isinstance(value, dict) and leaf.field.suboptions:  # a destination: the parts the user gave
-                value = dict((k, v) for k, v in value.items() if v is not None) or None
+                value = dict((k, v) for k, v in value.items() if v is not None)
             if value is not None:
                 place(tree, leaf.option_path, leaf.field.canonical(value))
         return self.kind.normalize(self.ctx, tree)

@@ -299,9 +299,11 @@ def rule_problems(fields, params, prefix=''):
         where = prefix + field.option
         if field.rule is not None:
             for index, element in enumerate(value if isinstance(value, list) else [value]):
-                problem = field.rule.problem(element)
-                if problem:
-                    problems.append('%s %s' % ('%s[%d]' % (where, index) if isinstance(value, list) else where, problem))
+                found = field.rule.problem(element)
+                # A rule may name several problems, and a part of the value: '.monday: ...' follows the option path.
+                for problem in (found if isinstance(found, list) else [found] if found else []):
+                    place_ = '%s[%d]' % (where, index) if isinstance(value, list) else where
+                    problems.append('%s%s%s' % (place_, '' if problem.startswith('.') else ' ', problem))
         if field.suboptions and isinstance(value, dict):
             problems.extend(rule_problems(field.suboptions, value, where + '.'))
         elif field.suboptions and isinstance(value, list):

@@ -14,7 +14,7 @@ __metaclass__ = type
 
 import re
 
-from ansible_collections.tcx.xapi.plugins.module_utils.fields import Field, Rule, get_option, place
+from ansible_collections.tcx.xapi.plugins.module_utils.fields import Field, Rule
 
 CLOCK_PATTERN = r'^([01]?[0-9]|2[0-3]):[0-5][0-9]$'
 # YAML 1.1 reads an unquoted 17:00 as the number 1020 (base 60), which Ansible then passes on as '1020'.
@@ -106,24 +106,6 @@ def week_problems(week, option):
     return problems
 
 
-def weeks_problems(params, option_paths):
-    """:func:`week_problems` of the weekly hours at ``option_paths`` (``('hours', 'weekly')``) of a kind's params."""
-    problems = []
-    for path in option_paths:
-        problems.extend(week_problems(get_option(params, path), '.'.join(path)))
-    return problems
-
-
-def canonical_weeks(params, desired, option_paths):
-    """Put the weekly hours at ``option_paths`` into ``desired`` in canonical form. Read from the params
-    themselves: the engine leaves out a dict whose parts are all unset, but ``{}`` means closed every day."""
-    for path in option_paths:
-        week = get_option(params, path)
-        if week is not None:
-            place(desired, path, canonical_week(week))
-    return desired
-
-
 class WeeklyHours(Field):
     """Weekly hours ``{monday: [{from: '08:00', to: '12:00'}], ...}`` held in a ``Pbx.Schedule`` property.
 
@@ -133,9 +115,21 @@ class WeeklyHours(Field):
 
     def __init__(self, option, path, schedule_type):
         interval = [Field('from', rule=CLOCK_RULE), Field('to', rule=CLOCK_RULE)]
-        super(WeeklyHours, self).__init__(option, path, type='dict', suboptions=[
+        super(WeeklyHours, self).__init__(option, path, type='dict', rule=self, suboptions=[
             Field(day, type='list', elements='dict', suboptions=interval) for day in DAYS])
         self.schedule_type = schedule_type
+
+    def problem(self, value):
+        """Intervals that end before they start or overlap (``.monday: ...``); badly written times are
+        the suboptions' own problems."""
+        clocks = [i.get(end) for day in DAYS for i in (value or {}).get(day) or [] for end in ('from', 'to')]
+        if any(clock is not None and CLOCK_RULE.problem(clock) for clock in clocks):
+            return None
+        return week_problems(value, '')
+
+    def canonical(self, value):
+        """Only days with intervals, each ``{from, to}`` as ``HH:MM``, in order (``{}``: closed every day)."""
+        return canonical_week(value)
 
     def to_api(self, value, ctx, held=None):
         schedule = dict(held or {'Type': self.schedule_type})

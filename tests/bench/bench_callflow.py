@@ -44,9 +44,10 @@ def call_flow(users, ring_groups, queues, ivrs, rules):
                          'members': [extensions[(5 * n + k) % users] for k in range(5)]} for n in range(ring_groups)],
         'queues': [{'name': 'Queue %02d' % n, 'polling_strategy': 'LongestWaiting',
                     'agents': [{'extension': extensions[(7 * n + k) % users]} for k in range(5)]} for n in range(queues)],
-        'ivrs': [{'name': 'Menu %02d' % n, 'menu': {'1': {'to': 'queue', 'name': 'Queue %02d' % (n % queues)},
-                                                     '2': {'to': 'ring_group', 'name': 'Ring %02d' % (n % ring_groups)},
-                                                     '0': {'to': 'extension', 'number': extensions[n % users]}}}
+        'ivrs': [{'name': 'Menu %02d' % n,
+                  'menu': {'1': {'to': 'queue', 'name': 'Queue %02d' % (n % queues)},
+                           '2': {'to': 'ring_group', 'name': 'Ring %02d' % (n % ring_groups)},
+                           '0': {'to': 'extension', 'number': extensions[n % users]}}}
                  for n in range(ivrs)],
         'inbound_rules': [{'did': '+4930555%04d' % n, 'trunk': '10000', 'name': 'DID %03d' % n,
                            'office_hours': {'to': 'ivr', 'name': 'Menu %02d' % (n % ivrs)}} for n in range(rules)],

@@ -16,12 +16,10 @@ from ansible_collections.tcx.xapi.plugins.module_utils.destinations import (
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import NAME_RULE, TEXT_RULE, Field, Rule, ValidationError
 from ansible_collections.tcx.xapi.plugins.module_utils.kind import EntityKind, Selector
-from ansible_collections.tcx.xapi.plugins.module_utils.times import WeeklyHours, canonical_weeks, weeks_problems
+from ansible_collections.tcx.xapi.plugins.module_utils.times import WeeklyHours
 
 # A DID number or mask as the PBX matches it: digits, a leading +, * as a wildcard.
 DID_RULE = Rule(not_empty=True, max_length=40, pattern=r'^[+]?[0-9*]+$', shape="a DID number or mask (digits, a leading +, *)")
-# The rule's own weekly hours.
-WEEKS = (('hours', 'weekly'),)
 # Pbx.RuleHoursType.
 HOURS_TYPES = ['AllHours', 'OfficeHours', 'OutOfOfficeHours', 'SpecificHours', 'SpecificHoursExcludingHolidays',
                'OutOfSpecificHours', 'OutOfSpecificHoursIncludingHolidays', 'Never', 'BreakTime']
@@ -107,13 +105,7 @@ class InboundRule(EntityKind):
     def describe(self, ctx):
         return "inbound rule '%s'" % ctx.params.get('did')
 
-    def validate(self, ctx):
-        problems = weeks_problems(ctx.params, WEEKS)
-        if problems:
-            raise ValidationError('; '.join(problems))
-
     def normalize(self, ctx, desired):
-        canonical_weeks(ctx.params, desired, WEEKS)
         if desired.get('trunk') is not None:
             desired['trunk'] = trunk_named(ctx, desired['trunk'])['Number']  # an unknown trunk fails here
         return desired

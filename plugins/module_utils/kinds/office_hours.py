@@ -11,14 +11,13 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.tcx.xapi.plugins.module_utils.fields import LANGUAGE_RULE, Field, Rule, ValidationError
+from ansible_collections.tcx.xapi.plugins.module_utils.fields import LANGUAGE_RULE, Field, Rule
 from ansible_collections.tcx.xapi.plugins.module_utils.kind import SingletonKind
-from ansible_collections.tcx.xapi.plugins.module_utils.times import WeeklyHours, canonical_weeks, weeks_problems
+from ansible_collections.tcx.xapi.plugins.module_utils.times import WeeklyHours
 from ansible_collections.tcx.xapi.plugins.module_utils.timezones import (
     require_known_timezone, resolve_timezone, timezone_id, timezone_shown,
 )
 
-WEEKS = (('hours',), ('breaks',))
 
 
 class OfficeHours(SingletonKind):
@@ -34,13 +33,7 @@ class OfficeHours(SingletonKind):
         Field('language', 'SystemLanguage', rule=LANGUAGE_RULE),
     ]
 
-    def validate(self, ctx):
-        problems = weeks_problems(ctx.params, WEEKS)
-        if problems:
-            raise ValidationError('; '.join(problems))
-
     def normalize(self, ctx, desired):
-        canonical_weeks(ctx.params, desired, WEEKS)
         if desired.get('timezone') is not None:
             resolve_timezone(ctx, desired['timezone'])  # an unknown zone fails here, before planning
         return desired
