@@ -19,7 +19,6 @@ from ansible_collections.tcx.xapi.plugins.module_utils.timezones import (
 )
 
 
-
 class OfficeHours(SingletonKind):
     name = 'office hours'
     plural = 'office_hours'
