@@ -210,6 +210,10 @@ class DestinationField(Field):
     def to_api(self, value, ctx, held=None):
         destination = dict(self.destination_of(held) or {})
         wanted = self.wanted(ctx, value)
+        if any(key in wanted for key in ('to', 'number')):
+            # Name and Type describe the destination held; the PBX fills them in for a new one.
+            destination.pop('Name', None)
+            destination.pop('Type', None)
         if 'to' in wanted:
             destination['To'] = self.form.targets[wanted['to']]
         if 'number' in wanted:

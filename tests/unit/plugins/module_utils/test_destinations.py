@@ -80,7 +80,7 @@ def test_to_api_changes_only_what_is_given_and_keeps_the_rest_of_the_route():
     field = RouteField('office_hours', 'OfficeRoute')
     held = {'IsPromptEnabled': True, 'Prompt': 'p.wav', 'Route': {'To': 'Extension', 'Number': '100', 'Type': 'Extension'}}
     assert field.to_api({'to': 'queue', 'number': '800'}, context(), held) == {
-        'IsPromptEnabled': True, 'Prompt': 'p.wav', 'Route': {'To': 'Queue', 'Number': '800', 'Type': 'Extension'}}
+        'IsPromptEnabled': True, 'Prompt': 'p.wav', 'Route': {'To': 'Queue', 'Number': '800'}}  # no stale Type
     assert held['Route']['To'] == 'Extension'  # the held value is not changed in place
 
 
