@@ -13,7 +13,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.tcx.xapi.plugins.module_utils.destinations import DESTINATION, route_uses
+from ansible_collections.tcx.xapi.plugins.module_utils.destinations import DESTINATION, require_known_numbers, route_uses
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import NAME_RULE, TEXT_RULE, Field, Rule, ValidationError
 from ansible_collections.tcx.xapi.plugins.module_utils.kind import EntityKind, Selector
 from ansible_collections.tcx.xapi.plugins.module_utils.references import (
@@ -179,11 +179,14 @@ class NamedExtension(EntityKind):
         return stand_in
 
     def preflight(self, ctx, plan):
-        """The PBX never changes a number once assigned: say so before any write (in check mode too)."""
+        """The PBX never changes a number once assigned, and refuses a destination to a number nothing holds:
+        say so before any write (in check mode too)."""
         if plan.action == 'update' and 'Number' in plan.payload:
             raise ValidationError('number is %s on the PBX and cannot change after creation (given: %s); leave '
                                   'number out, or delete the %s and create it again'
                                   % (plan.before.get('number'), plan.payload['Number'], self.name))
+        if plan.action in ('create', 'update'):
+            require_known_numbers(ctx, self, ctx.params)
 
     def after_write(self, ctx, entity, plan):
         """A POST answer carries no navigation properties: report the lists and departments just written."""

@@ -137,3 +137,16 @@ def test_no_answer_names_a_queue_and_info_feeds_back_unchanged(emulator, play, a
     assert found['raw'][0]['Members'] == [{'Number': '103'}, {'Number': '101'}]
     assert back['changed'] is False and config['changed'] is False
     assert len(emulator.writes()) == 1
+
+
+def test_no_answer_to_a_number_nobody_holds_fails_before_any_write(emulator, play, users):
+    """The PBX refuses a destination to a missing number (NON_EXISTENT_EXT_NUMBER): refused first, in tcx_config's
+    check mode as in the real run; a single module in check mode warns (an earlier task may create it)."""
+    options = dict(name='Desk', members=['101'], no_answer={'to': 'extension', 'number': '999'})
+    failed = play([ring_group_task(**options)], expect_rc=2).result()
+    assert failed['msg'] == "ring group 'Desk': no_answer: no user has number 999"
+    checked = play([config_task(ring_groups=[options])], check=True, expect_rc=2).result()
+    assert 'no_answer: no user has number 999' in checked['msg']
+    warned = play([ring_group_task(**options)], check=True, expect_rc=0).result()
+    assert warned['changed'] is True
+    assert emulator.writes() == []

@@ -8,7 +8,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.tcx.xapi.plugins.module_utils.destinations import (
-    OTHER_HOURS_ROUTES, ForwardField, MenuField, NumberOnlyField, forward_uses, named_in, require_known_numbers, routes,
+    OTHER_HOURS_ROUTES, ForwardField, MenuField, NumberOnlyField, forward_uses, named_in, routes,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.extensions import NamedExtension
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import INT32_MAX, NAME_RULE, Field, Rule
@@ -45,11 +45,6 @@ class Ivr(NamedExtension):
 
     def named(self, params):
         return super(Ivr, self).named(params) + named_in(self, params)
-
-    def preflight(self, ctx, plan):
-        super(Ivr, self).preflight(ctx, plan)
-        if plan.action in ('create', 'update'):
-            require_known_numbers(ctx, self, ctx.params)
 
     def after_write(self, ctx, entity, plan):
         # A POST answer carries no navigation properties: report the keys just written.
