@@ -22,7 +22,9 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.tcx.xapi.plugins.module_utils.fields import TEXT_RULE, Field, Rule, Spread, ValidationError, rule_problems
+from ansible_collections.tcx.xapi.plugins.module_utils.fields import (
+    TEXT_RULE, Field, Rule, Spread, ValidationError, get_option, rule_problems,
+)
 from ansible_collections.tcx.xapi.plugins.module_utils.references import Target, objects_by, objects_by_key
 
 RING_GROUPS = Target('ring group', 'ring_groups', 'RingGroups', 'tcx.xapi.tcx_ring_group')
@@ -101,12 +103,6 @@ class Destinations(object):
             raise ValidationError("%s '%s' is created later in this run than %s: give its number, or create it "
                                   "in an earlier task" % (target.noun, value['name'], getattr(ctx.kind, 'plural', 'this item')))
         return found.get('Number')
-
-
-def registered(plural):
-    """Whether the registry has a kind of this plural (ring groups and queues may not be there yet)."""
-    from ansible_collections.tcx.xapi.plugins.module_utils.registry import PLURALS  # the registry imports the kinds
-    return plural in PLURALS
 
 
 def created_before(target, kind):
@@ -273,15 +269,21 @@ ROUTES = (('office_hours', 'OfficeRoute'), ('out_of_office', 'OutOfOfficeRoute')
 OTHER_HOURS_ROUTES = ROUTES[1:]
 
 
+def destination_uses(destination, sentence):
+    """``[(number, sentence)]`` of one ``Pbx.Destination`` (XAPI form) when it goes to a number: a kind's ``uses``."""
+    destination = destination or {}
+    if DESTINATION.option_of_pbx(destination.get('To')) in DESTINATION.carries_number and destination.get('Number'):
+        return [(destination['Number'], sentence)]
+    return []
+
+
 def route_uses(entity, noun):
     """``[(number, sentence)]`` of the routes of an object (XAPI form) that go to a number: a kind's ``uses``."""
     found = []
     for option, prop in ROUTES:
-        destination = (entity.get(prop) or {}).get('Route') or {}
-        to = DESTINATION.option_of_pbx(destination.get('To'))
-        if to in DESTINATION.carries_number and destination.get('Number'):
-            found.append((destination['Number'], "%s '%s' routes %s calls to it (routing.%s); route them elsewhere first"
-                          % (noun, entity.get('Name'), option.replace('_', ' '), option)))
+        found.extend(destination_uses((entity.get(prop) or {}).get('Route'),
+                                      "%s '%s' routes %s calls to it (routing.%s); route them elsewhere first"
+                                      % (noun, entity.get('Name'), option.replace('_', ' '), option)))
     return found
 
 
@@ -414,7 +416,6 @@ def _destinations(field, where, value):
 
 def destinations_in(kind, params):
     """``[(option path, field, value)]``: every destination the options give (routes, no-answer, IVR keys, ...)."""
-    from ansible_collections.tcx.xapi.plugins.module_utils.fields import get_option
     found = []
     for leaf in kind.leaves():
         value = get_option(params, leaf.option_path)
@@ -428,7 +429,7 @@ def named_in(kind, params):
     found = []
     for _where, field, value in destinations_in(kind, params):
         option = field.form.option(value.get('to'))
-        if value.get('name') is not None and option in NAMED and registered(NAMED[option].plural):
+        if value.get('name') is not None and option in NAMED:
             found.append((NAMED[option].plural, value['name']))
     return found
 

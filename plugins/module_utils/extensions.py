@@ -13,7 +13,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.tcx.xapi.plugins.module_utils.destinations import DESTINATION, require_known_numbers, route_uses
+from ansible_collections.tcx.xapi.plugins.module_utils.destinations import destination_uses, require_known_numbers, route_uses
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import NAME_RULE, TEXT_RULE, Field, Rule, ValidationError
 from ansible_collections.tcx.xapi.plugins.module_utils.kind import EntityKind, Selector
 from ansible_collections.tcx.xapi.plugins.module_utils.references import (
@@ -161,10 +161,8 @@ class NamedExtension(EntityKind):
         """The numbers the object sends calls to: its routes, its destinations and its lists' extensions."""
         found = route_uses(entity, self.name)
         for option, prop in self.destinations:
-            destination = entity.get(prop) or {}
-            if DESTINATION.option_of_pbx(destination.get('To')) in DESTINATION.carries_number and destination.get('Number'):
-                found.append((destination['Number'], "%s '%s' sends calls to it (%s); send them elsewhere first"
-                              % (self.name, entity.get('Name'), option)))
+            found.extend(destination_uses(entity.get(prop), "%s '%s' sends calls to it (%s); send them elsewhere first"
+                                          % (self.name, entity.get('Name'), option)))
         for field in self.extension_lists():
             for row in entity.get(field.path) or []:
                 if row.get('Number'):
@@ -187,10 +185,3 @@ class NamedExtension(EntityKind):
                                   % (plan.before.get('number'), plan.payload['Number'], self.name))
         if plan.action in ('create', 'update'):
             require_known_numbers(ctx, self, ctx.params)
-
-    def after_write(self, ctx, entity, plan):
-        """A POST answer carries no navigation properties: report the lists and departments just written."""
-        for path in [f.path for f in self.extension_lists()] + ['Groups']:
-            if path not in entity and path in plan.payload:
-                entity = dict(entity, **{path: plan.payload[path]})
-        return entity

@@ -12,7 +12,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.tcx.xapi.plugins.module_utils.destinations import (
-    DESTINATION, DestinationField, named_in, require_known_numbers,
+    DestinationField, destination_uses, named_in, require_known_numbers,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import NAME_RULE, TEXT_RULE, Field, Rule, ValidationError
 from ansible_collections.tcx.xapi.plugins.module_utils.kind import EntityKind, Selector
@@ -135,12 +135,9 @@ class InboundRule(EntityKind):
 
     def uses(self, entity):
         """The numbers the rule's three destinations send calls to."""
+        named = "inbound rule '%s'%s" % (entity.get('Data'), " (%s)" % entity['RuleName'] if entity.get('RuleName') else '')
         found = []
         for option, prop, text in DESTINATIONS:
-            destination = entity.get(prop) or {}
-            to = DESTINATION.option_of_pbx(destination.get('To'))
-            if to in DESTINATION.carries_number and destination.get('Number'):
-                found.append((destination['Number'], "inbound rule '%s'%s sends %s calls to it (%s); send them elsewhere first"
-                              % (entity.get('Data'), " (%s)" % entity['RuleName'] if entity.get('RuleName') else '',
-                                 text, option)))
+            found.extend(destination_uses(entity.get(prop), '%s sends %s calls to it (%s); send them elsewhere first'
+                                          % (named, text, option)))
         return found

@@ -46,13 +46,6 @@ class Ivr(NamedExtension):
     def named(self, params):
         return super(Ivr, self).named(params) + named_in(self, params)
 
-    def after_write(self, ctx, entity, plan):
-        # A POST answer carries no navigation properties: report the keys just written.
-        entity = super(Ivr, self).after_write(ctx, entity, plan)
-        if 'Forwards' not in entity and 'Forwards' in plan.payload:
-            entity = dict(entity, Forwards=plan.payload['Forwards'])
-        return entity
-
     def uses(self, entity):
         """The numbers the IVR's keys, its timeout, invalid input and routes send calls to."""
         named = "IVR '%s'" % entity.get('Name')
