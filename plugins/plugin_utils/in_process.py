@@ -5,9 +5,9 @@
 
 Every tcx.xapi module talks HTTPS to a PBX and runs on the controller (``connection: local``), so
 shipping it as a module process costs a Python start, the AnsiballZ unpacking and the imports on
-every task, about 0.3 s before the first request. Each module has an action plugin of the same
-name built on :class:`InProcessAction`: it calls the module's own ``main()`` with
-:class:`TaskModule`, which is constructed like ``AnsibleModule`` and behaves like it where the
+every task, about 0.3 s before the first request. One action plugin (``plugins/action/tcx_config.py``,
+to which ``meta/runtime.yml`` routes every module) built on :class:`InProcessAction` imports the
+task's module and calls its own ``main()`` with :class:`TaskModule`, which is constructed like ``AnsibleModule`` and behaves like it where the
 engine looks (``params``, ``check_mode``, ``_diff``, ``warn``, ``no_log_values``, ``exit_json``,
 ``fail_json``). Arguments are validated with ansible-core's argument spec validator against the
 module's own spec, environment fallbacks (``TCX_URL``, ...) read the controller's environment plus
@@ -26,6 +26,7 @@ __metaclass__ = type
 
 import contextlib
 import datetime
+import importlib
 import json
 import os
 import traceback
@@ -157,12 +158,22 @@ def environment(variables):
         os.environ.update(saved)
 
 
+COLLECTION = 'tcx.xapi'
+
+
+def module_main(resolved_action):
+    """The ``main`` of the tcx.xapi module a task runs (``tcx.xapi.tcx_user`` -> tcx_user's ``main``)."""
+    collection, _dot, name = resolved_action.rpartition('.')
+    if collection != COLLECTION or not name.startswith('tcx_'):
+        raise AnsibleError('the tcx.xapi action plugin runs tcx.xapi modules only, not %s' % resolved_action)
+    return importlib.import_module('ansible_collections.tcx.xapi.plugins.modules.%s' % name).main
+
+
 class InProcessAction(ActionBase):
-    """The action plugin of a tcx.xapi module: set ``module_main`` to the module's ``main``."""
+    """The action plugin of every tcx.xapi module: runs the task's module in the worker process."""
 
     _supports_check_mode = True
     _supports_async = True
-    module_main = None
 
     def run(self, tmp=None, task_vars=None):
         result = super(InProcessAction, self).run(tmp, task_vars)
@@ -194,15 +205,23 @@ class InProcessAction(ActionBase):
             self._remove_tmp_path(self._connection._shell.tmpdir)
         return result
 
+    def module_name(self):
+        """The module the task names, as its fully qualified name: the task's own resolved action names
+        this plugin, to which meta/runtime.yml routes every module."""
+        found = self._shared_loader_obj.module_loader.find_plugin_with_context(
+            self._task.action, collection_list=self._task.collections)
+        return found.resolved_fqcn if found.resolved else self._task.action
+
     def run_main(self, build):
         """The module's ``main()`` with :class:`TaskModule`; its exit is the task result."""
+        main = module_main(self.module_name())
         module = []
 
         def recording_build(**module_kwargs):
             module.append(build(**module_kwargs))
             return module[0]
         try:
-            self.module_main(recording_build)
+            main(recording_build)
         except ModuleExit as done:
             return done.result
         except Exception as exc:  # pylint: disable=broad-exception-caught

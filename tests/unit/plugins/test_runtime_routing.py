@@ -1,0 +1,33 @@
+# -*- coding: utf-8 -*-
+"""meta/runtime.yml gives every module to the action group and to the one action plugin.
+
+A module added without its ``action_groups`` entry loses ``module_defaults: group/tcx.xapi.all``; one added
+without its ``plugin_routing`` entry runs as a module process, seven times slower per task.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[3]
+RUNTIME = yaml.safe_load((REPO / 'meta' / 'runtime.yml').read_text(encoding='utf-8'))
+MODULES = sorted(path.stem for path in (REPO / 'plugins' / 'modules').glob('tcx_*.py'))
+THE_ACTION_PLUGIN = 'tcx_config'
+
+
+def test_every_module_is_in_the_action_group():
+    assert sorted(RUNTIME['action_groups']['all']) == MODULES
+
+
+def test_every_other_module_is_routed_to_the_one_action_plugin():
+    routes = RUNTIME['plugin_routing']['action']
+    assert sorted(routes) == [m for m in MODULES if m != THE_ACTION_PLUGIN]
+    assert set(route['redirect'] for route in routes.values()) == {'tcx.xapi.' + THE_ACTION_PLUGIN}
+
+
+def test_the_one_action_plugin_is_the_only_action_plugin():
+    assert sorted(p.stem for p in (REPO / 'plugins' / 'action').glob('*.py')) == [THE_ACTION_PLUGIN]
