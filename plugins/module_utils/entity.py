@@ -17,11 +17,12 @@ __metaclass__ = type
 import copy
 
 from ansible.module_utils.basic import AnsibleModule
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible_collections.tcx.xapi.plugins.module_utils.client import ALREADY_IN_USE, XAPIError
 from ansible_collections.tcx.xapi.plugins.module_utils.connection import Context, client_from_module
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import (
     SECRET_CHANGED_MASK, SECRET_MASK, ValidationError, get_option, get_path, naming_an_option, place,
-    strip_secrets, type_problems,
+    set_aside_wrong_shapes, strip_secrets, type_problems,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.generated_passwords import PasswordDelivery, PasswordsFileError
 from ansible_collections.tcx.xapi.plugins.module_utils.registry import kind_named
@@ -242,19 +243,25 @@ def _naming_an_option(module):
 
 
 class _EntityModule(AnsibleModule):
-    """An AnsibleModule whose argument errors name the option whose value has the wrong shape.
+    """An AnsibleModule that checks the shape of its arguments as given, before Ansible converts them.
 
-    Ansible answers ``departments: Sales`` with "dictionary requested, could not parse JSON or
-    key=value"; this one says which option and what it takes (:func:`type_problems`).
+    Ansible would write ``password: [x]`` as ``"['x']"`` and answer ``departments: Sales`` with
+    "dictionary requested, could not parse JSON or key=value"; this one sets such values aside before
+    its validation (:func:`set_aside_wrong_shapes`) and fails naming the option and what it takes.
     """
 
     fields = ()
     ready = False
+    shape_problems = ()
+
+    def _load_params(self):
+        super(_EntityModule, self)._load_params()
+        self.shape_problems = set_aside_wrong_shapes(self.fields, self.params)
 
     def fail_json(self, msg=None, **kwargs):
         if not self.ready:
             params = getattr(self, 'params', None) or {}
-            problems = type_problems(self.fields, params) or _naming_an_option(self)
+            problems = list(self.shape_problems) or type_problems(self.fields, params) or _naming_an_option(self)
             if problems:
                 msg = '; '.join(problems)
             # Ansible may fail on a value of the wrong shape before it has collected the no_log
@@ -263,6 +270,33 @@ class _EntityModule(AnsibleModule):
                 if entry.get('no_log') and isinstance(params.get(name), str) and params[name]:
                     self.no_log_values.add(params[name])
         super(_EntityModule, self).fail_json(msg=msg, **kwargs)
+
+
+# What an option keeps of its spec entry while the arguments are read as given (:func:`_in_process_module`).
+AS_GIVEN = ('required', 'default', 'no_log', 'aliases', 'fallback')
+
+
+def _in_process_module(module_class, kind, spec, constraints):
+    """The module object of a run in the controller's process, with the same checks as :class:`_EntityModule`.
+
+    ``module_class`` validates what it is given (in_process.TaskModule); it is given a spec that takes every
+    option as it is (``raw``, with its default, fallback and ``no_log``), so that the shapes are checked on
+    the arguments as given (:func:`set_aside_wrong_shapes`); then the module's own spec validates them.
+    """
+    as_given = dict((name, dict([('type', 'raw')] + [(k, v) for k, v in entry.items() if k in AS_GIVEN]))
+                    for name, entry in spec.items())
+    module = module_class(argument_spec=as_given, supports_check_mode=True)
+    module.shape_problems = set_aside_wrong_shapes(kind.fields, module.params)
+    if module.shape_problems:
+        return module
+    # Only the options given (and defaults): Ansible's validation takes an option set to None as given.
+    given = dict((name, value) for name, value in module.params.items() if value is not None)
+    validation = ArgumentSpecValidator(spec, **constraints).validate(given)
+    module.params.update(validation.validated_parameters)
+    module.no_log_values.update(validation._no_log_values)
+    if validation.error_messages:
+        module.fail_json(msg='; '.join(naming_an_option(validation.error_messages)) or validation.errors.msg)
+    return module
 
 
 def run_entity_module(plural, extra_spec=None, module_class=None):
@@ -276,11 +310,16 @@ def run_entity_module(plural, extra_spec=None, module_class=None):
     kind = kind_named(plural)
     spec = kind.argument_spec()
     spec.update(extra_spec or {})
-    if module_class is None:  # in a module process; in the controller, module_class checks the arguments itself
+    constraints = dict(required_if=list(kind.required_if), mutually_exclusive=list(kind.mutually_exclusive),
+                       required_one_of=list(kind.required_one_of))
+    if module_class is None:  # in a module process
         module_class = type('EntityModule', (_EntityModule,), {'fields': kind.fields})
-    module = module_class(argument_spec=spec, supports_check_mode=True, required_if=list(kind.required_if),
-                          mutually_exclusive=list(kind.mutually_exclusive), required_one_of=list(kind.required_one_of))
+        module = module_class(argument_spec=spec, supports_check_mode=True, **constraints)
+    else:
+        module = _in_process_module(module_class, kind, spec, constraints)
     module.ready = True
+    if module.shape_problems:  # before any request, as every other check of the input
+        module.fail_json(msg='; '.join(module.shape_problems))
     client = client_from_module(module)
     ctx = Context(module, client)
     try:

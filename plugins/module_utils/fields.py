@@ -193,17 +193,29 @@ class Spread(Field):
             set_path(target, path, copy.deepcopy(api_value[path]))
 
 
+# A control character (C0: NUL, tab, newline, ...; DEL): never part of a name, a password, a PIN or an email.
+# The PBX stores what it is sent; a NUL or newline in a name breaks its phone displays, CSV exports and logs.
+CONTROL_CHARACTER = re.compile(r'[\x00-\x1f\x7f]')
+
+
 class Rule(object):
     """What a value must look like: not empty, at most ``max_length`` characters, matching ``pattern``
-    (described to the user as ``shape``), or an integer from ``minimum`` to ``maximum``."""
+    (described to the user as ``shape``), or an integer from ``minimum`` to ``maximum``.
 
-    def __init__(self, not_empty=False, max_length=None, pattern=None, shape=None, minimum=None, maximum=None):
+    Every text value is also free of control characters. ``empty`` is the phrase for an empty value
+    (``not_empty``); ``secret`` rules never repeat the value they refuse.
+    """
+
+    def __init__(self, not_empty=False, max_length=None, pattern=None, shape=None, minimum=None, maximum=None,
+                 empty='must not be empty', secret=False):
         self.not_empty = not_empty
         self.max_length = max_length
         self.pattern = re.compile(pattern) if pattern else None
         self.shape = shape
         self.minimum = minimum
         self.maximum = maximum
+        self.empty = empty
+        self.secret = secret
 
     def problem(self, value):
         """What is wrong with ``value`` (a short phrase), or None."""
@@ -217,13 +229,23 @@ class Rule(object):
             return None
         if not isinstance(value, str):
             return None
+        control = CONTROL_CHARACTER.search(value)
+        if control:
+            return 'must not contain control characters (newline, tab, NUL, ...), found %s' % describe_character(control.group())
         if self.not_empty and not value.strip():
-            return 'must not be empty'
+            return self.empty
         if self.max_length is not None and len(value) > self.max_length:
             return 'must be at most %d characters, got %d' % (self.max_length, len(value))
         if self.pattern is not None and value and not self.pattern.match(value):
-            return 'must be %s, got %r' % (self.shape, value)
+            return 'must be %s' % self.shape if self.secret else 'must be %s, got %r' % (self.shape, value)
         return None
+
+
+def describe_character(char):
+    """``U+000A (newline)``: a control character named without printing it."""
+    names = {'\x00': 'NUL', '\t': 'tab', '\n': 'newline', '\r': 'carriage return', '\x7f': 'DEL'}
+    code = 'U+%04X' % ord(char)
+    return '%s (%s)' % (code, names[char]) if char in names else code
 
 
 # Text limits. The official spec (swagger-20.0.10.yaml: Pbx.User, Pbx.Group, Pbx.Parking, Pbx.Weblink)
@@ -240,22 +262,60 @@ COUNT_RULE = Rule(minimum=0, maximum=INT32_MAX)
 # A language as the PBX stores it (Pbx.User.Language, Pbx.Group.Language): a two-letter code, EN, DE, FR.
 LANGUAGE_RULE = Rule(not_empty=True, pattern=r'^[A-Za-z]{2}$', shape='a two-letter language code such as EN or DE')
 PHONE_RULE = Rule(max_length=40, pattern=r'^[+0-9 ()./*#-]*$', shape='a phone number (digits, +, spaces, ( ) . / - * #)')
+# What every text option without a rule of its own must be: free of control characters.
+ANY_TEXT = Rule()
+# A password given must say something: an empty one would leave the user without one (the PBX takes "").
+# Left out, the module generates a strong one on create.
+PASSWORD_RULE = Rule(not_empty=True, secret=True,
+                     empty='must not be empty: leave password out to have a strong one generated on create')
+# A voicemail PIN is typed on a phone's keypad: digits only. The official spec declares VMPIN a plain string
+# (swagger-20.0.10.yaml: Pbx.User.VMPIN, no pattern, no length) and FACTS.md says nothing of it; the length
+# is the collection's own rule, from 3CX's web client, which asks for a numeric PIN, and its default
+# PINs of 4 digits (as the emulator seeds them): 4 to 10 digits.
+PIN_RULE = Rule(not_empty=True, pattern=r'^[0-9]{4,10}$', shape='4 to 10 digits (a PIN is typed on a phone keypad)',
+                secret=True)
 
 
-def _kind_of_value(value):
+def _kind_of_value(value, secret=False):
+    """``a list``, ``a dict``, ``null``, ``a boolean (true)``, ``a float 1.5``; a secret's value is never shown."""
+    if value is None:
+        return 'null'
     if isinstance(value, dict):
         return 'a dict'
     if isinstance(value, (list, tuple)):
         return 'a list'
+    if secret:
+        return 'a %s' % ('boolean' if isinstance(value, bool) else type(value).__name__)
+    if isinstance(value, bool):
+        return 'a boolean (%s)' % str(value).lower()
     return 'a %s %r' % (type(value).__name__, value)
+
+
+def _scalar_problem(field, value, where):
+    """What is wrong with the shape of a value given for a ``str``, ``int`` or ``bool`` option (or element), or None.
+
+    Ansible's own conversion would turn a list, a dict, a boolean or a float given for a string into its
+    Python text (``"['x']"``, ``"True"``), and pass a boolean for an integer on (``True`` is an ``int`` in
+    Python): the PBX would store it. Numbers for a string stay allowed (``extension: 101``).
+    """
+    kind = field.elements if field.type == 'list' else field.type
+    if kind == 'str' and (value is None or isinstance(value, (dict, list, tuple, bool, float))):
+        return '%s must be a string, got %s' % (where, _kind_of_value(value, field.secret))
+    if kind == 'int' and (value is None or isinstance(value, (dict, list, tuple, bool, float))):
+        return '%s must be an integer, got %s' % (where, _kind_of_value(value, field.secret))
+    if kind == 'bool' and (value is None or isinstance(value, (dict, list, tuple, float))):
+        return '%s must be a boolean (true or false), got %s' % (where, _kind_of_value(value, field.secret))
+    return None
 
 
 def type_problems(fields, raw, prefix=''):
     """Values whose shape cannot be what an option takes, each named by its option path.
 
-    Ansible would turn a list given for a string into the string ``"['a']"``, and answers a string
-    given for a list of dicts with "dictionary requested" without naming the option; this check
-    runs first and says ``users[3].departments must be a list of dicts (name, role), got a str 'Sales'``.
+    Runs on the arguments as given, before Ansible's validation: Ansible would turn a list given for a
+    string into the string ``"['a']"``, pass ``true`` on for an integer, answer a string given for a list of
+    dicts with "dictionary requested" without naming the option, and fail with a Python error on ``[null]``
+    given for a group of options. This check says
+    ``users[3].departments must be a list of dicts (name, role), got a str 'Sales'``.
     """
     problems = []
     if not isinstance(raw, dict):
@@ -265,8 +325,10 @@ def type_problems(fields, raw, prefix=''):
         if value is None:
             continue
         where = prefix + field.option
-        if field.type == 'str' and isinstance(value, (dict, list, tuple)):
-            problems.append('%s must be a string, got %s' % (where, _kind_of_value(value)))
+        if field.type in ('str', 'int', 'bool'):
+            problem = _scalar_problem(field, value, where)
+            if problem:
+                problems.append(problem)
         elif field.type == 'dict' and not isinstance(value, (dict, str)):
             problems.append('%s must be a dict, got %s' % (where, _kind_of_value(value)))
         elif field.type == 'dict' and isinstance(value, dict) and field.suboptions:
@@ -282,24 +344,43 @@ def type_problems(fields, raw, prefix=''):
                         where, index, ', '.join(f.option for f in field.suboptions), _kind_of_value(element)))
                 else:
                     problems.extend(type_problems(field.suboptions, element, '%s[%d].' % (where, index)))
-        elif field.type == 'list' and field.elements == 'str' and isinstance(value, (list, tuple)):
+        elif field.type == 'list' and isinstance(value, (dict, bool, float)):
+            problems.append('%s must be a list, got %s' % (where, _kind_of_value(value, field.secret)))
+        elif field.type == 'list' and isinstance(value, (list, tuple)):
             for index, element in enumerate(value):
-                if isinstance(element, (dict, list, tuple)):
-                    problems.append('%s[%d] must be a string, got %s' % (where, index, _kind_of_value(element)))
+                problem = _scalar_problem(field, element, '%s[%d]' % (where, index))
+                if problem:
+                    problems.append(problem)
+    return problems
+
+
+def set_aside_wrong_shapes(fields, params):
+    """Run :func:`type_problems` on arguments as given and take every option with a problem out of ``params``
+    (in place), so that Ansible's validation neither converts nor trips on it; return the problems."""
+    problems = []
+    for field in fields:
+        found = type_problems([field], params)
+        if found:
+            problems.extend(found)
+            params.pop(field.option, None)
     return problems
 
 
 def rule_problems(fields, params, prefix=''):
-    """Values that break their field's :class:`Rule`, each named by its option path."""
+    """Values that break their field's :class:`Rule`, each named by its option path; a text option without a
+    rule of its own follows :data:`ANY_TEXT` (no control characters)."""
     problems = []
     for field in fields:
         value = params.get(field.option) if isinstance(params, dict) else None
         if value is None:
             continue
         where = prefix + field.option
-        if field.rule is not None:
+        rule = field.rule
+        if rule is None and 'str' in (field.type, field.elements):
+            rule = ANY_TEXT
+        if rule is not None:
             for index, element in enumerate(value if isinstance(value, list) else [value]):
-                found = field.rule.problem(element)
+                found = rule.problem(element)
                 # A rule may name several problems, and a part of the value: '.monday: ...' follows the option path.
                 for problem in (found if isinstance(found, list) else [found] if found else []):
                     place_ = '%s[%d]' % (where, index) if isinstance(value, list) else where

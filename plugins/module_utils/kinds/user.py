@@ -16,7 +16,7 @@ from ansible_collections.tcx.xapi.plugins.module_utils.client import (
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.kind import EntityKind, Selector
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import (
-    LANGUAGE_RULE, MAX_EMAIL, NAME_RULE, PHONE_RULE, TEXT_RULE, Field, Rule, ValidationError,
+    LANGUAGE_RULE, MAX_EMAIL, NAME_RULE, PASSWORD_RULE, PHONE_RULE, PIN_RULE, TEXT_RULE, Field, Rule, ValidationError,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.generated_passwords import (
     CREATED, UNCONFIRMED, follow_up_failed,
@@ -116,8 +116,8 @@ class User(EntityKind):
         Field('send_missed_call_emails', 'SendEmailMissedCalls', type='bool'),
         Field('vm_enabled', 'VMEnabled', type='bool'),
         Field('vm_email_options', 'VMEmailOptions', choices=VM_EMAIL_OPTIONS),
-        Field('vm_pin', 'VMPIN', secret=True),
-        Field('password', 'AccessPassword', secret=True),
+        Field('vm_pin', 'VMPIN', secret=True, rule=PIN_RULE),
+        Field('password', 'AccessPassword', secret=True, rule=PASSWORD_RULE),
         Field('update_password', choices=['on_create', 'always'], default='on_create', managed=False),
         Field('departments', 'Groups', type='list', elements='dict', compare='set', fold=membership_key,
               to_api=departments_to_api, from_api=departments_from_api, suboptions=[

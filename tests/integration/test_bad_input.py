@@ -1,0 +1,275 @@
+# -*- coding: utf-8 -*-
+"""Values of the wrong kind, for every write module: each fails before any request, naming its option.
+
+Ansible's own argument validation converts what it is given: a list or a dict given for a string
+becomes its Python text (``password: [x]`` would be written as ``"['x']"``), ``true`` for a string
+becomes ``"True"``, ``true`` passes for an integer, and ``[null]`` for a group of options makes it fail
+with a Python error. Every module checks the arguments as given first (fields.type_problems), and every
+text option refuses control characters (fields.ANY_TEXT).
+
+Each table runs as one play of ``ignore_errors`` tasks (one per row) and every row is checked alone:
+its task failed, its message holds the row's text (the option and the problem), and the emulator
+received no request at all while it ran (not even a login: the check comes before the first request).
+A few rows run again as a module process (``tcx_xapi_in_process: false``): both ways check alike.
+The two plays run side by side on two pytest workers.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import pytest
+
+DEPT, USER, PARKING, CHAT, RING, QUEUE, IVR, RULE, HOLIDAY, HOURS, CONFIG = (
+    'tcx.xapi.tcx_%s' % name for name in ('department', 'user', 'parking', 'livechat', 'ring_group', 'queue', 'ivr',
+                                          'inbound_rule', 'holiday', 'office_hours', 'config'))
+CONTROL = (('nul', 'a\x00b', 'U+0000 (NUL)'), ('newline', 'a\nb', 'U+000A (newline)'), ('tab', 'a\tb', 'U+0009 (tab)'),
+           ('escape', 'a\x1bb', 'U+001B'), ('del', 'a\x7fb', 'U+007F (DEL)'), ('cr', 'a\rb', 'U+000D (carriage return)'))
+NO_CONTROL = 'must not contain control characters (newline, tab, NUL, ...), found '
+
+
+def shapes(prefix, module, base, option, kind='str', secret=False, where=None):
+    """Rows giving ``option`` a list, a dict, a boolean and a float where it takes a ``kind`` (str or int).
+
+    ``where`` is how the message names the option (``routing.holidays.number``); a secret's value is never shown.
+    """
+    where = where or option
+    noun = {'str': 'a string', 'int': 'an integer'}[kind]
+    # Ansible masks every part of a secret given (a list's elements) wherever it shows: none is a word of the message.
+    values = [('list', ['listed'], 'a list'), ('dict', {'key': 'valued'}, 'a dict'),
+              ('bool', True, 'a boolean' if secret else 'a boolean (true)'),
+              ('float', 1.5, 'a float' if secret else 'a float 1.5')]
+    rows = []
+    for name, value, shown in values:
+        options = dict(base)
+        _place(options, option, value)
+        rows.append(('%s-%s-%s' % (prefix, where, name), module, options, '%s must be %s, got %s' % (where, noun, shown)))
+    return rows
+
+
+def controls(prefix, module, base, option, where=None, only=None):
+    """Rows giving ``option`` text with a control character (all of :data:`CONTROL`, or those named in ``only``)."""
+    where = where or option
+    rows = []
+    for name, value, shown in CONTROL:
+        if only is not None and name not in only:
+            continue
+        options = dict(base)
+        _place(options, option, value)
+        rows.append(('%s-%s-%s' % (prefix, where, name), module, options, '%s %s%s' % (where, NO_CONTROL, shown)))
+    return rows
+
+
+def _place(options, dotted, value):
+    """Set ``value`` at a dotted option path (``routing.holidays.number``), copying the groups on the way."""
+    parts = dotted.split('.')
+    for part in parts[:-1]:
+        options[part] = dict(options.get(part) or {})
+        options = options[part]
+    options[parts[-1]] = value
+
+
+def row(row_id, module, options, text):
+    return (row_id, module, options, text)
+
+
+ROUTE = {'to': 'extension', 'number': '100'}
+DEPARTMENT_ROWS = (
+    shapes('dept', DEPT, {}, 'name') + shapes('dept', DEPT, {'name': 'D'}, 'language')
+    + shapes('dept', DEPT, {'name': 'D'}, 'limits.prompts_max', kind='int')
+    + shapes('dept', DEPT, {'name': 'D'}, 'routing.holidays.number')
+    + controls('dept', DEPT, {}, 'name') + controls('dept', DEPT, {'name': 'D'}, 'prompt_set', only=('nul', 'newline'))
+    + controls('dept', DEPT, {'name': 'D'}, 'routing.office_hours.prompt', only=('newline',))
+    + [row('dept-routing-null', DEPT, {'name': 'D', 'routing': [None]}, 'routing must be a dict, got a list'),
+       row('dept-route-null', DEPT, {'name': 'D', 'routing': {'office_hours': [None]}},
+           'routing.office_hours must be a dict, got a list'),
+       row('dept-limits-bool', DEPT, {'name': 'D', 'limits': True}, 'limits must be a dict, got a boolean (true)'),
+       row('dept-allow-call-service-list', DEPT, {'name': 'D', 'allow_call_service': ['yes']},
+           'allow_call_service must be a boolean (true or false), got a list')]
+)
+USER_ROWS = (
+    shapes('user', USER, {}, 'extension') + shapes('user', USER, {'extension': '301'}, 'first_name')
+    + shapes('user', USER, {'extension': '301'}, 'email')
+    + shapes('user', USER, {'extension': '301'}, 'password', secret=True)
+    + shapes('user', USER, {'extension': '301'}, 'vm_pin', secret=True)
+    + controls('user', USER, {'extension': '301'}, 'first_name') + controls('user', USER, {'extension': '301'}, 'last_name', only=('nul',))
+    + controls('user', USER, {'extension': '301'}, 'email', only=('nul', 'newline'))
+    + controls('user', USER, {'extension': '301'}, 'password', only=('nul', 'newline', 'del'))
+    + controls('user', USER, {'extension': '301'}, 'vm_pin', only=('nul', 'newline'))
+    + controls('user', USER, {}, 'extension', only=('newline',))
+    + controls('user', USER, {'extension': '301'}, 'friendly_name', only=('tab',))
+    + [row('user-password-empty', USER, {'extension': '301', 'password': ''},
+           'password must not be empty: leave password out to have a strong one generated on create'),
+       row('user-password-blank', USER, {'extension': '301', 'password': '   '}, 'password must not be empty'),
+       row('user-password-empty-always', USER, {'extension': '301', 'password': '', 'update_password': 'always'},
+           'password must not be empty'),
+       row('user-pin-letters', USER, {'extension': '301', 'vm_pin': 'abc'}, 'vm_pin must be 4 to 10 digits'),
+       row('user-pin-short', USER, {'extension': '301', 'vm_pin': '12'}, 'vm_pin must be 4 to 10 digits'),
+       row('user-pin-long', USER, {'extension': '301', 'vm_pin': '{{ long_pin }}'}, 'vm_pin must be 4 to 10 digits'),
+       row('user-pin-empty', USER, {'extension': '301', 'vm_pin': ''}, 'vm_pin must not be empty'),
+       row('user-pin-blank', USER, {'extension': '301', 'vm_pin': '    '}, 'vm_pin must not be empty'),
+       row('user-pin-signed', USER, {'extension': '301', 'vm_pin': '{{ signed_pin }}'}, 'vm_pin must be 4 to 10 digits'),
+       row('user-pin-spaced', USER, {'extension': '301', 'vm_pin': '{{ spaced_pin }}'}, 'vm_pin must be 4 to 10 digits'),
+       row('user-departments-null', USER, {'extension': '301', 'departments': [None]},
+           'departments[0] must be a dict (name, role), got null'),
+       row('user-departments-name-list', USER, {'extension': '301', 'departments': [{'name': ['Sales']}]},
+           'departments[0].name must be a string, got a list'),
+       row('user-enabled-float', USER, {'extension': '301', 'enabled': 0.5},
+           'enabled must be a boolean (true or false), got a float 0.5')]
+)
+PARKING_CHAT_ROWS = (
+    shapes('parking', PARKING, {'departments': ['Sales']}, 'number')
+    + [row('parking-departments-nul', PARKING, {'number': 'SP1', 'departments': ['a\x00b']},
+           'departments[0] %sU+0000 (NUL)' % NO_CONTROL),
+       row('parking-departments-newline', PARKING, {'number': 'SP1', 'departments': ['Sales', 'a\nb']},
+           'departments[1] %sU+000A (newline)' % NO_CONTROL),
+       row('parking-departments-null', PARKING, {'number': 'SP1', 'departments': [None]}, 'departments[0] must be a string, got null'),
+       row('parking-departments-list-in-list', PARKING, {'number': 'SP1', 'departments': [['Sales']]},
+           'departments[0] must be a string, got a list'),
+       row('parking-departments-bool', PARKING, {'number': 'SP1', 'departments': True}, 'departments must be a list, got a boolean (true)'),
+       row('parking-departments-dict', PARKING, {'number': 'SP1', 'departments': {'Sales': 1}}, 'departments must be a list, got a dict')]
+    + shapes('chat', CHAT, {'department': 'Sales'}, 'link') + shapes('chat', CHAT, {'link': 'chat1'}, 'name')
+    + controls('chat', CHAT, {'link': 'chat1'}, 'name', only=('nul', 'newline')) + controls('chat', CHAT, {}, 'link', only=('newline',))
+    + controls('chat', CHAT, {'link': 'chat1'}, 'translations.start_chat_button_text', only=('nul',))
+    + [row('chat-websites-null', CHAT, {'link': 'chat1', 'websites': [None]}, 'websites[0] must be a string, got null'),
+       row('chat-websites-bool', CHAT, {'link': 'chat1', 'websites': [True]}, 'websites[0] must be a string, got a boolean (true)'),
+       row('chat-styling-list', CHAT, {'link': 'chat1', 'styling': [None]}, 'styling must be a dict, got a list')]
+)
+RING_QUEUE_ROWS = (
+    shapes('ring', RING, {}, 'name') + shapes('ring', RING, {'name': 'R'}, 'ring_time', kind='int')
+    + shapes('ring', RING, {'name': 'R'}, 'multicast.port', kind='int') + shapes('ring', RING, {'name': 'R'}, 'greeting')
+    + controls('ring', RING, {}, 'name', only=('nul', 'newline', 'tab'))
+    + [row('ring-members-null', RING, {'name': 'R', 'members': [None]}, 'members[0] must be a string, got null'),
+       row('ring-members-bool', RING, {'name': 'R', 'members': [True]}, 'members[0] must be a string, got a boolean (true)'),
+       row('ring-members-float', RING, {'name': 'R', 'members': [101.5]}, 'members[0] must be a string, got a float 101.5'),
+       row('ring-multicast-null', RING, {'name': 'R', 'multicast': [None]}, 'multicast must be a dict, got a list'),
+       row('ring-routing-null', RING, {'name': 'R', 'routing': [None]}, 'routing must be a dict, got a list'),
+       row('ring-departments-null', RING, {'name': 'R', 'departments': [None]}, 'departments[0] must be a string, got null'),
+       row('ring-time-zero-float', RING, {'name': 'R', 'ring_time': 30.0}, 'ring_time must be an integer, got a float 30.0')]
+    + shapes('queue', QUEUE, {}, 'name') + shapes('queue', QUEUE, {'name': 'Q'}, 'ring_timeout', kind='int')
+    + shapes('queue', QUEUE, {'name': 'Q'}, 'callback.prefix')
+    + controls('queue', QUEUE, {}, 'name', only=('nul', 'newline'))
+    + controls('queue', QUEUE, {'name': 'Q'}, 'prompts.greeting', only=('nul',))
+    + [row('queue-agents-null', QUEUE, {'name': 'Q', 'agents': [None]}, 'agents[0] must be a dict (extension, skill_group), got null'),
+       row('queue-managers-null', QUEUE, {'name': 'Q', 'managers': [None]}, 'managers[0] must be a string, got null'),
+       row('queue-agent-extension-bool', QUEUE, {'name': 'Q', 'agents': [{'extension': True}]},
+           'agents[0].extension must be a string, got a boolean (true)'),
+       row('queue-announcements-null', QUEUE, {'name': 'Q', 'announcements': [None]}, 'announcements must be a dict, got a list'),
+       row('queue-priority-dict', QUEUE, {'name': 'Q', 'priority_queue': {'a': 1}},
+           'priority_queue must be a boolean (true or false), got a dict')]
+)
+IVR_RULE_ROWS = (
+    shapes('ivr', IVR, {}, 'name') + shapes('ivr', IVR, {'name': 'I'}, 'input_timeout', kind='int')
+    + shapes('ivr', IVR, {'name': 'I'}, 'prompt')
+    + controls('ivr', IVR, {}, 'name', only=('nul', 'newline')) + controls('ivr', IVR, {'name': 'I'}, 'prompt', only=('newline',))
+    + [row('ivr-menu-list', IVR, {'name': 'I', 'menu': [None]}, 'menu must be a dict, got a list'),
+       row('ivr-timeout-destination-null', IVR, {'name': 'I', 'timeout_destination': [None]},
+           'timeout_destination must be a dict, got a list'),
+       row('ivr-menu-name-newline', IVR, {'name': 'I', 'menu': {'1': {'to': 'queue', 'name': 'a\nb'}}},
+           'menu key 1 name %sU+000A (newline)' % NO_CONTROL)]
+    + shapes('rule', RULE, {}, 'did') + shapes('rule', RULE, {'did': '4930111'}, 'name')
+    + shapes('rule', RULE, {'did': '4930111'}, 'trunk')
+    + controls('rule', RULE, {'did': '4930111'}, 'name', only=('nul', 'newline'))
+    + [row('rule-hours-null', RULE, {'did': '4930111', 'hours': [None]}, 'hours must be a dict, got a list'),
+       row('rule-weekly-null', RULE, {'did': '4930111', 'hours': {'weekly': {'monday': [None]}}},
+           'hours.weekly.monday[0] must be a dict (from, to), got null'),
+       row('rule-office-hours-null', RULE, {'did': '4930111', 'office_hours': [None]}, 'office_hours must be a dict, got a list'),
+       row('rule-route-out-of-office-list', RULE, {'did': '4930111', 'route_out_of_office': [True]},
+           'route_out_of_office must be a boolean (true or false), got a list')]
+)
+HOLIDAY_HOURS_ROWS = (
+    shapes('holiday', HOLIDAY, {}, 'name') + shapes('holiday', HOLIDAY, {'name': 'H'}, 'date')
+    + shapes('holiday', HOLIDAY, {'name': 'H', 'date': '12-24'}, 'start_time')
+    + controls('holiday', HOLIDAY, {'date': '12-24'}, 'name', only=('nul', 'newline', 'tab'))
+    + [row('holiday-recurrent-list', HOLIDAY, {'name': 'H', 'recurrent': [True]},
+           'recurrent must be a boolean (true or false), got a list')]
+    + shapes('hours', HOURS, {}, 'timezone') + shapes('hours', HOURS, {}, 'language')
+    + [row('hours-from-%s' % name, HOURS, {'hours': {'monday': [{'from': value, 'to': '17:00'}]}},
+           'hours.monday[0].from must be a string, got %s' % shown)
+       for name, value, shown in (('list', ['08:00'], 'a list'), ('bool', True, 'a boolean (true)'), ('float', 8.3, 'a float 8.3'))]
+    + controls('hours', HOURS, {}, 'timezone', only=('nul', 'newline'))
+    + [row('hours-hours-null', HOURS, {'hours': [None]}, 'hours must be a dict, got a list'),
+       row('hours-monday-null', HOURS, {'hours': {'monday': [None]}}, 'hours.monday[0] must be a dict (from, to), got null'),
+       row('hours-breaks-string-list', HOURS, {'breaks': {'friday': ['12:00']}},
+           "breaks.friday[0] must be a dict (from, to), got a str '12:00'")]
+)
+# tcx_config: the same checks, named by the item (it checked shapes on the raw items before; now also booleans,
+# floats and null elements, and the control characters and PIN rules of every kind).
+CONFIG_ROWS = [
+    row('config-password-list', CONFIG, {'users': [{'extension': '301', 'password': ['x']}]},
+        'users[0].password must be a string, got a list'),
+    row('config-pin-float', CONFIG, {'users': [{'extension': '301', 'vm_pin': 1234.5}]}, 'users[0].vm_pin must be a string, got a float'),
+    row('config-pin-letters', CONFIG, {'users': [{'extension': '301', 'vm_pin': 'abcd'}]},
+        "users[0] (user '301'): vm_pin must be 4 to 10 digits"),
+    row('config-password-empty', CONFIG, {'users': [{'extension': '301', 'password': ''}]},
+        "users[0] (user '301'): password must not be empty"),
+    row('config-first-name-newline', CONFIG, {'users': [{'extension': '301', 'first_name': 'a\nb'}]},
+        "users[0] (user '301'): first_name %sU+000A (newline)" % NO_CONTROL),
+    row('config-ring-name-bool', CONFIG, {'ring_groups': [{'name': True}]}, 'ring_groups[0].name must be a string, got a boolean (true)'),
+    row('config-ring-time-bool', CONFIG, {'ring_groups': [{'name': 'R', 'ring_time': True}]},
+        'ring_groups[0].ring_time must be an integer, got a boolean (true)'),
+    row('config-members-null', CONFIG, {'ring_groups': [{'name': 'R', 'members': [None]}]},
+        'ring_groups[0].members[0] must be a string, got null'),
+    row('config-departments-null', CONFIG, {'users': [{'extension': '301', 'departments': [None]}]},
+        'users[0].departments[0] must be a dict (name, role), got null'),
+    row('config-department-name-nul', CONFIG, {'departments': [{'name': 'a\x00b'}]},
+        "departments[0] (department 'a\x00b'): name %sU+0000 (NUL)" % NO_CONTROL),
+    row('config-holiday-name-float', CONFIG, {'holidays': [{'name': 1.5, 'date': '12-24'}]},
+        'holidays[0].name must be a string, got a float 1.5'),
+    row('config-office-hours-language-list', CONFIG, {'office_hours': {'language': ['EN']}},
+        'office_hours[0].language must be a string, got a list'),
+]
+# Two plays (each a few seconds of ansible-playbook start, then some 0.1 s per row), one per pytest worker.
+TABLES = {'departments-users-parkings-livechats-config': DEPARTMENT_ROWS + USER_ROWS + PARKING_CHAT_ROWS + CONFIG_ROWS,
+          'ring-groups-queues-ivrs-rules-holidays-office-hours': RING_QUEUE_ROWS + IVR_RULE_ROWS + HOLIDAY_HOURS_ROWS}
+ALL_ROWS = [r for rows in TABLES.values() for r in rows]
+# The same checks when the module runs as a module process (delegate_to, become, tcx_xapi_in_process: false):
+# a second task of these rows, in the play of the other table (a module process costs about a second).
+MODULE_PROCESS_ROWS = {'departments-users-parkings-livechats-config': ['ring-name-bool', 'ring-multicast-null'],
+                       'ring-groups-queues-ivrs-rules-holidays-office-hours': ['user-password-list', 'user-pin-letters']}
+# Secrets of five characters or more are given as extra vars: ansible-core shows the lines of the playbook
+# before a failed task, and the suite's secret scan (conftest.run_ansible) counts every literal secret there.
+SECRET_VARS = {'long_pin': '1' * 40, 'signed_pin': '-1234', 'spaced_pin': '12 34'}
+MODULES = (DEPT, USER, PARKING, CHAT, RING, QUEUE, IVR, RULE, HOLIDAY, HOURS, CONFIG)
+
+
+def test_the_table_covers_every_write_module_with_150_rows():
+    assert len(ALL_ROWS) >= 150
+    assert len(set(r[0] for r in ALL_ROWS)) == len(ALL_ROWS)
+    assert set(r[1] for r in ALL_ROWS) == set(MODULES)
+    for table, names in MODULE_PROCESS_ROWS.items():
+        assert set(names) <= set(r[0] for r in ALL_ROWS) - set(r[0] for r in TABLES[table])
+
+
+def check_rows(result, rows):
+    """Each row alone: failed, its text in its message, no request during its task. Returns the problems."""
+    by_task = dict((record['task'], index) for index, record in enumerate(result.records))
+    problems = []
+    for row_id, _module, _options, text in rows:
+        index = by_task.get(row_id)
+        if index is None:
+            problems.append('%s: did not run' % row_id)
+            continue
+        record = result.records[index]
+        message = record['result'].get('msg', '')
+        requests = [(r['method'], r['path']) for r in result.requests(index)]
+        if record['status'] != 'failed':
+            problems.append('%s: did not fail: %r' % (row_id, record['result']))
+        elif text not in message:
+            problems.append('%s: expected %r in %r' % (row_id, text, message))
+        elif requests:
+            problems.append('%s: made requests %r' % (row_id, requests))
+    return problems
+
+
+@pytest.mark.parametrize('table', sorted(TABLES))
+def test_values_of_the_wrong_kind_fail_before_any_request(emulator, play, table):
+    rows = TABLES[table]
+    tasks = [{'name': row_id, module: options, 'ignore_errors': True} for row_id, module, options, _text in rows]
+    module_process = [('%s-as-module-process' % r[0],) + r[1:] for r in ALL_ROWS if r[0] in MODULE_PROCESS_ROWS[table]]
+    tasks += [{'name': row_id, module: options, 'ignore_errors': True, 'vars': {'tcx_xapi_in_process': False}}
+              for row_id, module, options, _text in module_process]
+    result = play(tasks, extra_vars=SECRET_VARS)
+    problems = check_rows(result, rows + module_process)
+    assert not problems, '\n'.join(problems)
+    assert emulator.writes() == []
