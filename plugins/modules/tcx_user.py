@@ -86,6 +86,8 @@ options:
   vm_pin:
     description:
       - Voicemail PIN (XAPI C(VMPIN)). Never shown; diffs show a fixed mask.
+      - 4 to 10 digits (it is typed on a phone's keypad). The XAPI spec sets no rule for it; this is the
+        collection's own, so that a PIN the phones cannot take is refused before any request.
       - Sent according to O(update_password).
     type: str
   password:
@@ -94,6 +96,7 @@ options:
       - Sent according to O(update_password).
       - When a user is created without a password, the module generates a strong one. It is shown nowhere
         unless O(generated_passwords_file) or O(return_generated_passwords) asks for it.
+      - An empty password is refused (leave the option out to have one generated).
     type: str
   update_password:
     description:
