@@ -10,13 +10,17 @@ text option refuses control characters (fields.ANY_TEXT).
 Each table runs as one play of ``ignore_errors`` tasks (one per row) and every row is checked alone:
 its task failed, its message holds the row's text (the option and the problem), and the emulator
 received no request at all while it ran (not even a login: the check comes before the first request).
-A few rows run again as a module process (``tcx_xapi_in_process: false``): both ways check alike.
+No part of a password or PIN given shows in a row's result, whatever its shape. A few rows run again as a
+module process (``tcx_xapi_in_process: false``) and in check mode: each refuses alike.
 The two plays run side by side on two pytest workers.
 """
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
+
+import json
+import re
 
 import pytest
 
@@ -36,7 +40,7 @@ def shapes(prefix, module, base, option, kind='str', secret=False, where=None):
     where = where or option
     noun = {'str': 'a string', 'int': 'an integer'}[kind]
     # Ansible masks every part of a secret given (a list's elements) wherever it shows: none is a word of the message.
-    values = [('list', ['listed'], 'a list'), ('dict', {'key': 'valued'}, 'a dict'),
+    values = [('list', ['Listed-Secret-1'], 'a list'), ('dict', {'key': 'Valued-Secret-2'}, 'a dict'),
               ('bool', True, 'a boolean' if secret else 'a boolean (true)'),
               ('float', 1.5, 'a float' if secret else 'a float 1.5')]
     rows = []
@@ -95,6 +99,8 @@ USER_ROWS = (
     + controls('user', USER, {'extension': '301'}, 'first_name') + controls('user', USER, {'extension': '301'}, 'last_name', only=('nul',))
     + controls('user', USER, {'extension': '301'}, 'email', only=('nul', 'newline'))
     + controls('user', USER, {'extension': '301'}, 'password', only=('nul', 'newline', 'del'))
+    + [row('user-password-%s-long' % name, USER, {'extension': '301', 'password': '{{ %s_password }}' % name},
+           'password %s%s' % (NO_CONTROL, shown)) for name, shown in (('nul', 'U+0000 (NUL)'), ('newline', 'U+000A (newline)'))]
     + controls('user', USER, {'extension': '301'}, 'vm_pin', only=('nul', 'newline'))
     + controls('user', USER, {}, 'extension', only=('newline',))
     + controls('user', USER, {'extension': '301'}, 'friendly_name', only=('tab',))
@@ -229,7 +235,12 @@ MODULE_PROCESS_ROWS = {'departments-users-parkings-livechats-config': ['ring-nam
                        'ring-groups-queues-ivrs-rules-holidays-office-hours': ['user-password-list', 'user-pin-letters']}
 # Secrets of five characters or more are given as extra vars: ansible-core shows the lines of the playbook
 # before a failed task, and the suite's secret scan (conftest.run_ansible) counts every literal secret there.
-SECRET_VARS = {'long_pin': '1' * 40, 'signed_pin': '-1234', 'spaced_pin': '12 34'}
+SECRET_VARS = {'long_pin': '1' * 40, 'signed_pin': '-1234', 'spaced_pin': '12 34',
+               'nul_password': 'NulLeft7\x00NulRight7', 'newline_password': 'LineLeft8\nLineRight8'}
+SECRET_OPTIONS = ('password', 'vm_pin')
+# A few rows again in check mode: it refuses what the real run refuses, with the same message.
+CHECK_MODE_ROWS = ['user-pin-short', 'user-password-list', 'ring-ring_time-bool', 'rule-hours-null', 'holiday-name-nul',
+                   'dept-name-newline', 'config-password-empty']
 MODULES = (DEPT, USER, PARKING, CHAT, RING, QUEUE, IVR, RULE, HOLIDAY, HOURS, CONFIG)
 
 
@@ -237,12 +248,36 @@ def test_the_table_covers_every_write_module_with_150_rows():
     assert len(ALL_ROWS) >= 150
     assert len(set(r[0] for r in ALL_ROWS)) == len(ALL_ROWS)
     assert set(r[1] for r in ALL_ROWS) == set(MODULES)
+    assert set(CHECK_MODE_ROWS) <= set(r[0] for r in ALL_ROWS)
     for table, names in MODULE_PROCESS_ROWS.items():
         assert set(names) <= set(r[0] for r in ALL_ROWS) - set(r[0] for r in TABLES[table])
 
 
+def secret_parts(options):
+    """The parts (5 characters or more, between control characters) of every password and PIN a row gives:
+    none may show in its result, whatever its shape (the suite's scan sees only whole literal strings)."""
+    found = []
+
+    def collect(value):
+        if isinstance(value, dict):
+            for item in value.values():
+                collect(item)
+        elif isinstance(value, list):
+            for item in value:
+                collect(item)
+        elif isinstance(value, str):
+            value = SECRET_VARS.get(value.strip('{} '), value)
+            found.extend(part for part in re.split(r'[\x00-\x1f\x7f]', value) if len(part) >= 5)
+    for option in SECRET_OPTIONS:
+        collect(options.get(option))
+        for item in options.get('users') or []:
+            collect(item.get(option) if isinstance(item, dict) else None)
+    return found
+
+
 def check_rows(result, rows):
-    """Each row alone: failed, its text in its message, no request during its task. Returns the problems."""
+    """Each row alone: failed, its text in its message, no request during its task, no part of a secret in
+    its result. Returns the problems."""
     by_task = dict((record['task'], index) for index, record in enumerate(result.records))
     problems = []
     for row_id, _module, _options, text in rows:
@@ -259,6 +294,9 @@ def check_rows(result, rows):
             problems.append('%s: expected %r in %r' % (row_id, text, message))
         elif requests:
             problems.append('%s: made requests %r' % (row_id, requests))
+        shown = json.dumps(record['result'], ensure_ascii=False)
+        if any(part in shown for part in secret_parts(_options)):
+            problems.append('%s: a secret shows in its result' % row_id)
     return problems
 
 
@@ -269,7 +307,10 @@ def test_values_of_the_wrong_kind_fail_before_any_request(emulator, play, table)
     module_process = [('%s-as-module-process' % r[0],) + r[1:] for r in ALL_ROWS if r[0] in MODULE_PROCESS_ROWS[table]]
     tasks += [{'name': row_id, module: options, 'ignore_errors': True, 'vars': {'tcx_xapi_in_process': False}}
               for row_id, module, options, _text in module_process]
+    check_mode = [('%s-in-check-mode' % r[0],) + r[1:] for r in rows if r[0] in CHECK_MODE_ROWS]
+    tasks += [{'name': row_id, module: options, 'ignore_errors': True, 'check_mode': True}
+              for row_id, module, options, _text in check_mode]
     result = play(tasks, extra_vars=SECRET_VARS)
-    problems = check_rows(result, rows + module_process)
+    problems = check_rows(result, rows + module_process + check_mode)
     assert not problems, '\n'.join(problems)
     assert emulator.writes() == []
