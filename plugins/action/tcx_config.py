@@ -4,9 +4,9 @@
 """The one action plugin of tcx.xapi: runs whichever tcx.xapi module the task names in the controller's
 worker process (see plugins/plugin_utils/in_process.py).
 
-Every other module reaches it through ``plugin_routing`` in ``meta/runtime.yml`` (``action: tcx_user:
-redirect: tcx.xapi.tcx_config``), the way large network collections route their modules to one plugin. It
-carries tcx_config's name only because ansible-test wants every action plugin to share a module's name.
+Every other module names it in ``meta/runtime.yml`` (``plugin_routing: modules: tcx_user: action_plugin:
+tcx.xapi.tcx_config``), the way network collections give their modules one platform plugin. It carries
+tcx_config's name only because ansible-test wants every action plugin to share a module's name.
 """
 
 from __future__ import absolute_import, division, print_function

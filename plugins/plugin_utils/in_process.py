@@ -206,8 +206,7 @@ class InProcessAction(ActionBase):
         return result
 
     def module_name(self):
-        """The module the task names, as its fully qualified name: the task's own resolved action names
-        this plugin, to which meta/runtime.yml routes every module."""
+        """The module the task names, as its fully qualified name (``tcx_user`` under ``collections:`` too)."""
         found = self._shared_loader_obj.module_loader.find_plugin_with_context(
             self._task.action, collection_list=self._task.collections)
         return found.resolved_fqcn if found.resolved else self._task.action

@@ -23,10 +23,15 @@ def test_every_module_is_in_the_action_group():
     assert sorted(RUNTIME['action_groups']['all']) == MODULES
 
 
-def test_every_other_module_is_routed_to_the_one_action_plugin():
-    routes = RUNTIME['plugin_routing']['action']
+def test_every_other_module_names_the_one_action_plugin():
+    routes = RUNTIME['plugin_routing']['modules']
     assert sorted(routes) == [m for m in MODULES if m != THE_ACTION_PLUGIN]
-    assert set(route['redirect'] for route in routes.values()) == {'tcx.xapi.' + THE_ACTION_PLUGIN}
+    assert set(route['action_plugin'] for route in routes.values()) == {'tcx.xapi.' + THE_ACTION_PLUGIN}
+
+
+def test_no_action_is_redirected():
+    """A redirected action makes ansible-lint's fqcn[canonical] name the plugin as every module's canonical name."""
+    assert 'action' not in RUNTIME['plugin_routing']
 
 
 def test_the_one_action_plugin_is_the_only_action_plugin():
