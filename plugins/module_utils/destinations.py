@@ -184,17 +184,48 @@ class DestinationField(Field):
         to = self.form.option(value.get('to'))
         return dict(value, to=to) if to is not None else value
 
-    def shown(self, current, desired):
-        """The parts of the current destination that the desired one sets (``name`` shows as ``number``)."""
+    def shown(self, current, desired, ctx=None):
+        """The current destination in the shape of the desired one: the desired one itself when both reach the
+        same object (a ring group by name and its number are one destination); else the parts the desired one
+        sets, a queue, ring group or IVR by its name when the desired one names its object."""
         if not isinstance(current, dict):
             return current
-        given = set(k for k, v in desired.items() if v is not None)
-        if 'name' in given:
-            given.add('number')
-        shown = dict((k, v) for k, v in current.items() if k in given)
+        destination = dict((k, v) for k, v in desired.items() if k in DESTINATION_OPTIONS and v is not None)
+        if self.reaches_same(current, destination, ctx):
+            shown = destination
+        else:
+            shown = self.as_written(current, destination, ctx)
+        shown.update((k, current[k]) for k, v in desired.items()
+                     if k not in DESTINATION_OPTIONS and v is not None and current.get(k) is not None)
         return shown or None
 
+    def as_written(self, current, destination, ctx):
+        """The current destination (options) with the parts ``destination`` gives: by name when it gives a name
+        and the PBX's number is a queue, ring group or IVR that ``ctx`` can name, else by number."""
+        given = set(destination)
+        if 'name' in given:
+            given.add('number')
+        shown = dict((k, v) for k, v in current.items() if k in given and k in DESTINATION_OPTIONS)
+        name = self.name_of(ctx, current.get('to'), current.get('number')) if 'name' in given else None
+        if name is not None:
+            shown.pop('number', None)
+            shown['name'] = name
+        return shown
+
+    def name_of(self, ctx, to, number):
+        """The name of the queue, ring group or IVR (``to``) that holds ``number``, or None (one GET by number
+        at most, only for a destination that changes)."""
+        target = NAMED.get(self.form.option(to)) if to is not None else None
+        if ctx is None or target is None or not number:
+            return None
+        return (objects_by(ctx, target, 'Number', [str(number)]).get(str(number)) or {}).get('Name')
+
     def same(self, current, desired, ctx=None):
+        return self.reaches_same(current, desired, ctx)
+
+    def reaches_same(self, current, desired, ctx=None):
+        """Whether the current destination (options) reaches what the desired one gives: the same target, and
+        the same object (its number, or the number of the object it names) or outside number where it has one."""
         current = current or {}
         wanted = self.wanted(ctx, desired)
         if wanted.get('to') is not None and wanted['to'] not in self.form.carries_number:
@@ -245,7 +276,7 @@ class RouteField(DestinationField):
         if any(desired.get(option) is not None and current.get(option) != desired[option] for option, _p in self.PROMPT):
             return False
         destination = dict((k, v) for k, v in desired.items() if k in DESTINATION_OPTIONS)
-        return super(RouteField, self).same(current, destination, ctx)
+        return self.reaches_same(current, destination, ctx)
 
     def to_api(self, value, ctx, held=None):
         route = dict(held or {})
@@ -338,11 +369,13 @@ class NumberOnlyField(DestinationField):
             return None
         return self.form.number(ctx, value)
 
-    def same(self, current, desired, ctx=None):
+    def reaches_same(self, current, desired, ctx=None):
         return (current or {}).get('number') == self.wanted_number(ctx, desired)
 
-    def shown(self, current, desired):
-        return current
+    def as_written(self, current, destination, ctx):
+        """The number held; by name when the desired destination names a queue, ring group or IVR holding it."""
+        name = self.name_of(ctx, destination.get('to'), current.get('number')) if 'name' in destination else None
+        return {'to': self.form.option(destination['to']), 'name': name} if name is not None else dict(current)
 
     def to_api(self, value, ctx, held=None):
         return self.wanted_number(ctx, value)
@@ -394,6 +427,15 @@ class MenuField(Field):
     def same(self, current, desired, ctx=None):
         current, desired = current or {}, self.canonical(desired)
         return set(current) == set(desired) and all(self.key.same(current[k], desired[k], ctx) for k in desired)
+
+    def shown(self, current, desired, ctx=None):
+        """The keys held, each in the shape of the desired key (see :meth:`DestinationField.shown`): a key that
+        reaches the same object shows as written."""
+        if not isinstance(current, dict):
+            return current
+        desired = self.canonical(desired)
+        return dict((key, self.key.shown(held, desired[key], ctx) if isinstance(desired.get(key), dict) else held)
+                    for key, held in current.items())
 
     def to_api(self, value, ctx, held=None):
         menu = self.canonical(value)

@@ -135,7 +135,9 @@ class Engine(object):
                 continue
             now = self.kind.option_value(self.ctx, leaf, current)
             differs = self.kind_says_changed(leaf, now, value)
-            now = leaf.field.shown(now, value)
+            # A value the PBX holds in another spelling of the same thing (a ring group's number for its name,
+            # DE for de) is no change: it shows as written, or a diff and an audit would report one.
+            now = leaf.field.shown(now, value, self.ctx) if differs or leaf.field.secret else value
             place(before, leaf.option_path, self.mask(leaf, now, changed=False) if now is not None else None)
             place(after, leaf.option_path, self.mask(leaf, value, changed=differs))
             if differs:

@@ -135,9 +135,9 @@ class Field(object):
         so that a diff of an unchanged value shows no difference."""
         return value
 
-    def shown(self, current, desired):
-        """What a diff shows of the current value next to a desired one: all of it, unless the field
-        compares only the parts the user gave."""
+    def shown(self, current, desired, ctx=None):
+        """What a diff shows of the current value next to a desired one that differs: all of it, unless
+        the field compares only the parts the user gave (``ctx`` for a field that names what it reaches)."""
         return current
 
     def read(self, entity, ctx, disagreeing=True):

@@ -74,7 +74,7 @@ def test_update_one_patch_then_absent(emulator, play, api, targets):
     assert result.rc == 0, result.stdout[-6000:]
     checked, changed, again, check_delete, deleted, gone = result.results
     assert changed['diff'] == checked['diff'] == {
-        'before': {'office_hours': {'to': 'ivr', 'number': '800'}, 'hours': {'type': None}},
+        'before': {'office_hours': {'to': 'ivr', 'name': 'Main Menu'}, 'hours': {'type': None}},  # as the user names it
         'after': {'office_hours': {'to': 'queue', 'name': 'Sales Queue'}, 'hours': {'type': 'AllHours'}}}
     assert not again['changed'] and check_delete['changed'] and deleted['changed'] and not gone['changed']
     assert deleted['diff']['before']['name'] == 'Main line' and deleted['diff']['after'] == {}

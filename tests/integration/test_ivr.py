@@ -113,7 +113,8 @@ def test_a_key_change_is_one_patch_carrying_only_the_menu(emulator, play, api, c
                    ivr_task(name='Main Menu', menu=menu)])
     assert result.rc == 0, result.stdout[-4000:]
     checked, changed, again = result.results
-    before = {'1': {'to': 'queue', 'number': QUEUE}, '2': {'to': 'ring_group', 'number': RING_GROUP}}
+    # Key 1 changes and was given by name: it shows the queue it held by name; key 2 is unchanged.
+    before = {'1': {'to': 'queue', 'name': 'Sales Queue'}, '2': {'to': 'ring_group', 'number': RING_GROUP}}
     assert changed['diff'] == {'before': {'number': '800', 'menu': before}, 'after': {'number': '800', 'menu': dict(menu, **{'2': before['2']})}}
     assert checked['diff']['after']['name'] == 'MAIN MENU'  # a name in another case renames, shown in the diff
     assert changed['changed'] and not again['changed']

@@ -5,10 +5,14 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import copy
+import json
 import re
 from pathlib import Path
 
 import yaml
+
+from conftest import run_playbook
 
 README = Path(__file__).resolve().parents[2] / 'README.md'
 
@@ -47,3 +51,71 @@ def test_quick_start_call_flow_checks_applies_and_then_changes_nothing(emulator,
     assert again.rc == 0, again
     assert emulator.writes() == []
     assert not any(r.get('changed') for r in again.results)
+
+
+def _flat(value, prefix=''):
+    if isinstance(value, dict) and value:
+        flat = {}
+        for key, inner in value.items():
+            flat.update(_flat(inner, '%s.%s' % (prefix, key) if prefix else str(key)))
+        return flat
+    return {prefix: value}
+
+
+def _differing(diff):
+    """The option paths whose value differs between a diff's before and after."""
+    before, after = _flat(diff['before']), _flat(diff['after'])
+    return sorted(name for name in set(before) | set(after) if before.get(name) != after.get(name))
+
+
+def test_one_field_changed_after_the_quick_start_is_the_only_drift(emulator, play, tmp_path):
+    """Destinations given by name reach the objects the PBX holds by number: no phantom change in the
+    module's diff, tcx_config's diff and changes, or the audit's drift lines, only the field that changed."""
+    role = quick_start()['roles'][0]
+    task = {'name': 'quick start', 'ansible.builtin.include_role': {'name': role['role']}, 'vars': role['vars']}
+    assert play([task]).rc == 0
+    changed = copy.deepcopy(role['vars'])
+    changed['tcx_queues'][0]['polling_strategy'] = 'RingAll'
+    changed['tcx_ivrs'][0]['prompt'] = 'other.wav'
+    emulator.clear_requests()
+
+    checked = play([dict(task, vars=changed)], check=True)
+    assert checked.rc == 0, checked
+    assert emulator.writes() == []
+    config = [r for r in checked.results if 'changes' in r][0]
+    assert sorted((c['kind'], c['key'], _differing(c['diff'])) for c in config['changes']) == [
+        ('IVR', 'Main Menu', ['prompt']), ('queue', 'Support Queue', ['polling_strategy'])]
+    ivr = [c for c in config['changes'] if c['kind'] == 'IVR'][0]
+    assert ivr['diff']['before']['menu'] == ivr['diff']['after']['menu'] == {
+        '0': {'to': 'extension', 'number': '201'}, '1': {'to': 'ring_group', 'name': 'Sales Team'},
+        '2': {'to': 'queue', 'name': 'Support Queue'}}
+    queue = [c for c in config['changes'] if c['kind'] == 'queue'][0]
+    assert queue['diff']['before']['no_answer'] == {'to': 'ring_group', 'name': 'Sales Team'}
+
+    single = play([{'name': 'queue', 'tcx.xapi.tcx_queue': changed['tcx_queues'][0], 'check_mode': True},
+                   {'name': 'ivr', 'tcx.xapi.tcx_ivr': changed['tcx_ivrs'][0], 'check_mode': True}])
+    assert single.rc == 0, single
+    assert _differing(single.task('queue')['diff']) == ['polling_strategy']
+    assert _differing(single.task('ivr')['diff']) == ['prompt']
+    assert emulator.writes() == []
+
+    variables = dict(changed, tcx_report_dir='reports')
+    run_playbook(tmp_path, 'audit.yml', emulator, extra_vars=variables)
+    report = json.loads((tmp_path / 'reports' / 'tcx-audit-localhost.json').read_text())
+    assert sorted((o['kind'], o['key'], [f['field'] for f in o['fields']]) for o in report['objects']) == [
+        ('ivrs', 'Main Menu', ['prompt']), ('queues', 'Support Queue', ['polling_strategy'])]
+    assert emulator.writes() == []
+
+
+def test_a_destination_that_really_changes_shows_the_held_object_by_name(emulator, play):
+    role = quick_start()['roles'][0]
+    task = {'name': 'quick start', 'ansible.builtin.include_role': {'name': role['role']}, 'vars': role['vars']}
+    assert play([task]).rc == 0
+    menu = {'1': {'to': 'queue', 'name': 'Support Queue'}, '2': {'to': 'queue', 'name': 'Support Queue'},
+            '0': {'to': 'extension', 'number': '201'}}
+    result = play([{'name': 'ivr', 'tcx.xapi.tcx_ivr': {'name': 'Main Menu', 'menu': menu}}])
+    assert result.rc == 0, result
+    diff = result.task('ivr')['diff']
+    assert diff['before']['menu']['1'] == {'to': 'ring_group', 'name': 'Sales Team'}
+    assert diff['after']['menu']['1'] == {'to': 'queue', 'name': 'Support Queue'}
+    assert _differing(diff) == ['menu.1.name', 'menu.1.to']

@@ -102,8 +102,53 @@ def test_a_name_is_resolved_to_the_number_for_comparing_and_writing():
     field = DestinationField('no_answer', 'ForwardNoAnswer')
     assert field.same({'to': 'queue', 'number': '800'}, {'to': 'queue', 'name': 'sales queue'}, ctx)
     assert field.to_api({'to': 'queue', 'name': 'Sales Queue'}, ctx) == {'To': 'Queue', 'Number': '800'}
-    assert field.shown({'to': 'queue', 'number': '800'}, {'to': 'queue', 'name': 'Sales Queue'}) == {
-        'to': 'queue', 'number': '800'}
+
+
+QUEUES_HELD = [{'Id': 5, 'Name': 'Sales Queue', 'Number': '800'}, {'Id': 6, 'Name': 'Support Queue', 'Number': '801'}]
+
+
+def test_a_destination_by_name_that_reaches_the_held_number_shows_as_written():
+    field = DestinationField('no_answer', 'ForwardNoAnswer')
+    wanted = {'to': 'queue', 'name': 'Sales Queue'}
+    assert field.shown({'to': 'queue', 'number': '800'}, wanted, context(QUEUES_HELD)) == wanted
+
+
+def test_a_destination_by_name_that_changes_shows_the_held_object_by_its_name():
+    field = DestinationField('no_answer', 'ForwardNoAnswer')
+    ctx = context(QUEUES_HELD)
+    wanted = {'to': 'queue', 'name': 'Sales Queue'}
+    assert not field.same({'to': 'queue', 'number': '801'}, wanted, ctx)
+    assert field.shown({'to': 'queue', 'number': '801'}, wanted, ctx) == {'to': 'queue', 'name': 'Support Queue'}
+    # Held by number where the PBX holds something without a name: shown by number.
+    assert field.shown({'to': 'extension', 'number': '101'}, wanted, ctx) == {'to': 'extension', 'number': '101'}
+    # Given by number: shown by number.
+    assert field.shown({'to': 'queue', 'number': '801'}, {'to': 'queue', 'number': '800'}, ctx) == {
+        'to': 'queue', 'number': '801'}
+
+
+def test_a_route_shows_its_destination_as_written_and_its_prompt_as_held():
+    field = RouteField('out_of_office', 'OutOfOfficeRoute')
+    wanted = {'to': 'queue', 'name': 'sales queue', 'prompt_enabled': True}
+    held = {'to': 'queue', 'number': '800', 'prompt_enabled': False}
+    ctx = context(QUEUES_HELD)
+    assert not field.same(held, wanted, ctx)
+    assert field.shown(held, wanted, ctx) == {'to': 'queue', 'name': 'sales queue', 'prompt_enabled': False}
+
+
+def test_a_menu_shows_only_the_keys_that_change_in_their_held_form():
+    field = MenuField('menu', 'Forwards')
+    ctx = context(QUEUES_HELD)
+    held = {'1': {'to': 'queue', 'number': '800'}, '2': {'to': 'queue', 'number': '801'}, '3': {'to': 'repeat_prompt'}}
+    wanted = {1: {'to': 'queue', 'name': 'Sales Queue'}, '2': {'to': 'queue', 'name': 'Sales Queue'}}
+    assert field.shown(held, wanted, ctx) == {'1': {'to': 'queue', 'name': 'Sales Queue'},
+                                              '2': {'to': 'queue', 'name': 'Support Queue'}, '3': {'to': 'repeat_prompt'}}
+
+
+def test_a_bare_number_shows_the_named_object_it_holds():
+    field = NumberOnlyField('invalid_input_destination', 'InvalidKeyForwardDN')
+    ctx = context(QUEUES_HELD)
+    assert field.shown({'number': '801'}, {'to': 'queue', 'name': 'Sales Queue'}, ctx) == {'to': 'queue', 'name': 'Support Queue'}
+    assert field.shown({'number': '101'}, {'to': 'extension', 'number': '102'}, ctx) == {'number': '101'}
 
 
 def test_an_unknown_name_fails_with_the_kind_to_create():
