@@ -25,7 +25,8 @@ from ansible_collections.tcx.xapi.plugins.module_utils.fields import (
     set_aside_wrong_shapes, strip_secrets, type_problems,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.generated_passwords import PasswordDelivery, PasswordsFileError
-from ansible_collections.tcx.xapi.plugins.module_utils.registry import kind_named
+from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS, kind_named
+from ansible_collections.tcx.xapi.plugins.module_utils.usage import check_delete
 
 
 def merge_entity(entity, payload):
@@ -190,6 +191,8 @@ class Engine(object):
             return current
         if preflight:
             kind.preflight(ctx, plan)
+            if plan.action == 'delete':
+                check_delete(ctx, KINDS, kind, plan)
         if plan.action == 'delete':
             if not ctx.module.check_mode:
                 kind.delete(ctx, current)

@@ -16,6 +16,7 @@ __metaclass__ = type
 from ansible_collections.tcx.xapi.plugins.module_utils.destinations import destination_uses, require_known_numbers, route_uses
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import NAME_RULE, TEXT_RULE, Field, Rule, ValidationError
 from ansible_collections.tcx.xapi.plugins.module_utils.kind import EntityKind, Selector
+from ansible_collections.tcx.xapi.plugins.module_utils.usage import require_free_number
 from ansible_collections.tcx.xapi.plugins.module_utils.references import (
     Target, check_departments, departments_field, directory, normalize_departments, objects_by_key,
 )
@@ -158,17 +159,17 @@ class NamedExtension(EntityKind):
         return super(NamedExtension, self).named(params) + users
 
     def uses(self, entity):
-        """The numbers the object sends calls to: its routes, its destinations and its lists' extensions."""
+        """The numbers the object sends calls to: its routes and its destinations."""
         found = route_uses(entity, self.name)
         for option, prop in self.destinations:
             found.extend(destination_uses(entity.get(prop), "%s '%s' sends calls to it (%s); send them elsewhere first"
                                           % (self.name, entity.get('Name'), option)))
-        for field in self.extension_lists():
-            for row in entity.get(field.path) or []:
-                if row.get('Number'):
-                    found.append((row['Number'], "%s '%s' has it in %s; remove it there first"
-                                  % (self.name, entity.get('Name'), field.option)))
         return found
+
+    def holds(self, entity):
+        """The extensions of its lists (members, agents, managers): the PBX drops a deleted user from them."""
+        return [(row['Number'], "%s '%s' (%s)" % (self.name, entity.get('Name'), field.option))
+                for field in self.extension_lists() for row in entity.get(field.path) or [] if row.get('Number')]
 
     def stand_in(self, params, number):
         stand_in = super(NamedExtension, self).stand_in(params, number)
@@ -183,5 +184,7 @@ class NamedExtension(EntityKind):
             raise ValidationError('number is %s on the PBX and cannot change after creation (given: %s); leave '
                                   'number out, or delete the %s and create it again'
                                   % (plan.before.get('number'), plan.payload['Number'], self.name))
+        if plan.action == 'create' and plan.payload.get('Number'):
+            require_free_number(ctx, self, plan.payload['Number'], ctx.params.get(self.key_option))
         if plan.action in ('create', 'update'):
             require_known_numbers(ctx, self, ctx.params)

@@ -234,6 +234,11 @@ class EntityKind(object):
         Only kinds with ``sends_calls`` are asked."""
         return []
 
+    def holds(self, entity):
+        """``[(number, text)]``: the extensions an entity (XAPI form) holds in lists that the PBX drops a deleted
+        user from, each with the list's name (``ring group 'Sales' (members)``). Only kinds with ``sends_calls`` are asked."""
+        return []
+
     def foresee_deletes(self, ctx, doomed, run):
         """What the PBX would refuse of deleting ``doomed`` (tcx_config items) beyond what other objects
         use: messages. ``run`` (the Converger) offers ``deleted_numbers()`` and ``item_with_number()``."""

@@ -208,3 +208,74 @@ def test_info_selects_by_department(emulator, play, api, call_flow):
     by_department, by_name = result.results
     assert [(i['name'], i['departments']) for i in by_department['ivrs']] == [('Main Menu', ['Sales'])]
     assert [i['name'] for i in by_name['ivrs']] == ['Other']
+
+
+def test_single_modules_refuse_to_delete_what_is_still_used_before_any_write(emulator, play, api, call_flow):
+    """Deleting a ring group an IVR key sends calls to, a queue a department route and an inbound rule use, or a
+    user an IVR times out to fails with the message tcx_config gives, in check mode as in the real run, and writes
+    nothing; the reads are one listing per kind that sends calls."""
+    ivr_in_emulator(api, emulator, TimeoutForwardType='Extension', TimeoutForwardDN='100')
+    api.call('POST', 'Groups', json={'Name': 'Sales', 'OfficeRoute': {'Route': {'To': 'Queue', 'Number': QUEUE}}})
+    api.call('POST', 'InboundRules', json={'Data': '+493012345600', 'TrunkDN': {'Id': 2},
+                                           'OfficeHoursDestination': {'To': 'Queue', 'Number': QUEUE}})
+    emulator.clear_requests()
+    tasks = [dict(task, check_mode=check, ignore_errors=True) for check in (True, False) for task in (
+        {'name': 'ring group', 'tcx.xapi.tcx_ring_group': {'name': 'support', 'state': 'absent'}},
+        {'name': 'queue', 'tcx.xapi.tcx_queue': {'name': 'Sales Queue', 'state': 'absent'}},
+        {'name': 'user', 'tcx.xapi.tcx_user': {'extension': '100', 'state': 'absent'}},
+    )]
+    result = play(tasks)
+    messages = [r['msg'] for r in result.results]
+    assert messages[:3] == messages[3:] == [
+        "ring group 'support': cannot delete: IVR 'Main Menu' sends key 2 to it (menu.2); send it elsewhere first",
+        "queue 'Sales Queue': cannot delete: department 'Sales' routes office hours calls to it (routing.office_hours); "
+        "route them elsewhere first; IVR 'Main Menu' sends key 1 to it (menu.1); send it elsewhere first; inbound rule "
+        "'+493012345600' sends office hours calls to it (office_hours); send them elsewhere first",
+        "user '100': cannot delete: IVR 'Main Menu' sends calls without input to it (timeout_destination); "
+        "send them elsewhere first"]
+    assert emulator.writes() == []
+    reads = sorted(set(e['path'] for e in result.requests(0) if e['path'].startswith('/xapi/')))
+    assert reads == ['/xapi/v1/Groups', '/xapi/v1/InboundRules', '/xapi/v1/Queues', '/xapi/v1/Receptionists',
+                     '/xapi/v1/RingGroups']
+    # The find, the names of its departments for the diff, then one listing per kind that sends calls.
+    assert sorted(e['path'] for e in result.requests(0) if e['path'].startswith('/xapi/')) == sorted(
+        reads + ['/xapi/v1/RingGroups', '/xapi/v1/Groups'])
+
+
+def test_a_number_another_object_holds_fails_before_the_post(emulator, play, call_flow):
+    tasks = [dict(task, check_mode=check, ignore_errors=True) for check in (True, False) for task in (
+        {'name': 'ring group', 'tcx.xapi.tcx_ring_group': {'name': 'New Group', 'number': '100'}},
+        {'name': 'queue', 'tcx.xapi.tcx_queue': {'name': 'New Queue', 'number': RING_GROUP}},
+        {'name': 'ivr', 'tcx.xapi.tcx_ivr': {'name': 'New Menu', 'number': QUEUE}},
+    )]
+    result = play(tasks)
+    messages = [r['msg'] for r in result.results]
+    assert messages[:3] == messages[3:] == [
+        "ring group 'New Group': number 100 is already held by user 100: give a free number, "
+        "or leave number out and the PBX assigns one",
+        "queue 'New Queue': number 802 is already held by ring group 802 ('Support'): give a free number, or leave "
+        "number out and the PBX assigns one",
+        "IVR 'New Menu': number 801 is already held by queue 801 ('Sales Queue'): give a free number, or leave number "
+        "out and the PBX assigns one"]
+    assert emulator.writes() == []
+
+
+def test_deleting_a_member_user_says_which_groups_it_leaves(emulator, play, api, call_flow):
+    user = [u for u in emulator.state()['users'] if u['Number'] == '101'][0]
+    api.call('POST', 'RingGroups', json={'Name': 'Front Desk', 'Members': [{'Number': '100'}, {'Number': '101'}]})
+    api.call('PATCH', 'Queues(%d)' % [q for q in emulator.state()['queues'] if q['Name'] == 'Sales Queue'][0]['Id'],
+             json={'Agents': [{'Number': '101'}], 'Managers': [{'Number': '101'}]})
+    emulator.clear_requests()
+    result = play([{'name': 'check', 'tcx.xapi.tcx_user': {'extension': '101', 'state': 'absent'}, 'check_mode': True},
+                   {'name': 'delete', 'tcx.xapi.tcx_user': {'extension': '101', 'state': 'absent'}}])
+    assert result.rc == 0, result
+    left = ["queue 'Sales Queue' (agents)", "queue 'Sales Queue' (managers)", "ring group 'Front Desk' (members)"]
+    for name in ('check', 'delete'):
+        task = result.task(name)
+        assert task['changed'] is True
+        assert task['diff']['before']['member_of'] == left and task['diff']['after'] == {}
+        assert 'deleting it removes it from ' + ', '.join(left) in task['warnings']
+    assert [(w['method'], w['path']) for w in emulator.writes()] == [('DELETE', '/xapi/v1/Users(%d)' % user['Id'])]
+    state = emulator.state()
+    assert [u['Number'] for u in state['users']] == ['100']
+    assert [m['Number'] for m in [r for r in state['ring_groups'] if r['Name'] == 'Front Desk'][0]['Members']] == ['100']

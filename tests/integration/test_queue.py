@@ -128,11 +128,10 @@ def test_config_refuses_to_delete_a_user_a_ring_group_or_queue_still_uses(emulat
               'departments': [{'name': 'Sales', 'state': 'absent'}]}
     for check in (True, False):
         result = play([config_task(**doomed)], check=check, expect_rc=2).result()
-        assert "users[0] (user '101'): cannot delete: ring group 'Front Desk' has it in members; remove it there first" \
-            in result['msg']
+        # A member or agent is no refusal: the PBX drops a deleted user from the lists (see the next test).
+        assert "user '101'" not in result['msg'] and "user '103'" not in result['msg']
         assert "users[1] (user '102'): cannot delete: queue 'Support' sends calls to it (no_answer); send them elsewhere first" \
             in result['msg']
-        assert "users[2] (user '103'): cannot delete: queue 'Support' has it in agents; remove it there first" in result['msg']
         assert "departments[0] (department 'Sales'): cannot delete: the department still has members (1: ring group %s " \
             "(Front Desk))" % desk['Number'] in result['msg']
     # A ring group of the same task that drops the member lets the user go; one that names it refuses.
@@ -145,6 +144,25 @@ def test_config_refuses_to_delete_a_user_a_ring_group_or_queue_still_uses(emulat
     assert result['changed'] is True
     assert [(w['method'], w['path'].split('/')[3].split('(')[0]) for w in emulator.writes()] == [
         ('PATCH', 'RingGroups'), ('POST', 'Users')]
+    assert 'member_of' not in [c for c in result['changes'] if c['kind'] == 'user'][0]['diff']['before']
+
+
+def test_config_deletes_a_member_user_and_says_which_groups_it_leaves(emulator, play, api, users):
+    api.call('POST', 'RingGroups', json={'Name': 'Front Desk', 'Members': [{'Number': '101'}, {'Number': '102'}]})
+    api.call('POST', 'Queues', json={'Name': 'Support', 'Agents': [{'Number': '101'}]})
+    emulator.clear_requests()
+    left = ["queue 'Support' (agents)", "ring group 'Front Desk' (members)"]
+    for check in (True, False):
+        result = play([config_task(users=[{'extension': '101', 'state': 'absent'}])], check=check).result()
+        assert result['changed'] is True
+        assert result['changes'][0]['diff']['before']['member_of'] == left
+        assert result['diff']['before']['users']['101']['member_of'] == left
+        assert "users[0] (user '101'): deleting it removes it from %s" % ', '.join(left) in result['warnings']
+        if check:
+            assert emulator.writes() == []
+    assert [(w['method'], w['path']) for w in emulator.writes()] == [('POST', '/xapi/v1/Users/Pbx.BatchDelete')]
+    state = emulator.state()
+    assert [m['Number'] for m in state['ring_groups'][0]['Members']] == ['102'] and state['queues'][0]['Agents'] == []
 
 
 def test_config_info_restores_ring_groups_and_queues_onto_an_empty_pbx(emulator, play):

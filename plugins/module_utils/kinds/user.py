@@ -23,6 +23,7 @@ from ansible_collections.tcx.xapi.plugins.module_utils.generated_passwords impor
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.links import check_link_name, ensure_link_available
 from ansible_collections.tcx.xapi.plugins.module_utils.odata import all_of, any_of, build_query, equals, literal
+from ansible_collections.tcx.xapi.plugins.module_utils.usage import leaving, lists_holding, planned_senders
 from ansible_collections.tcx.xapi.plugins.module_utils.references import (
     DEPARTMENTS, departments_by_id, departments_by_name, directory, name_key,
 )
@@ -265,6 +266,19 @@ class User(EntityKind):
 
     def key_params(self, entity):
         return {'extension': entity['Number']}
+
+    def foresee_deletes(self, ctx, doomed, run):
+        """Users that lists (ring group members, queue agents and managers) still hold after this task leave them
+        when deleted: said in each one's diff (``member_of``) and a warning, as a single tcx_user does."""
+        held = {}
+        for number, text in lists_holding(planned_senders(run), [i.current['Number'] for i in doomed]):
+            held.setdefault(str(number), set()).add(text)
+        for item in doomed:
+            texts = sorted(held.get(str(item.current['Number']), ()))
+            if texts:
+                item.plan.before['member_of'] = texts
+                ctx.module.warn('%s: %s' % (item.label, leaving(texts)))
+        return []
 
     def delete_many(self, ctx, entities, in_parallel):
         """One ``Users/Pbx.BatchDelete`` per 100 users; return ``{extension: error}`` of those not deleted."""
