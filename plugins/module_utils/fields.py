@@ -276,6 +276,18 @@ PIN_RULE = Rule(not_empty=True, pattern=r'^[0-9]{4,10}$', shape='4 to 10 digits 
                 secret=True)
 
 
+class LanguageField(Field):
+    """A language code (``Pbx.User.Language``, ``Pbx.Group.Language``, ``Pbx.OfficeHours.SystemLanguage``): compared
+    ignoring case and written in capitals, as the PBX writes its codes (EN, DE), so that ``de`` against a held ``DE``
+    is no change."""
+
+    def __init__(self, option, path):
+        super(LanguageField, self).__init__(option, path, rule=LANGUAGE_RULE, compare='ignore_case')
+
+    def canonical(self, value):
+        return value.upper() if isinstance(value, str) else value
+
+
 def _kind_of_value(value, secret=False):
     """``a list``, ``a dict``, ``null``, ``a boolean (true)``, ``a float 1.5``; a secret's value is never shown."""
     if value is None:

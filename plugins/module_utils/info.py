@@ -28,8 +28,9 @@ NUMBERS_PER_REQUEST = 40
 
 
 def find_department(ctx, name):
-    """The department ``{Id, Name, Number}`` with this name, or None: one filtered GET."""
-    params = build_query(equals('Name', name), ['Id', 'Name', 'Number'], top=1)
+    """The department ``{Id, Name, Number}`` with this name, or None: one filtered GET. Names compare ignoring
+    case, as the PBX and the write modules compare them (``sales`` is ``Sales``)."""
+    params = build_query(equals('Name', name, ignore_case=kind_named('departments').key_ignore_case), ['Id', 'Name', 'Number'], top=1)
     found = ctx.client.get('Groups', params=params).get('value', [])
     return found[0] if found else None
 
@@ -91,7 +92,7 @@ def query(kind, ctx):
     """Every matching entity, paged with ``$top=100&$skip`` in ``info_order_by`` order."""
     params = ctx.params
     clauses = [params['filter']] if params['filter'] else []
-    clauses.extend(s.clause(params[s.option]) for s in kind.info_selectors if params[s.option] is not None)
+    clauses.extend(s.clause(params[s.option], kind) for s in kind.info_selectors if params[s.option] is not None)
     parts = [None]
     if selects_by_department(kind) and params['department'] is not None:
         parts = department_clauses(kind, ctx, params['department'])

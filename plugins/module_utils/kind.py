@@ -28,9 +28,12 @@ class Selector(object):
         self.prop = prop
         self.ignore_case = ignore_case
 
-    def clause(self, value):
-        """The filter clause for an option value (quotes doubled by odata.py)."""
-        return equals(self.prop, value, ignore_case=self.ignore_case)
+    def clause(self, value, kind=None):
+        """The filter clause for an option value (quotes doubled by odata.py): ignoring case when the selector
+        says so, or when it selects by the natural key of a ``kind`` whose key the PBX compares ignoring case
+        (department names: the write modules find ``sales`` as ``Sales``, so do the info modules)."""
+        ignore_case = self.ignore_case or (kind is not None and kind.key_ignore_case and self.prop == kind.key_property)
+        return equals(self.prop, value, ignore_case=ignore_case)
 
 
 class EntityKind(object):

@@ -20,6 +20,12 @@ CLOCK_PATTERN = r'^([01]?[0-9]|2[0-3]):[0-5][0-9]$'
 # YAML 1.1 reads an unquoted 17:00 as the number 1020 (base 60), which Ansible then passes on as '1020'.
 CLOCK_RULE = Rule(not_empty=True, pattern=CLOCK_PATTERN,
                   shape="a time of day 'HH:MM' from 00:00 to 23:59, quoted (YAML reads an unquoted 17:00 as the number 1020)")
+# The end of an interval may also be midnight at the end of the day: 24:00, or 00:00 as holidays read it.
+END_CLOCK_PATTERN = r'^(([01]?[0-9]|2[0-3]):[0-5][0-9]|24:00)$'
+END_CLOCK_RULE = Rule(not_empty=True, pattern=END_CLOCK_PATTERN,
+                      shape="a time of day 'HH:MM' from 00:00 to 24:00 (24:00 or 00:00 ends at midnight), quoted (YAML reads "
+                            "an unquoted 17:00 as the number 1020)")
+MIDNIGHT_END = '24:00'
 DAYS = ('monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday')
 # An Edm.Duration as the official spec writes its pattern: days, hours, minutes, seconds.
 DURATION = re.compile(r'^-?P(?:([0-9]+)D)?(?:T(?:([0-9]+)H)?(?:([0-9]+)M)?(?:([0-9]+)(?:[.][0-9]+)?S)?)?$')
@@ -29,6 +35,11 @@ def minutes(clock):
     """Minutes since midnight of ``HH:MM``."""
     hours, mins = clock.split(':')[:2]
     return int(hours) * 60 + int(mins)
+
+
+def end_minutes(clock):
+    """Minutes since midnight of the end of an interval: ``24:00`` and ``00:00`` are the midnight that ends the day (1440)."""
+    return minutes(clock) or 1440
 
 
 def clock_of(total):
@@ -66,14 +77,17 @@ def canonical_week(week):
     for day in DAYS:
         intervals = (week or {}).get(day) or []
         if intervals:
-            found[day] = sorted(({'from': canonical_clock(i['from']), 'to': canonical_clock(i['to'])} for i in intervals),
+            found[day] = sorted(({'from': canonical_clock(i['from']), 'to': clock_of(end_minutes(i['to']))} for i in intervals),
                                 key=lambda i: (i['from'], i['to']))
     return found
 
 
 def week_to_periods(week):
-    """Weekly hours (options) as ``Pbx.Period`` items, day by day from Monday."""
-    return [{'DayOfWeek': day.capitalize(), 'Start': interval['from'] + ':00', 'Stop': interval['to'] + ':00'}
+    """Weekly hours (options) as ``Pbx.Period`` items, day by day from Monday. An interval until midnight stops at
+    ``00:00:00``: a ``Stop`` is an ``Edm.TimeOfDay`` (the official spec's pattern ends at 23:59:59), and midnight
+    ends the day as a holiday's ``TimeOfEndDate`` of ``PT0S`` does."""
+    return [{'DayOfWeek': day.capitalize(), 'Start': interval['from'] + ':00',
+             'Stop': ('00:00' if interval['to'] == MIDNIGHT_END else interval['to']) + ':00'}
             for day, intervals in canonical_week(week).items() for interval in intervals]
 
 
@@ -97,10 +111,10 @@ def week_problems(week, option):
             continue
         ordered = sorted(intervals, key=lambda i: minutes(i['from']))
         for interval in ordered:
-            if minutes(interval['to']) <= minutes(interval['from']):
+            if end_minutes(interval['to']) <= minutes(interval['from']):
                 problems.append('%s.%s: %s-%s ends before it starts' % (option, day, interval['from'], interval['to']))
         for first, second in zip(ordered, ordered[1:]):
-            if minutes(second['from']) < minutes(first['to']):
+            if minutes(second['from']) < end_minutes(first['to']):
                 problems.append('%s.%s: %s-%s overlaps %s-%s' % (option, day, first['from'], first['to'],
                                                                  second['from'], second['to']))
     return problems
@@ -114,7 +128,7 @@ class WeeklyHours(Field):
     """
 
     def __init__(self, option, path, schedule_type):
-        interval = [Field('from', rule=CLOCK_RULE), Field('to', rule=CLOCK_RULE)]
+        interval = [Field('from', rule=CLOCK_RULE), Field('to', rule=END_CLOCK_RULE)]
         super(WeeklyHours, self).__init__(option, path, type='dict', rule=self, suboptions=[
             Field(day, type='list', elements='dict', suboptions=interval) for day in DAYS])
         self.schedule_type = schedule_type
@@ -122,8 +136,9 @@ class WeeklyHours(Field):
     def problem(self, value):
         """Intervals that end before they start or overlap (``.monday: ...``); badly written times are
         the suboptions' own problems."""
-        clocks = [i.get(end) for day in DAYS for i in (value or {}).get(day) or [] for end in ('from', 'to')]
-        if any(clock is not None and CLOCK_RULE.problem(clock) for clock in clocks):
+        intervals = [i for day in DAYS for i in (value or {}).get(day) or []]
+        if any(i.get('from') is not None and CLOCK_RULE.problem(i['from']) for i in intervals) or any(
+                i.get('to') is not None and END_CLOCK_RULE.problem(i['to']) for i in intervals):
             return None
         return week_problems(value, '')
 

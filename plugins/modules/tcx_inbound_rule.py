@@ -124,7 +124,7 @@ options:
                 description: Start of the interval, V(HH:MM).
                 type: str
               to:
-                description: End of the interval, V(HH:MM), after C(from).
+                description: End of the interval, V(HH:MM), after C(from); V(24:00) (or V(00:00)) is midnight at the end of the day.
                 type: str
           tuesday:
             description: Intervals on Tuesdays.

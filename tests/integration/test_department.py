@@ -133,3 +133,14 @@ def test_deleting_a_department_with_members_explains_the_pbx_error(emulator, pla
     assert "department 'Busy'" in message and 'still has members' in message
     assert 'GROUP_WITH_MEMBERS_CANNOT_BE_DELETED' in message
     assert find_group(api, 'Busy') is not None
+
+
+def test_a_language_compares_ignoring_case_and_is_written_as_the_pbx_writes_it(emulator, play, api):
+    emulator.clear_requests()
+    created, again, other = play([department_task(name='Sales', language='de'), department_task(name='Sales', language='DE'),
+                                  department_task(name='Sales', language='De')]).results
+    assert created['changed'] and not again['changed'] and not other['changed']
+    assert created['diff']['after']['language'] == 'DE'
+    assert other['diff'] == {'before': {'language': 'DE'}, 'after': {'language': 'DE'}}
+    assert [(w['method'], w['body'].get('Language')) for w in emulator.writes()] == [('POST', 'DE')]
+    assert find_group(api, 'Sales')['Language'] == 'DE'

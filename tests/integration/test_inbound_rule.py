@@ -152,3 +152,18 @@ def test_own_weekly_hours_are_written_with_the_type_in_one_request_and_then_unch
                check=True)
     assert bad.rc != 0 and 'hours.weekly.monday: 10:00-09:00 ends before it starts' in bad.result()['msg']
     assert emulator.writes() == []
+
+
+def test_a_did_the_trunk_does_not_list_warns_naming_the_near_match(emulator, play, targets):
+    """The emulator's trunk lists +493012345600..02 (Pbx.Trunk.DidNumbers): a DID that lost its + to YAML, or one the
+    trunk does not deliver, is written as given, with a warning that names the DID the trunk lists."""
+    result = play([rule_task(check=True, did='493012345602', trunk=TRUNK), rule_task(did='+493012345699', trunk=TRUNK),
+                   rule_task(did=DID, trunk=TRUNK)])
+    assert result.rc == 0, result
+    lost_plus, unknown, listed = result.results
+    assert ("did '493012345602' is not a DID of trunk 10000 (Emulator SIP provider), but '+493012345602' is: quote the "
+            "DID in YAML ('+493012345602'), which reads an unquoted + as part of a number and drops it") in lost_plus['warnings']
+    assert any(w.startswith("did '+493012345699' is not a DID of trunk 10000 (Emulator SIP provider) (+493012345600, "
+                            "+493012345601, +493012345602); closest: '+49301234560") for w in unknown['warnings'])
+    assert not any('is not a DID' in w for w in listed.get('warnings', []))
+    assert [w['body']['Data'] for w in emulator.writes()] == ['+493012345699', DID]

@@ -69,6 +69,7 @@ QUERIES = {
     'user by email with a quote': ('tcx_user_info', {'email': "sean.o'brien@example.com"}),
     'users of Sales': ('tcx_user_info', {'department': 'Sales'}),
     'users of Sales (check mode)': ('tcx_user_info', {'department': 'Sales'}),
+    'users of sales in small letters': ('tcx_user_info', {'department': 'sales'}),
     "users of Bob's Team": ('tcx_user_info', {'department': "Bob's Team"}),
     'users of Nowhere': ('tcx_user_info', {'department': 'Nowhere'}),
     'users by raw filter': ('tcx_user_info', {'filter': "startswith(FirstName,'User2') and Enabled eq false"}),
@@ -81,6 +82,7 @@ QUERIES = {
     'user 105, number and email': ('tcx_user_info', {'extension': '105', 'select': ['Number', 'EmailAddress']}),
     'user 105, number and departments': ('tcx_user_info', {'extension': '105', 'select': ['Number', 'Groups']}),
     'department Support': ('tcx_department_info', {'name': 'Support'}),
+    'department support in small letters': ('tcx_department_info', {'name': 'support'}),
     "department Bob's Team": ('tcx_department_info', {'name': "Bob's Team"}),
     'departments by raw filter': ('tcx_department_info', {'filter': "Language eq 'DE'", 'select': ['Name']}),
     'all departments': ('tcx_department_info', {'select': ['Name']}),
@@ -194,6 +196,12 @@ def test_users_of_a_department_are_its_members_in_id_order(pbx):
     assert numbers(users) == [user_number(i) for i in range(0, SALES_MEMBERS * 5, 5)]
     assert all(u['departments'] == [{'name': 'Sales', 'role': 'users'}] for u in users)
     assert len(pbx.gets('users of Sales', 'Users')) == 2  # 45 numbers: one request per 40
+
+
+def test_names_match_ignoring_case_as_the_write_modules_match_them(pbx):
+    assert numbers(pbx.listed('users of sales in small letters', 'users')) == numbers(pbx.listed('users of Sales', 'users'))
+    assert [d['name'] for d in pbx.listed('department support in small letters', 'departments')] == ['Support']
+    assert pbx.gets('department support in small letters', 'Groups')[0]['$filter'] == "tolower(Name) eq 'support'"
 
 
 def test_department_name_with_a_quote_selects_its_members(pbx):

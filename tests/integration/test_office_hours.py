@@ -138,3 +138,27 @@ def test_tcx_config_names_the_office_hours_in_its_errors(emulator, play):
     result = play([dict({'name': 'config', 'tcx.xapi.tcx_config': config}, ignore_errors=True)]).result()
     assert result['msg'].startswith('1 invalid item, nothing was written: office_hours (office hours): hours.monday[0].from must be')
     assert writes(emulator) == []
+
+
+def test_open_until_midnight_is_24_00_or_00_00_and_stops_at_midnight(emulator, play):
+    """24:00 (or 00:00 as an end) is midnight at the end of the day, as a holiday's end_time 00:00 is: written as the
+    Stop the PBX's time of day allows (00:00:00), read back as 24:00, so that both spellings are no change."""
+    late = {'friday': [{'from': '18:00', 'to': '24:00'}]}
+    check, real, again, other = play([checked(office_hours(hours=late)), office_hours(hours=late), office_hours(hours=late),
+                                      office_hours(hours={'friday': [{'from': '18:00', 'to': '00:00'}]})], expect_rc=0).results
+    assert check['diff'] == real['diff'] == {'before': {'hours': SEEDED}, 'after': {'hours': late}}
+    assert (check['changed'], real['changed'], again['changed'], other['changed']) == (True, True, False, False)
+    assert writes(emulator) == [('PATCH', '/xapi/v1/OfficeHours', {
+        'Hours': {'Type': 'OfficeHours', 'IgnoreHolidays': False, 'Periods': periods(('Friday', '18:00', '00:00'))}})]
+    assert again['office_hours']['hours'] == late
+
+
+def test_a_language_in_small_letters_is_the_language_the_pbx_holds(emulator, play):
+    """The PBX holds EN: en is no change; de is written as DE, and is then no change either."""
+    emulator.clear_requests()
+    same, changed, again = play([office_hours(language='en'), office_hours(language='de'), office_hours(language='de')],
+                                expect_rc=0).results
+    assert (same['changed'], changed['changed'], again['changed']) == (False, True, False)
+    assert same['diff'] == {'before': {'language': 'EN'}, 'after': {'language': 'EN'}}
+    assert changed['diff'] == {'before': {'language': 'EN'}, 'after': {'language': 'DE'}}
+    assert writes(emulator) == [('PATCH', '/xapi/v1/OfficeHours', {'SystemLanguage': 'DE'})]

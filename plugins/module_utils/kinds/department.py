@@ -10,7 +10,7 @@ __metaclass__ = type
 from ansible_collections.tcx.xapi.plugins.module_utils.destinations import ROUTES, route_uses, routes
 from ansible_collections.tcx.xapi.plugins.module_utils.kind import EntityKind, Selector
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import (
-    COUNT_RULE, LANGUAGE_RULE, NAME_RULE, Field, Rule, ValidationError,
+    COUNT_RULE, NAME_RULE, Field, LanguageField, Rule, ValidationError,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.odata import any_of, build_query, equals
 from ansible_collections.tcx.xapi.plugins.module_utils.references import CLAUSES_PER_REQUEST, name_key
@@ -56,7 +56,7 @@ class Department(EntityKind):
     sends_calls = True
     fields = [
         Field('name', 'Name', required=True, managed=False, rule=NAME_RULE),
-        Field('language', 'Language', rule=LANGUAGE_RULE),
+        LanguageField('language', 'Language'),
         Field('timezone', 'TimeZoneId', to_api=timezone_id, from_api=timezone_shown, rule=Rule(not_empty=True)),
         Field('prompt_set', 'PromptSet', rule=NAME_RULE),
         Field('allow_call_service', 'AllowCallService', type='bool'),

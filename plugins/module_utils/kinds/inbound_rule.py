@@ -11,6 +11,9 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import difflib
+import fnmatch
+
 from ansible_collections.tcx.xapi.plugins.module_utils.destinations import (
     DestinationField, destination_uses, named_in, require_known_numbers,
 )
@@ -32,7 +35,7 @@ def trunks(ctx):
     """The task's directory of trunks (by Number), read once: a PBX has a handful."""
     known = ctx.lookups.directory('Trunks', 'Number', False)
     if not known.complete:
-        for trunk in ctx.client.get_all('Trunks', select=['Id', 'Number', 'Gateway']):
+        for trunk in ctx.client.get_all('Trunks', select=['Id', 'Number', 'Gateway', 'DidNumbers']):
             known.remember(trunk)
         known.complete = True
     return known
@@ -56,6 +59,25 @@ def trunk_named(ctx, value):
     if matches:
         raise ValidationError('trunk %r names %d trunks (%s): give its number' % (value, len(matches), listed))
     raise ValidationError('unknown trunk %r: give the number or the provider name of one of the trunks (%s)' % (value, listed))
+
+
+def did_warning(did, trunk):
+    """What a DID the trunk does not list (``Pbx.Trunk.DidNumbers``) deserves to be told, or None: the rule would
+    match no call the trunk delivers. A DID that the trunk lists once a ``+`` is added lost it to YAML (an
+    unquoted ``+49...`` is the number 49...); otherwise the closest DID of the trunk is named."""
+    listed = [str(d) for d in trunk.get('DidNumbers') or []]
+    did = str(did)
+    if any(fnmatch.fnmatchcase(number, did) for number in listed):
+        return None
+    where = 'trunk %s' % trunk_label(trunk)
+    if '+' + did in listed:
+        return ("did '%s' is not a DID of %s, but '+%s' is: quote the DID in YAML ('+%s'), which reads an unquoted "
+                "+ as part of a number and drops it" % (did, where, did, did))
+    if not listed:
+        return "did '%s': %s lists no DID numbers, so the rule may never match a call" % (did, where)
+    close = difflib.get_close_matches(did, listed, n=1, cutoff=0.6)
+    return "did '%s' is not a DID of %s (%s)%s: the rule matches no call the trunk delivers" % (
+        did, where, ', '.join(listed), "; closest: '%s'" % close[0] if close else '')
 
 
 class TrunkField(Field):
@@ -107,7 +129,11 @@ class InboundRule(EntityKind):
 
     def normalize(self, ctx, desired):
         if desired.get('trunk') is not None:
-            desired['trunk'] = trunk_named(ctx, desired['trunk'])['Number']  # an unknown trunk fails here
+            trunk = trunk_named(ctx, desired['trunk'])  # an unknown trunk fails here
+            desired['trunk'] = trunk['Number']
+            warning = did_warning(ctx.params['did'], trunk) if ctx.params.get('state') == 'present' else None
+            if warning:
+                ctx.module.warn(warning)
         return desired
 
     def named(self, params):

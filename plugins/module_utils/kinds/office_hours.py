@@ -11,7 +11,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.tcx.xapi.plugins.module_utils.fields import LANGUAGE_RULE, Field, Rule
+from ansible_collections.tcx.xapi.plugins.module_utils.fields import Field, LanguageField, Rule
 from ansible_collections.tcx.xapi.plugins.module_utils.kind import SingletonKind
 from ansible_collections.tcx.xapi.plugins.module_utils.times import WeeklyHours
 from ansible_collections.tcx.xapi.plugins.module_utils.timezones import (
@@ -29,7 +29,7 @@ class OfficeHours(SingletonKind):
         WeeklyHours('hours', 'Hours', 'OfficeHours'),
         WeeklyHours('breaks', 'BreakTime', 'BreakTime'),
         Field('timezone', 'TimeZoneId', to_api=timezone_id, from_api=timezone_shown, rule=Rule(not_empty=True)),
-        Field('language', 'SystemLanguage', rule=LANGUAGE_RULE),
+        LanguageField('language', 'SystemLanguage'),
     ]
 
     def normalize(self, ctx, desired):

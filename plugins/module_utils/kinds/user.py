@@ -16,7 +16,7 @@ from ansible_collections.tcx.xapi.plugins.module_utils.client import (
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.kind import EntityKind, Selector
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import (
-    LANGUAGE_RULE, MAX_EMAIL, NAME_RULE, PASSWORD_RULE, PHONE_RULE, PIN_RULE, TEXT_RULE, Field, Rule, ValidationError,
+    MAX_EMAIL, NAME_RULE, PASSWORD_RULE, PHONE_RULE, PIN_RULE, TEXT_RULE, Field, LanguageField, Rule, ValidationError,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.generated_passwords import (
     CREATED, UNCONFIRMED, follow_up_failed,
@@ -110,7 +110,7 @@ class User(EntityKind):
         Field('unique_email', type='bool', default=True, managed=False),
         Field('mobile', 'Mobile', rule=PHONE_RULE),
         Field('outbound_caller_id', 'OutboundCallerID', rule=PHONE_RULE),
-        Field('language', 'Language', rule=LANGUAGE_RULE),
+        LanguageField('language', 'Language'),
         Field('prompt_set', 'PromptSet', rule=NAME_RULE),
         Field('enabled', 'Enabled', type='bool'),
         Field('require_2fa', 'Require2FA', type='bool'),

@@ -95,7 +95,7 @@ def test_unknown_department_matches_nothing_and_warns():
     client = FakeClient()
     found, module = query(USERS, client, department="Bob's")
     assert found == []
-    assert client.calls == [('get', 'Groups', {'$filter': "Name eq 'Bob''s'", '$select': 'Id,Name,Number', '$top': '1'})]
+    assert client.calls == [('get', 'Groups', {'$filter': "tolower(Name) eq 'bob''s'", '$select': 'Id,Name,Number', '$top': '1'})]
     assert module.warnings == ['no department named "Bob\'s" on the PBX: nothing matches']
 
 

@@ -165,3 +165,33 @@ def test_a_url_with_the_api_path_is_the_pbx_address(url):
 
 def test_a_url_with_another_path_keeps_it():
     assert normalize_url('https://proxy.example.com/pbx1/') == ('https://proxy.example.com/pbx1', None)
+
+
+def test_a_language_compares_ignoring_case_and_is_written_in_capitals():
+    from ansible_collections.tcx.xapi.plugins.module_utils.fields import LanguageField
+    field = LanguageField('language', 'Language')
+    assert field.canonical('de') == 'DE'
+    assert field.same('DE', 'de') and field.same('de', 'DE') and not field.same('EN', 'de')
+    assert field.rule.problem('deu') is not None and field.rule.problem('de') is None
+
+
+def test_info_selectors_by_a_key_compare_as_the_pbx_compares_the_key():
+    from ansible_collections.tcx.xapi.plugins.module_utils.registry import kind_named
+    departments, users = kind_named('departments'), kind_named('users')
+    name = [s for s in departments.info_selectors if s.option == 'name'][0]
+    assert name.clause('support', departments) == "tolower(Name) eq 'support'"
+    extension = [s for s in users.info_selectors if s.option == 'extension'][0]
+    assert extension.clause('101', users) == "Number eq '101'"
+
+
+def test_a_did_the_trunk_does_not_list_is_named_with_its_near_match():
+    from ansible_collections.tcx.xapi.plugins.module_utils.kinds.inbound_rule import did_warning
+    trunk = {'Number': '10000', 'Gateway': {'Name': 'SIP'}, 'DidNumbers': ['+493012345600', '+493012345601']}
+    assert did_warning('+493012345600', trunk) is None
+    assert did_warning('+4930123456*', trunk) is None  # a mask that matches a DID
+    assert did_warning('493012345601', trunk) == (
+        "did '493012345601' is not a DID of trunk 10000 (SIP), but '+493012345601' is: quote the DID in YAML "
+        "('+493012345601'), which reads an unquoted + as part of a number and drops it")
+    assert did_warning('+493012345699', trunk) == (
+        "did '+493012345699' is not a DID of trunk 10000 (SIP) (+493012345600, +493012345601); closest: '+493012345601': "
+        "the rule matches no call the trunk delivers")

@@ -10,8 +10,9 @@ import pytest
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import ValidationError
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.holiday import parse_date, period_problem
 from ansible_collections.tcx.xapi.plugins.module_utils.times import (
-    canonical_week, clock_to_duration, duration_to_clock, periods_to_week, week_problems, week_to_periods,
+    WeeklyHours, canonical_week, clock_to_duration, duration_to_clock, periods_to_week, week_problems, week_to_periods,
 )
+from ansible_collections.tcx.xapi.plugins.module_utils.fields import rule_problems
 
 
 @pytest.mark.parametrize('clock, duration', [('00:00', 'PT0S'), ('09:00', 'PT9H'), ('00:30', 'PT30M'), ('23:59', 'PT23H59M')])
@@ -41,6 +42,25 @@ def test_intervals_that_end_before_they_start_or_overlap_are_named():
             'friday': [{'from': '08:00', 'to': '12:00'}, {'from': '12:00', 'to': '13:00'}]}
     assert week_problems(week, 'hours') == ['hours.monday: 12:00-11:00 ends before it starts',
                                             'hours.tuesday: 08:00-12:00 overlaps 11:00-13:00']
+
+
+def test_an_interval_until_midnight_ends_at_24_00_written_as_the_pbx_stop_00_00():
+    until_midnight = {'friday': [{'from': '18:00', 'to': '24:00'}], 'saturday': [{'from': '00:00', 'to': '00:00'}]}
+    assert week_problems(until_midnight, 'hours') == []
+    assert week_to_periods(until_midnight) == [{'DayOfWeek': 'Friday', 'Start': '18:00:00', 'Stop': '00:00:00'},
+                                               {'DayOfWeek': 'Saturday', 'Start': '00:00:00', 'Stop': '00:00:00'}]
+    # 00:00 as an end is the same midnight: both spellings compare equal, shown as 24:00.
+    assert periods_to_week(week_to_periods(until_midnight)) == canonical_week(
+        {'friday': [{'from': '18:00', 'to': '00:00'}], 'saturday': [{'from': '0:00', 'to': '24:00'}]}) == {
+        'friday': [{'from': '18:00', 'to': '24:00'}], 'saturday': [{'from': '00:00', 'to': '24:00'}]}
+
+
+def test_24_00_is_an_end_only():
+    field = WeeklyHours('hours', 'Hours', 'OfficeHours')
+    assert rule_problems([field], {'hours': {'monday': [{'from': '08:00', 'to': '24:00'}]}}) == []
+    problems = rule_problems([field], {'hours': {'monday': [{'from': '24:00', 'to': '24:00'}]}})
+    assert problems == ["hours.monday[0].from must be a time of day 'HH:MM' from 00:00 to 23:59, quoted (YAML reads an "
+                        "unquoted 17:00 as the number 1020), got '24:00'"]
 
 
 @pytest.mark.parametrize('text, parsed', [('2026-12-25', (2026, 12, 25)), ('12-25', (0, 12, 25)), ('02-29', (0, 2, 29)),
