@@ -73,6 +73,8 @@ options:
       - The token is kept in a file readable only by its owner (mode 0600) in the directory named by
         E(TCX_TOKEN_CACHE_DIR), else C($XDG_CACHE_HOME/tcx.xapi) or C(~/.cache/tcx.xapi). If that
         directory cannot be written, the module works without the cache.
+      - The PBX's time zone table is kept there too (it never changes on a PBX), so that a task that only
+        compares or shows a time zone reads nothing for it; a zone the kept table does not know reads it again.
       - If not set, the value of the E(TCX_TOKEN_CACHE) environment variable is used.
     type: bool
     default: true

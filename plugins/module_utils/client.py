@@ -199,6 +199,8 @@ class XAPIClient(object):
         if not access_token and not (client_id and client_secret):
             raise XAPIError('either access_token or both client_id and client_secret are required')
         self._cache = None
+        # Where the token and what never changes on a PBX (its time zone table) are kept between tasks; None: nowhere.
+        self.cache_dir = token_cache_dir
         self._token_lock = threading.Lock()
         if token_cache_dir and self.can_login and not access_token:
             self._cache = TokenCache(token_cache_dir, self.base_url, self.client_id, client_secret)

@@ -67,7 +67,7 @@ class Lookups(object):
     ``users_after``: tcx_config's users as they will be after its run (number, names, email), for the
     unique-email check without a request; None outside tcx_config or when users were not read.
     ``users_by_email``: the index of ``users_after`` by email, lower case.
-    ``timezones``: the PBX's time zone table, read once.
+    ``timezones``: the PBX's time zone table, read once (or kept from an earlier task: ``timezones_kept``).
     """
 
     def __init__(self):
@@ -76,6 +76,7 @@ class Lookups(object):
         self.users_after = None
         self.users_by_email = None
         self.timezones = None
+        self.timezones_kept = False
 
     def directory(self, entity_set, key_property='Name', ignore_case=True):
         """The :class:`Directory` of an entity set, made on first use."""

@@ -17,6 +17,10 @@ __metaclass__ = type
 
 import datetime
 import difflib
+import hashlib
+import json
+import os
+import tempfile
 
 try:
     from zoneinfo import ZoneInfo
@@ -81,12 +85,61 @@ _COMPARED_YEAR = 2025
 MATCHES_SHOWN = 5
 
 
-def timezone_table(ctx):
-    """The PBX's time zones (``Id``, ``Name``, ``IanaName``, ``WindowsName``), read once per task."""
-    if ctx.lookups.timezones is None:
+def _stored_path(client):
+    """The file that keeps a PBX's time zone table next to its token (see token_cache.py), or None."""
+    directory = getattr(client, 'cache_dir', None)
+    if not directory:
+        return None
+    return os.path.join(directory, 'timezones-%s.json' % hashlib.sha256(client.base_url.encode('utf-8')).hexdigest()[:40])
+
+
+def _stored_table(client):
+    path = _stored_path(client)
+    try:
+        with open(path) as handle:
+            table = json.load(handle)
+        return table if isinstance(table, list) and table else None
+    except (TypeError, OSError, ValueError):
+        return None
+
+
+def _store_table(client, table):
+    path = _stored_path(client)
+    if not path or not table:
+        return
+    try:
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix='.timezones-')
+        with os.fdopen(fd, 'w') as handle:
+            json.dump(table, handle)
+        os.chmod(tmp, 0o600)
+        os.rename(tmp, path)
+    except OSError:
+        pass
+
+
+def timezone_table(ctx, fresh=False):
+    """The PBX's time zones (``Id``, ``Name``, ``IanaName``, ``WindowsName``): read once, then kept where the token is
+    kept, so that a task that only compares or shows a zone makes no request for it (a PBX's zones and their IDs
+    never change). ``fresh`` reads the PBX again (a zone not in the kept table: the PBX was updated)."""
+    lookups = ctx.lookups
+    if lookups.timezones is None and not fresh:
+        lookups.timezones = _stored_table(ctx.client)
+        lookups.timezones_kept = lookups.timezones is not None
+    if lookups.timezones is None or (fresh and lookups.timezones_kept):
         defs = ctx.client.get('Defs', params={'$select': 'Id', '$expand': 'TimeZones'})
-        ctx.lookups.timezones = defs.get('TimeZones') or []
-    return ctx.lookups.timezones
+        lookups.timezones = defs.get('TimeZones') or []
+        lookups.timezones_kept = False
+        _store_table(ctx.client, lookups.timezones)
+    return lookups.timezones
+
+
+def _zone_with_id(ctx, zone_id):
+    """The table row of a PBX zone ID (the PBX read again when the kept table does not know it), or None."""
+    for fresh in (False, True):
+        for zone in timezone_table(ctx, fresh):
+            if str(zone.get('Id')) == str(zone_id):
+                return zone
+    return None
 
 
 def _windows_zone_of(name):
@@ -147,7 +200,7 @@ def resolve_timezone(ctx, value):
     text = str(value).strip()
     if text.isdigit():
         return text
-    zone = find_timezone(timezone_table(ctx), text)
+    zone = find_timezone(timezone_table(ctx), text) or find_timezone(timezone_table(ctx, fresh=True), text)
     if zone is None:
         raise ValidationError(unknown_timezone_message(ctx, text))
     return str(zone['Id'])
@@ -164,10 +217,8 @@ def timezone_display(ctx, zone_id, written=None):
                 return written
         except ValidationError:
             pass
-    for zone in timezone_table(ctx):
-        if str(zone.get('Id')) == str(zone_id):
-            return zone.get('IanaName') or str(zone_id)
-    return str(zone_id)
+    zone = _zone_with_id(ctx, zone_id)
+    return (zone or {}).get('IanaName') or str(zone_id)
 
 
 def timezone_id(value, ctx):
@@ -183,7 +234,7 @@ def timezone_shown(zone_id, ctx):
 
 def require_known_timezone(ctx, zone_id):
     """Fail unless ``zone_id`` is in the PBX's table."""
-    if not any(str(zone.get('Id')) == str(zone_id) for zone in timezone_table(ctx)):
+    if _zone_with_id(ctx, zone_id) is None:
         raise ValidationError(unknown_timezone_message(ctx, zone_id))
 
 

@@ -18,8 +18,8 @@ def CREATE_BODY(state):
             'OutOfOfficeRoute': {'Route': {'To': 'VoiceMail'}, 'IsPromptEnabled': False}}
 
 
-# The zone is given by name: the PBX's zone table (Defs) is read to compare it.
-NOOP_READS = [('GET', '/xapi/v1/Defs'), ('GET', '/xapi/v1/Groups')]
+# The zone is given by name: the PBX's zone table (Defs), read by the create and kept with the token, compares it.
+NOOP_READS = [('GET', '/xapi/v1/Groups')]
 
 UPDATE = {'language': 'FR'}
 

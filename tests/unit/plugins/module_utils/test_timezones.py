@@ -82,3 +82,49 @@ def test_a_zone_shows_as_written_when_it_is_the_pbx_zone_else_by_its_iana_name()
     assert timezone_display(context(), '51', 'Europe/Vienna') == 'Etc/UTC'
     assert timezone_display(context(), '999', None) == '999'
     assert timezone_display(context(), None, 'UTC') is None
+
+
+class ZoneClient(object):
+    """A client whose Defs answer is ``table``, counting the reads; its cache directory is ``cache_dir``."""
+
+    base_url = 'https://pbx.example.com/xapi/v1/'
+
+    def __init__(self, table, cache_dir):
+        self.table = table
+        self.cache_dir = cache_dir
+        self.reads = 0
+
+    def get(self, path, params=None):
+        assert path == 'Defs' and params == {'$select': 'Id', '$expand': 'TimeZones'}
+        self.reads += 1
+        return {'Id': 1, 'TimeZones': list(self.table)}
+
+
+def task(client):
+    return Context(FakeModule(), client=client)
+
+
+def test_the_zone_table_is_read_once_and_kept_for_the_next_tasks(tmp_path):
+    client = ZoneClient(TABLE, str(tmp_path))
+    assert resolve_timezone(task(client), 'Europe/Berlin') == '60'
+    assert timezone_display(task(client), '51') == 'Etc/UTC'
+    assert resolve_timezone(task(client), 'Asia/Tokyo') == '105'
+    assert client.reads == 1
+    assert [p.name.split('-')[0] for p in tmp_path.iterdir()] == ['timezones']
+    assert oct(next(tmp_path.iterdir()).stat().st_mode & 0o777) == '0o600'
+
+
+def test_a_zone_the_kept_table_does_not_know_reads_the_pbx_again(tmp_path):
+    client = ZoneClient(TABLE[:3], str(tmp_path))
+    assert resolve_timezone(task(client), 'America/New_York') == '35'
+    client.table = TABLE  # the PBX was updated and knows more zones
+    assert resolve_timezone(task(client), 'Europe/Berlin') == '60'
+    assert timezone_display(task(client), '105') == 'Asia/Tokyo'
+    assert client.reads == 2
+
+
+def test_without_a_cache_directory_every_task_reads_the_table():
+    client = ZoneClient(TABLE, None)
+    assert resolve_timezone(task(client), 'Europe/Berlin') == '60'
+    assert resolve_timezone(task(client), 'Europe/Berlin') == '60'
+    assert client.reads == 2
