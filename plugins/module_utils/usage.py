@@ -44,7 +44,7 @@ def require_free_number(ctx, kind, number, key):
     found = holder_of(ctx, number, kind, key)
     if found is not None:
         noun, holder = found
-        name = holder.get('Name') or ' '.join(p for p in (holder.get('FirstName'), holder.get('LastName')) if p)
+        name = holder.get('Name')  # a ring group's, queue's or IVR's; a user is named by its number
         raise ValidationError('number %s is already held by %s %s%s: give a free number, or leave number out and the '
                               'PBX assigns one' % (number, noun, holder.get('Number'), " ('%s')" % name if name else ''))
 

@@ -279,3 +279,15 @@ def test_deleting_a_member_user_says_which_groups_it_leaves(emulator, play, api,
     state = emulator.state()
     assert [u['Number'] for u in state['users']] == ['100']
     assert [m['Number'] for m in [r for r in state['ring_groups'] if r['Name'] == 'Front Desk'][0]['Members']] == ['100']
+
+
+def test_tcx_config_refuses_a_taken_number_and_takes_a_free_one(emulator, play, call_flow):
+    taken = {'ring_groups': [{'name': 'New Group', 'number': '100'}], 'ivrs': [{'name': 'New Menu', 'number': '850'}]}
+    for check in (True, False):
+        result = play([{'name': 'config', 'tcx.xapi.tcx_config': taken}], check=check, expect_rc=2).result()
+        assert result['msg'] == ("1 invalid item, nothing was written: ring_groups[0] (ring group 'New Group'): number 100 is "
+                                 "already held by user 100: give a free number, or leave number out and the PBX assigns one")
+    assert emulator.writes() == []
+    free = {'ring_groups': [{'name': 'New Group', 'number': '860'}], 'ivrs': [{'name': 'New Menu', 'number': '850'}]}
+    assert play([{'name': 'config', 'tcx.xapi.tcx_config': free}]).result()['changed'] is True
+    assert [(w['method'], w['body']['Number']) for w in emulator.writes()] == [('POST', '860'), ('POST', '850')]
