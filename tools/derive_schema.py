@@ -29,7 +29,8 @@ MAIN_VERSION, OLD_VERSION = '20.0.10', '20.0.7'
 # Entity sets (and singletons) the emulator serves. Adding one here and re-running the script
 # brings its types into the schema; the emulator then needs one table entry in tcx_emulator/sets.py.
 SETS = ('Users', 'Groups', 'Parkings', 'WebsiteLinks', 'Defs', 'RingGroups', 'Queues', 'Receptionists',
-        'InboundRules', 'Holidays', 'OfficeHours', 'Trunks', 'DidNumbers')
+        'InboundRules', 'Holidays', 'OfficeHours', 'Trunks', 'DidNumbers',
+        'TrunkTemplates', 'OutboundRules')
 PATH = re.compile(r'^/(?P<set>[A-Za-z0-9]+)(?:\((?P<key>[^)]*)\))?(?:/(?P<sub>.+))?$')
 FORMATS = {
     ('integer', 'int32'): 'Edm.Int32', ('integer', 'int64'): 'Edm.Int64', ('integer', 'uint8'): 'Edm.Byte',

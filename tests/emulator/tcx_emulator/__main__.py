@@ -48,7 +48,8 @@ def build_parser():
     add('--empty-groups', choices=('allow', 'default'), default='default',
         help='Groups: [] leaves no department (allow) or puts the member back into DEFAULT (default)')
     add('--unauthorized-body', choices=('empty', 'json'), default='empty', help='body of a 401 on /xapi (default empty)')
-    add('--not-found-body', choices=('empty', 'odata', 'problem'), default='empty', help='body of a 404 on /xapi (default empty)')
+    add('--not-found-body', choices=('empty', 'odata', 'problem'), default='odata',
+        help='body of a 404 on /xapi (default odata: the spec answers errors with Pbx.ODataErrors.ODataError)')
     add('--shared-link-namespace', choices=('on', 'off'), default='on',
         help='WebsiteLink Link, ClickToCallId and WebMeetingFriendlyName share one namespace (default on)')
     add('--user-number-range', type=_number_range, default=(100, 999), help="DEFAULT's user extension range (default 100-999)")

@@ -316,7 +316,7 @@ def _singleton(emulator, entity_set, key, sub, base):
 
 def _collection_root(emulator, entity_set, base):
     entity_type = ENTITY_SETS[entity_set]
-    _require_one_of(entity_sets()[entity_set]['collection'])
+    _require_one_of(['get'] if SETS[entity_set].read_only else entity_sets()[entity_set]['collection'])
     if request.method == 'GET':
         return 200, emulator.reader.collection(entity_type, emulator.reader.entities(entity_set), request.args, base + entity_set)
     entity = emulator.service.create(entity_set, _request_json())
@@ -328,7 +328,7 @@ def _collection_root(emulator, entity_set, base):
 
 def _entity_root(emulator, entity_set, entity, base):
     key = entity[entity_sets()[entity_set]['key'][0]]
-    _require_one_of(entity_sets()[entity_set]['entity'])
+    _require_one_of(['get'] if SETS[entity_set].read_only else entity_sets()[entity_set]['entity'])
     if request.method == 'GET':
         return 200, emulator.reader.entity(ENTITY_SETS[entity_set], entity, request.args, base + entity_set)
     if request.method == 'PATCH':
@@ -350,6 +350,7 @@ def _navigation(emulator, entity_set, entity, sub, base):
 
 
 FIRST_AVAILABLE = re.compile(r'^Pbx\.GetFirstAvailable[A-Za-z]*Number\(\)$')
+INIT_TRUNK = re.compile(r"^Pbx\.InitTrunk\(template='(?P<template>(?:[^']|'')*)'\)$")
 
 
 def _action(emulator, entity_set, entity, sub, base):
@@ -363,6 +364,15 @@ def _action(emulator, entity_set, entity, sub, base):
     operation = schema.operation(entity_set, sub, 'entity' if entity is not None else 'collection')
     if operation is None:
         raise NotFound()
+    init_trunk = INIT_TRUNK.match(sub)
+    if init_trunk and entity_set == 'Trunks' and entity is None:
+        _require('GET')
+        return 200, emulator.reader.entity('Pbx.Trunk', service.init_trunk(init_trunk.group('template').replace("''", "'")), {},
+                                           base + 'Pbx.Trunk')
+    if sub == 'Pbx.GetEmergencyOutboundRules()' and entity is None:
+        _require('GET')
+        rules = [rule for rule in emulator.reader.entities(entity_set) if rule.get('EmergencyRule')]
+        return 200, emulator.reader.collection('Pbx.OutboundRule', rules, request.args, base + 'Collection(Pbx.OutboundRule)')
     if FIRST_AVAILABLE.match(sub) and entity is None and SETS.get(entity_set) and SETS[entity_set].numbering:
         _require('GET')
         return 200, {'@odata.context': base + 'Pbx.FirstAvailableNumber', 'Number': service.first_free_number(entity_set)}
@@ -374,6 +384,8 @@ def _action(emulator, entity_set, entity, sub, base):
         ('WebsiteLinks', 'Pbx.ValidateLink'): lambda body: (204, service.validate_link(body) or ''),
         ('WebsiteLinks', 'Pbx.BulkLinksDelete'): lambda body: (204, service.bulk_delete_weblinks(body) or ''),
         ('InboundRules', 'Pbx.BulkInboundRulesDelete'): lambda body: (204, service.bulk_delete_inbound_rules(body) or ''),
+        ('OutboundRules', 'Pbx.MoveUpDown'): lambda body: (204, service.move_outbound_rule(body) or ''),
+        ('OutboundRules', 'Pbx.Purge'): lambda body: (204, service.purge_outbound_rules(body) or ''),
     }
     action = actions.get((entity_set, sub)) if entity is None else None
     if action is None:

@@ -428,12 +428,36 @@ SYSTEM_OPTIONS = ('$filter', '$select', '$expand', '$orderby', '$top', '$skip', 
 
 
 def check_query_options(args):
-    """400 for a query option given twice, for ``$search`` (refused: see README) and for unknown ``$`` options."""
+    """400 for a query option given twice and for unknown ``$`` options (``$search`` is applied: :func:`search_matches`)."""
     for name in args:
         values = args.getlist(name)
         if name.startswith('$') and len(values) > 1:
             raise XapiError(400, "Query option '%s' was specified more than once, but it must be specified at most once." % name)
-        if name == '$search':
-            raise invalid_query("The query option '$search' is not supported by this service.")
         if name.startswith('$') and name not in SYSTEM_OPTIONS:
             raise invalid_query("The query parameter '%s' is not supported." % name)
+
+
+def search_terms(text):
+    """The words of a ``$search`` value, as the web client's search box sends it (``"john doe"`` or ``john``)."""
+    text = (text or '').strip()
+    if len(text) >= 2 and text[0] == text[-1] == '"':
+        text = text[1:-1]
+    return [word.casefold() for word in text.split() if word.upper() not in ('AND', 'OR', 'NOT')]
+
+
+def search_matches(entity, terms):
+    """Free-text search: every term is part of some text or number the entity holds (at any depth), ignoring case."""
+    found = []
+
+    def collect(value):
+        if isinstance(value, dict):
+            for name, inner in value.items():
+                if not name.startswith('@odata'):
+                    collect(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                collect(inner)
+        elif isinstance(value, (str, int)) and not isinstance(value, bool):
+            found.append(str(value).casefold())
+    collect(entity)
+    return all(any(term in text for text in found) for term in terms)

@@ -228,20 +228,66 @@ def new_holiday_defaults():
             'TimeOfStartDate': 'PT0S', 'TimeOfEndDate': 'PT0S', 'HolidayPrompt': None, 'Group': None}
 
 
+def new_gateway(name=None, template=None, host=None, port=5060):
+    """Every plain property of a ``Pbx.Gateway`` (a trunk's provider side)."""
+    return {'Id': None, 'Name': name, 'Host': host, 'Port': port, 'ProxyHost': None, 'ProxyPort': 5060, 'Type': 'Provider',
+            'TemplateFilename': template, 'TimeBetweenReg': 3600, 'RequireRegistrationFor': 'InOutCalls', 'OutboundCallerID': None,
+            'Codecs': [], 'Lines': None, 'Internal': False, 'IsCustom': False, 'SRTPMode': 'SRTPDisabled', 'SupportReinvite': True,
+            'SupportReplaces': True, 'DeliverAudio': False, 'MatchingStrategy': None, 'IPInRegistrationContact': 'External',
+            'SpecifiedIPForRegistrationContact': None, 'DestNumberInRemotePartyIDCalled': False, 'DestNumberInRequestLineURI': True,
+            'DestNumberInTo': False, 'InboundParams': [], 'OutboundParams': [], 'SourceIdentification': []}
+
+
 def new_trunk_defaults():
     """Every plain property of a fresh ``Pbx.Trunk``."""
-    return {'Id': 0, 'Number': None, 'TranscriptionMode': 'Inherit', 'AuthID': None, 'Direction': 'Both', 'DidNumbers': [],
-            'EnableInboundCalls': True, 'EnableOutboundCalls': True, 'ExternalNumber': None, 'IsOnline': False,
-            'OutboundCallerID': None, 'SimultaneousCalls': 10, 'Tags': [], 'Gateway': None}
+    return {'Id': 0, 'Number': None, 'TranscriptionMode': 'Inherit', 'AuthID': None, 'AuthPassword': None, 'Direction': 'Both',
+            'DidNumbers': [], 'EnableInboundCalls': True, 'EnableOutboundCalls': True, 'ExternalNumber': None, 'IsOnline': False,
+            'OutboundCallerID': None, 'SimultaneousCalls': 10, 'Tags': [], 'Gateway': None, 'E164CountryCode': None,
+            'E164ProcessIncomingNumber': False, 'InCIDFormatting': [], 'OutCIDFormatting': [], 'TrunkRegTimes': [],
+            'SeparateAuthId': None, 'UseSeparateAuthId': False, 'DisableVideo': False, 'DisableCallTransfer': False,
+            'DiversionHeader': False, 'PublishInfo': False, 'ReceiveInfo': False, 'PublicInfoGroups': [], 'PublicIPinSIP': None,
+            'IPRestriction': 'Any', 'TransportRestriction': 'Any', 'SecondaryRegistrar': None, 'TunnelEnabled': False,
+            'TunnelRemoteAddr': None, 'TunnelRemotePort': None, 'RemoteMyPhoneUriHost': None, 'RemotePBXPreffix': None,
+            'ScriptName': None, 'Certificate': None, 'CertificateName': None, 'CertificateExpirationDate': None,
+            'ConfigurationIssue': None}
 
 
 def seed_trunks():
     """The seeded SIP trunk with three DID numbers (Id 2, Number 10000)."""
     trunk = new_trunk_defaults()
+    gateway = new_gateway('Emulator SIP provider', 'generic.pv.xml', 'sip.example.com')
+    gateway['Id'] = 2
     trunk.update({'Id': 2, 'Number': '10000', 'AuthID': 'emulator-trunk', 'ExternalNumber': '+493012345600', 'IsOnline': True,
-                  'DidNumbers': ['+493012345600', '+493012345601', '+493012345602'],
-                  'Gateway': {'Id': 2, 'Name': 'Emulator SIP provider', 'Host': 'sip.example.com', 'Port': 5060, 'Type': 'Provider'}})
+                  'DidNumbers': ['+493012345600', '+493012345601', '+493012345602'], 'Gateway': gateway})
     return [trunk]
+
+
+def new_trunk_template_defaults():
+    """Every plain property of a ``Pbx.TrunkTemplate``."""
+    return {'Id': None, 'Name': None, 'Description': None, 'AddAllowed': True, 'Content': None, 'Countries': [],
+            'DefaultProxyPort': 5060, 'DefaultRegistrarPort': 5060, 'Editors': [], 'IsCustom': False, 'MessagingTemplate': None,
+            'Tags': [], 'TemplateType': 'Supported', 'Url': None}
+
+
+def seed_trunk_templates():
+    """Provider templates, named by their file as 3CX names them (``1cx.pv.xml``, ``Callcentric.pv.xml``: FACTS.md) and a
+    generic SIP template (its file name is the emulator's choice). ``Host`` is not a template property: the web client fills
+    the registrar in from the template's content; the emulator keeps it in ``Content``."""
+    rows = [('generic.pv.xml', 'Generic SIP Trunk', 'Any SIP provider: registrar, port and credentials from its setup sheet', [], None),
+            ('1cx.pv.xml', '1CX', '3CX SIP trunk service', [], 'sip.1cx.example'),
+            ('Callcentric.pv.xml', 'Callcentric', 'Callcentric (US)', ['US'], 'callcentric.com')]
+    templates = []
+    for template_id, name, description, countries, host in rows:
+        template = new_trunk_template_defaults()
+        template.update({'Id': template_id, 'Name': name, 'Description': description, 'Countries': countries, 'Content': host})
+        templates.append(template)
+    return templates
+
+
+def new_outbound_rule_defaults():
+    """Every plain property of a fresh ``Pbx.OutboundRule``."""
+    return {'Id': 0, 'Name': None, 'Prefix': None, 'NumberLengthRanges': None, 'DNRanges': [], 'GroupIds': [], 'GroupNames': [],
+            'EmergencyRule': False, 'Priority': None, 'Routes': []}
 
 
 def new_office_hours():

@@ -22,6 +22,8 @@ NOT_FOUND = 'WARNINGS.XAPI.NOT_FOUND'
 REQUIRED = 'WARNINGS.XAPI.REQUIRED'
 NON_EXISTENT_NUMBER = 'WARNINGS.XAPI.NON_EXISTENT_EXT_NUMBER'
 CANNOT_BE_DELETED = 'WARNINGS.CANNOT_BE_DELETED'
+# The routes of an outbound rule, as the web client shows them.
+MAX_ROUTES = 5
 FRIENDLY_NAME = re.compile(r'^[A-Za-z0-9][A-Za-z0-9._-]*$')
 USER_FRIENDLY_PROPS = ('ClickToCallId', 'WebMeetingFriendlyName')
 # Destination kinds that name a DN of the PBX, and the sets such a DN may live in.
@@ -43,6 +45,7 @@ class Service:  # pylint: disable=too-many-public-methods
         self.store = store
         self.options = store.options
         self.hooks = {name: HOOKS[rules.hooks](self, name) for name, rules in SETS.items() if rules.hooks}
+        self.trunk_passwords = {}  # trunk Id -> password (write-only, never rendered)
 
     @property
     def checker(self):
@@ -337,6 +340,45 @@ class Service:  # pylint: disable=too-many-public-methods
         for rule_id in ids:
             self.delete('InboundRules', rule_id)
 
+    def init_trunk(self, template_id):
+        """GET /Trunks/Pbx.InitTrunk(template='...'): a new trunk's skeleton made from a provider template (not stored),
+        as the web client fills it in and POSTs it (3CX's xapi-tutorial, trunks.spec.ts)."""
+        template = self.store.tables['TrunkTemplates'].get(template_id)
+        if template is None:
+            raise warning(NOT_FOUND, 'template')
+        trunk = seed.new_trunk_defaults()
+        trunk['Number'] = self.first_free_number('Trunks')
+        trunk['Gateway'] = seed.new_gateway(template['Name'], template_id, template.get('Content'), template.get('DefaultRegistrarPort'))
+        trunk['Gateway']['ProxyPort'] = template.get('DefaultProxyPort')
+        return trunk
+
+    def move_outbound_rule(self, body):
+        """POST /OutboundRules/Pbx.MoveUpDown {id, up}: the rule swaps places with its neighbour above (up) or below;
+        at the top (bottom) nothing moves."""
+        rule_id = _action_value(body, 'id', int)
+        up = body.get('up', False)
+        rules = self.outbound_rules_in_order()
+        rule = self.get('OutboundRules', rule_id)
+        place = rules.index(rule)
+        other = place - 1 if up else place + 1
+        if 0 <= other < len(rules):
+            rules[place], rules[other] = rules[other], rules[place]
+        _renumber(rules)
+
+    def purge_outbound_rules(self, body):
+        """POST /OutboundRules/Pbx.Purge {purgeObject: {Ids}}: all or nothing."""
+        ids = _action_list((body or {}).get('purgeObject') or {}, ('Ids',), int)
+        table = self.store.tables['OutboundRules']
+        if any(rule_id not in table for rule_id in ids):
+            raise warning(NOT_FOUND, 'Ids')
+        for rule_id in ids:
+            del table[rule_id]
+        _renumber(self.outbound_rules_in_order())
+
+    def outbound_rules_in_order(self):
+        """The outbound rules by Priority (the order the PBX tries them)."""
+        return sorted(self.store.tables['OutboundRules'].values(), key=lambda rule: (rule.get('Priority') or 0, rule['Id']))
+
     def validate_link(self, body):
         """POST /WebsiteLinks/Pbx.ValidateLink: None when free or held by the Pair owner."""
         model = body.get('model') if isinstance(body, dict) else None
@@ -607,7 +649,112 @@ class WeblinkHooks(Hooks):
         return {'Id': group_id, 'Name': group['Name'], 'Number': group['Number'], 'Type': 'Group', 'Hidden': False, 'Tags': []}
 
 
-HOOKS = {hooks.__name__: hooks for hooks in (UserHooks, GroupHooks, DepartmentMemberHooks, WeblinkHooks)}
+class TrunkHooks(Hooks):
+    """A trunk is posted as ``Pbx.InitTrunk`` made it: its Gateway names an existing template. A DID belongs to one trunk.
+    The password is write-only: stored aside and read as ``{"Concealed": true}`` (``Pbx.ConcealedPassword``)."""
+
+    def before_create(self, body):
+        gateway = body.get('Gateway') or {}
+        if not gateway.get('TemplateFilename'):
+            raise warning(REQUIRED, 'Gateway.TemplateFilename')
+        if gateway['TemplateFilename'] not in self.service.store.tables['TrunkTemplates']:
+            raise warning(NOT_FOUND, 'Gateway.TemplateFilename')
+        self._check_dids(body, None)
+
+    def after_create(self, entity, body, context):
+        entity['Gateway'] = {**seed.new_gateway(), **(entity.get('Gateway') or {}), 'Id': entity['Id']}
+        self._conceal(entity, body)
+
+    def before_patch(self, key, entity, body):
+        self._check_dids(body, key)
+        return key
+
+    def after_patch(self, key, entity, body):
+        self._conceal(entity, body)
+
+    def before_delete(self, key, entity):
+        for rule in self.service.store.tables['OutboundRules'].values():
+            if any(route.get('TrunkId') == key for route in rule.get('Routes') or []):
+                raise warning(CANNOT_BE_DELETED, 'Routes')
+
+    def _check_dids(self, body, own_key):
+        dids = body.get('DidNumbers')
+        if not dids:
+            return
+        if len(set(dids)) != len(dids):
+            raise warning('WARNINGS.XAPI.DUPLICATE', 'DidNumbers')
+        for key, other in self.service.store.tables['Trunks'].items():
+            if key != own_key and set(dids) & set(other.get('DidNumbers') or []):
+                raise warning(ALREADY_IN_USE, 'DidNumbers')
+
+    def _conceal(self, entity, body):
+        password = body.get('AuthPassword')
+        if isinstance(password, dict) and password.get('Value'):
+            self.service.trunk_passwords[entity['Id']] = password['Value']
+        entity['AuthPassword'] = {'Concealed': True, 'Value': None} if self.service.trunk_passwords.get(entity['Id']) else None
+
+
+class OutboundRuleHooks(Hooks):
+    """Routes (at most five, as the web client shows them) name existing trunks by ``TrunkId``, and read back as five
+    routes, the unused ones with ``TrunkId: -1`` (getrav/3cx-cli's notes, FACTS.md); departments by ``GroupIds``.
+    ``Priority`` is the PBX's: a new rule goes last, a written Priority is ignored (the order changes through
+    Pbx.MoveUpDown)."""
+
+    def before_create(self, body):
+        self._check(body)
+        body.pop('Priority', None)
+
+    def after_create(self, entity, body, context):
+        entity['Priority'] = len(self.service.store.tables['OutboundRules'])
+        self._fill(entity)
+
+    def before_patch(self, key, entity, body):
+        self._check(body)
+        body.pop('Priority', None)
+        return key
+
+    def after_patch(self, key, entity, body):
+        self._fill(entity)
+
+    def after_delete(self, key, entity):
+        _renumber(self.service.outbound_rules_in_order())
+
+    def _check(self, body):
+        routes = body.get('Routes')
+        if routes is not None:
+            used = [route for route in routes if route.get('TrunkId') not in (None, -1)]
+            if len(routes) > MAX_ROUTES and len(used) > MAX_ROUTES:
+                raise warning('WARNINGS.XAPI.TOO_MANY_ITEMS_IN_LIST', 'Routes')
+            for route in used:
+                if route['TrunkId'] not in self.service.store.tables['Trunks']:
+                    raise warning(NOT_FOUND, 'Routes')
+        for group_id in body.get('GroupIds') or []:
+            if group_id not in self.service.store.groups:
+                raise warning(NOT_FOUND, 'GroupIds')
+
+    def _fill(self, entity):
+        trunks = self.service.store.tables['Trunks']
+        routes = [dict(route) for route in entity.get('Routes') or [] if route.get('TrunkId') not in (None, -1)]
+        for route in routes:
+            route['TrunkName'] = ((trunks.get(route['TrunkId']) or {}).get('Gateway') or {}).get('Name')
+            for prop, empty in (('StripDigits', 0), ('Prepend', ''), ('Append', ''), ('CallerID', '')):
+                if route.get(prop) is None:
+                    route[prop] = empty
+        routes += [{'TrunkId': -1, 'TrunkName': None, 'StripDigits': 0, 'Prepend': '', 'Append': '', 'CallerID': ''}
+                   for _unused in range(MAX_ROUTES - len(routes))]
+        entity['Routes'] = routes
+        entity['GroupNames'] = [self.service.store.groups[group_id].get('Name') for group_id in entity.get('GroupIds') or []
+                                if group_id in self.service.store.groups]
+
+
+HOOKS = {hooks.__name__: hooks for hooks in (UserHooks, GroupHooks, DepartmentMemberHooks, WeblinkHooks, TrunkHooks,
+                                             OutboundRuleHooks)}
+
+
+def _renumber(rules):
+    """Priorities 1..n in the given order."""
+    for place, rule in enumerate(rules, start=1):
+        rule['Priority'] = place
 
 
 def _owner_numbers(holder):

@@ -92,8 +92,15 @@ SETS = {
                              destinations=('OfficeHoursDestination', 'OutOfOfficeHoursDestination', 'HolidaysDestination'),
                              references=(('TrunkDN.Id', 'Trunks'),)),
     'Holidays': SetRules('holidays', unique=(('Name', 'casefold'),), required=('Name',), defaults=seed.new_holiday_defaults),
+    # Trunk numbers are extensions from 10000 up (FACTS.md, 3CX's xapi-tutorial); a trunk is made from a template
+    # (InitTrunk, then POST): the hooks require its Gateway and keep the password write-only.
     'Trunks': SetRules('trunks', Numbering('10%03d', start=0), dn=True, peer_type='ExternalLine', defaults=seed.new_trunk_defaults,
-                       seed=seed.seed_trunks),
+                       required=('Gateway',), seed=seed.seed_trunks, hooks='TrunkHooks'),
+    'TrunkTemplates': SetRules('trunk_templates', read_only=True, defaults=seed.new_trunk_template_defaults,
+                               seed=seed.seed_trunk_templates),
+    # Priority is the rule's place (1 = tried first), kept by the PBX: new rules go last, Pbx.MoveUpDown swaps neighbours,
+    # Pbx.Purge deletes several; routes name trunks by TrunkId (the hooks check them; a trunk a route uses cannot be deleted).
+    'OutboundRules': SetRules('outbound_rules', required=('Name',), defaults=seed.new_outbound_rule_defaults, hooks='OutboundRuleHooks'),
     'DidNumbers': SetRules('did_numbers', read_only=True, view='did_numbers'),
     'OfficeHours': SetRules('office_hours', defaults=seed.new_office_hours),
 }

@@ -77,7 +77,7 @@ class Store:  # pylint: disable=too-many-instance-attributes
             self.group_numbers[default['Number']] = default['Id']
         self.by_member, self.by_group = {}, {}
         rows = state.get('memberships', [])
-        all_ids = [entity.get('Id') or 0 for table in self.tables.values() for entity in table.values()]
+        all_ids = [entity.get('Id') or 0 for table in self.tables.values() for entity in table.values() if not isinstance(entity.get('Id'), str)]
         self.next_id = max([state.get('next_id', 1)] + [i + 1 for i in all_ids])
         self.next_row_id = max([1] + [(row.get('Id') or 0) + 1 for row in rows])
         for row in rows:

@@ -6,7 +6,7 @@ from . import query, seed
 from .errors import invalid_query
 from .model import ENTITY_SETS, TYPES, element_type, is_navigation, navigation_properties
 from .query import (apply_options, check_projection, compile_filter, indexed_equalities, parse_count, parse_orderby, parse_paging,
-                    parse_projection, sort_entities)
+                    parse_projection, search_matches, search_terms, sort_entities)
 from .schema import entity_sets, newer_properties
 from .sets import SETS
 
@@ -61,6 +61,9 @@ class Reader:
             entities = [entity for entity in self._candidates(entity_type, entities, tree) if predicate(entity)]
         else:
             entities = list(entities)
+        if args.get('$search') is not None:
+            terms = search_terms(args['$search'])
+            entities = [entity for entity in entities if search_matches(entity, terms)]
         sort_entities(entities, order_keys)
         total = len(entities)
         page = entities[skip:skip + top] if top is not None else entities[skip:]

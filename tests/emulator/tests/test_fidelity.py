@@ -48,10 +48,10 @@ def test_count_accepts_only_lowercase_true_and_false(client):
     assert response.status_code == 400 and "'True' is not a valid count option." in response.json()['error']['message']
 
 
-def test_search_is_refused_naming_the_option(client):
+def test_search_is_applied_at_the_top_and_refused_inside_expand(client):
     client.create_user(FirstName='John')
     response = client.get('Users', search='John')
-    assert response.status_code == 400 and "'$search'" in response.json()['error']['message']
+    assert response.status_code == 200 and [u['FirstName'] for u in response.json()['value']] == ['John']
     nested = client.get('Users', expand='Groups($search=x)')
     assert nested.status_code == 400 and "'$search'" in nested.json()['error']['message']
 

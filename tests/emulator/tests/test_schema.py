@@ -34,6 +34,8 @@ def call_flow(client):
     client.post('InboundRules', {'RuleName': 'Main', 'Data': '+493012345600', 'TrunkDN': {'Id': 2},
                                  'OfficeHoursDestination': {'To': 'IVR', 'Number': ivr['Number']}})
     client.post('Holidays', {'Name': 'New Year', 'Day': 1, 'Month': 1})
+    client.post('OutboundRules', {'Name': 'National', 'Prefix': '0', 'DNRanges': [{'From': '100', 'To': '199'}],
+                                  'GroupIds': [sales['Id']], 'Routes': [{'TrunkId': 2, 'StripDigits': 1, 'Prepend': '+49'}]})
     return {'user': user, 'ring': ring, 'queue': queue, 'ivr': ivr}
 
 
