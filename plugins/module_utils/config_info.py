@@ -32,14 +32,14 @@ def config_info_argument_spec():
 
 
 def read_kind(kind, ctx):
-    """Every object of a kind, sorted by natural key (two reads of one PBX list them alike).
+    """Every object of a kind, in its backup order (by natural key: two reads of one PBX list them alike).
 
     The objects are remembered in the kind's directory, so options of later kinds that name them
     (a user's departments) resolve without another request. A singleton kind is its one object.
     """
     if kind.singleton:
         return [kind.find(ctx)]
-    found = sorted(read(kind, ctx), key=lambda entity: str(kind.key_of(entity)))
+    found = sorted(read(kind, ctx), key=kind.backup_order)
     directory = kind.directory(ctx.lookups)
     for entity in found:
         directory.remember(entity)
@@ -56,7 +56,7 @@ def run_config_info_module(module_class=None):
             continue
         try:
             found = read_kind(kind, ctx)
-            lists[kind.plural] = [kind.options(ctx, entity) for entity in found]
+            lists[kind.plural] = [kind.backup(ctx, entity) for entity in found]
         except XAPIError as exc:
             module.fail_json(msg='reading %s failed: %s' % (kind.plural, exc.explain()), status=exc.status)
         raw[kind.plural] = strip_secrets(found)

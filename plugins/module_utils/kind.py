@@ -117,6 +117,16 @@ class EntityKind(object):
                 place(tree, leaf.option_path, value)
         return tree
 
+    def backup(self, ctx, entity):
+        """The entity as a backup (tcx_config_info) holds it: its :meth:`options`; a kind adds what a restore must be
+        told (a trunk's placeholder for the password it cannot read)."""
+        return self.options(ctx, entity)
+
+    def backup_order(self, entity):
+        """Where an entity goes in a backup's list: by natural key, so that two reads of one PBX list alike. A kind
+        whose list order means something (the outbound rules' priority) sorts by that."""
+        return str(self.key_of(entity))
+
     def option_value(self, ctx, leaf, entity):
         """The option value of a leaf as the PBX holds it (see :meth:`Field.read`)."""
         return leaf.field.read(entity, ctx)

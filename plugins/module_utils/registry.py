@@ -19,12 +19,15 @@ from ansible_collections.tcx.xapi.plugins.module_utils.kinds.inbound_rule import
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.ivr import Ivr
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.livechat import LiveChat
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.office_hours import OfficeHours
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds.outbound_rule import OutboundRule
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.parking import Parking
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.queue import Queue
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.ring_group import RingGroup
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds.trunk import Trunk
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.user import User
 
-KINDS = (Department(), User(), Parking(), LiveChat(), RingGroup(), Queue(), Holiday(), OfficeHours(), Ivr(), InboundRule())
+KINDS = (Department(), User(), Parking(), LiveChat(), RingGroup(), Queue(), Holiday(), OfficeHours(), Ivr(), Trunk(), InboundRule(),
+         OutboundRule())
 PLURALS = tuple(kind.plural for kind in KINDS)
 
 

@@ -94,10 +94,28 @@ options:
     type: list
     elements: dict
     default: []
+  trunks:
+    description:
+      - SIP trunks, each a dictionary with the options of M(tcx.xapi.tcx_trunk) (C(name), C(template), C(host), ...).
+      - A trunk created without a number gets the first free one from 10000, in list order (the diff shows it); inbound
+        and outbound rules of this task may name it. Deleting a trunk a rule still uses fails before any write.
+    type: list
+    elements: dict
+    default: []
   inbound_rules:
     description:
       - Inbound (DID) rules, each a dictionary with the options of M(tcx.xapi.tcx_inbound_rule) (C(did), C(trunk), ...).
-      - Created last; a destination may name an IVR, queue or ring group this task creates.
+      - Created after the trunks; a destination may name an IVR, queue or ring group this task creates.
+    type: list
+    elements: dict
+    default: []
+  outbound_rules:
+    description:
+      - Outbound rules, each a dictionary with the options of M(tcx.xapi.tcx_outbound_rule) (C(name), C(prefix),
+        C(routes), ...) but C(priority).
+      - The list's order is the order the PBX tries the listed rules; rules not listed keep their places. After the
+        writes, C(Pbx.MoveUpDown) puts them in order with the fewest calls; the order is read with the rules, so a
+        list in order costs no request. Each item's diff shows its C(priority) (its place after this task).
     type: list
     elements: dict
     default: []
@@ -108,7 +126,7 @@ options:
         extension of the PBX that is not listed.
     type: list
     elements: str
-    choices: [departments, users, parkings, livechats, ring_groups, queues, holidays, ivrs, inbound_rules]
+    choices: [departments, users, parkings, livechats, ring_groups, queues, holidays, ivrs, trunks, inbound_rules, outbound_rules]
     default: []
   parallel:
     description:
@@ -120,7 +138,7 @@ extends_documentation_fragment:
   - tcx.xapi.generated_passwords
   - tcx.xapi.attributes
 notes:
-  - Item options that are secrets (C(password), C(vm_pin)) are hidden in all output, as in the single modules.
+  - Item options that are secrets (C(password), C(vm_pin), a trunk's C(password)) are hidden in all output, as in the single modules.
   - Like every module, the result echoes the arguments in C(invocation.module_args), except that an item list
     of more than 100 items is echoed as its length, because echoing 10,000 users would cost seconds for a copy
     of what the playbook already holds.
@@ -138,7 +156,9 @@ seealso:
   - module: tcx.xapi.tcx_holiday
   - module: tcx.xapi.tcx_office_hours
   - module: tcx.xapi.tcx_ivr
+  - module: tcx.xapi.tcx_trunk
   - module: tcx.xapi.tcx_inbound_rule
+  - module: tcx.xapi.tcx_outbound_rule
   - module: tcx.xapi.tcx_config_info
     description: Reads the whole configuration in this module's own input shape, one list per kind.
 '''

@@ -32,8 +32,8 @@ options:
         whether or not those kinds are read.
     type: list
     elements: str
-    choices: [departments, users, parkings, livechats, ring_groups, queues, holidays, office_hours, ivrs, inbound_rules]
-    default: [departments, users, parkings, livechats, ring_groups, queues, holidays, office_hours, ivrs, inbound_rules]
+    choices: [departments, users, parkings, livechats, ring_groups, queues, holidays, office_hours, ivrs, trunks, inbound_rules, outbound_rules]
+    default: [departments, users, parkings, livechats, ring_groups, queues, holidays, office_hours, ivrs, trunks, inbound_rules, outbound_rules]
 extends_documentation_fragment:
   - tcx.xapi.connection
   - tcx.xapi.attributes.info
@@ -48,7 +48,9 @@ seealso:
   - module: tcx.xapi.tcx_holiday_info
   - module: tcx.xapi.tcx_office_hours_info
   - module: tcx.xapi.tcx_ivr_info
+  - module: tcx.xapi.tcx_trunk_info
   - module: tcx.xapi.tcx_inbound_rule_info
+  - module: tcx.xapi.tcx_outbound_rule_info
 '''
 
 EXAMPLES = r'''
@@ -179,6 +181,21 @@ ivrs:
     - name: Main Menu
       number: "800"
       menu: {"1": {to: queue, number: "810"}}
+trunks:
+  description:
+    - The SIP trunks, each in the options of M(tcx.xapi.tcx_trunk). A trunk's password is never read; a trunk that
+      has one shows V(FILL-IN-FROM-VAULT), to be replaced from the vault before a restore (given unreplaced, the
+      password is not written).
+  returned: when O(kinds) contains V(trunks)
+  type: list
+  elements: dict
+  sample:
+    - name: Provider A
+      number: "10001"
+      template: generic.pv.xml
+      host: sip.provider-a.example
+      password: FILL-IN-FROM-VAULT
+      dids: ["+493012345610"]
 inbound_rules:
   description:
     - The inbound (DID) rules, each in the options of M(tcx.xapi.tcx_inbound_rule); the trunk by number.
@@ -189,6 +206,18 @@ inbound_rules:
     - did: "+493012345600"
       trunk: "10000"
       office_hours: {to: ivr, number: "800"}
+outbound_rules:
+  description:
+    - The outbound rules in the order the PBX tries them (the order M(tcx.xapi.tcx_config) restores), each in the
+      options of M(tcx.xapi.tcx_outbound_rule); trunks by number.
+  returned: when O(kinds) contains V(outbound_rules)
+  type: list
+  elements: dict
+  sample:
+    - name: Emergency
+      prefix: "112"
+      emergency: true
+      routes: [{trunk: "10001"}]
 raw:
   description:
     - For each kind read, its objects as the XAPI returns them (the properties of its info module's C(raw)),

@@ -157,10 +157,18 @@ counts:
       description: Number of digital receptionists (IVRs).
       type: int
       sample: 2
+    trunks:
+      description: Number of SIP trunks.
+      type: int
+      sample: 1
     inbound_rules:
       description: Number of inbound (DID) rules.
       type: int
       sample: 3
+    outbound_rules:
+      description: Number of outbound rules.
+      type: int
+      sample: 4
 '''
 
 from ansible.module_utils.basic import AnsibleModule

@@ -164,7 +164,7 @@ def test_results_are_in_the_options_shape_and_the_raw_object_has_no_secret(plura
     shown = dict((k, v) for k, v in run.case.DIFF_AFTER.items() if k not in secret_options(kind))
     for result in (created, again, run.result('update')):
         assert_option_shape(kind, result[kind.result_key], key)
-        assert kind.singleton or result['raw'][kind.key_property] == key
+        assert kind.singleton or kind.key_of(result['raw']) == key
         assert [p for p in PBX_SECRETS if p in result['raw']] == []
     assert only(created[kind.result_key], shown) == shown
     # What a create reports is what the PBX reports for the object from then on.
