@@ -92,7 +92,7 @@ extends_documentation_fragment:
 '''
 
 EXAMPLES = r'''
-- name: Emergency calls first, through the office's trunk
+- name: Emergency calls first, through trunk 10000
   tcx.xapi.tcx_outbound_rule:
     url: https://pbx.example.com
     client_id: "900"
@@ -101,10 +101,10 @@ EXAMPLES = r'''
     prefix: "112"
     emergency: true
     routes:
-      - {trunk: Provider A}
+      - {trunk: "10000"}
     priority: 1
 
-- name: National calls of Sales leave through Provider A, then Provider B
+- name: National calls of Sales leave through trunk 10000 in E.164, else as dialled
   tcx.xapi.tcx_outbound_rule:
     name: National
     prefix: "0"
@@ -112,8 +112,8 @@ EXAMPLES = r'''
     departments: [Sales]
     extensions: ["200-299"]
     routes:
-      - {trunk: Provider A, strip_digits: 1, prepend: "+49"}
-      - {trunk: "10002"}
+      - {trunk: "10000", strip_digits: 1, prepend: "+49"}
+      - {trunk: "10000"}
 '''
 
 RETURN = r'''

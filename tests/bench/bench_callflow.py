@@ -1,6 +1,7 @@
 """Benchmark of a whole call flow's no-op converge (a benchmark, not a test): ``make bench``.
 
-A tcx_config no-op over 1,000 users plus 50 ring groups, 50 queues, 20 IVRs and 200 inbound rules,
+A tcx_config no-op over 1,000 users plus 50 ring groups, 50 queues, 20 IVRs, 200 inbound rules, 20 trunks
+and 200 outbound rules (in their order: the order check costs no request),
 against the users-only no-op of the same PBX. Prints the wall seconds (median of repeated runs), the
 GET requests per entity set, and whether the goals hold: one GET per 100 objects of each kind read
 (plus one token request), and at most 1.5 times the time of the users-only no-op. With
@@ -31,7 +32,7 @@ DEPARTMENTS = 10
 GOAL_RATIO = 1.5
 
 
-def call_flow(users, ring_groups, queues, ivrs, rules):
+def call_flow(users, ring_groups, queues, ivrs, rules, trunks=0, outbound_rules=0):
     """The desired state: departments, users, and a call flow that leads to them."""
     extensions = [str(FIRST_EXTENSION + n) for n in range(users)]
     state = {
@@ -52,6 +53,14 @@ def call_flow(users, ring_groups, queues, ivrs, rules):
         'inbound_rules': [{'did': '+4930555%04d' % n, 'trunk': '10000', 'name': 'DID %03d' % n,
                            'office_hours': {'to': 'ivr', 'name': 'Menu %02d' % (n % ivrs)}} for n in range(rules)],
     }
+    if trunks:
+        state['trunks'] = [{'name': 'Trunk %02d' % n, 'template': 'generic.pv.xml', 'host': 'sip%02d.bench.example' % n,
+                            'auth_id': 'bench%02d' % n, 'dids': ['+4940777%04d' % n]} for n in range(trunks)]
+    if trunks and outbound_rules:
+        state['outbound_rules'] = [{'name': 'Out %03d' % n, 'prefix': str(100 + n),
+                                    'routes': [{'trunk': 'Trunk %02d' % (n % trunks), 'strip_digits': 1},
+                                               {'trunk': 'Trunk %02d' % ((n + 1) % trunks)}]}
+                                   for n in range(outbound_rules)]
     return state
 
 
@@ -95,10 +104,12 @@ def main(argv=None):
     parser.add_argument('--queues', type=int, default=50)
     parser.add_argument('--ivrs', type=int, default=20)
     parser.add_argument('--rules', type=int, default=200)
+    parser.add_argument('--trunks', type=int, default=20)
+    parser.add_argument('--outbound-rules', type=int, default=200)
     parser.add_argument('--repeat', type=int, default=3)
     parser.add_argument('--write-docs', action='store_true', help='write the table into docs/performance.md')
     args = parser.parse_args(argv)
-    state = call_flow(args.users, args.ring_groups, args.queues, args.ivrs, args.rules)
+    state = call_flow(args.users, args.ring_groups, args.queues, args.ivrs, args.rules, args.trunks, args.outbound_rules)
     counts = dict((kind, len(items)) for kind, items in state.items())
     with start_emulator() as emulator, tempfile.TemporaryDirectory() as workdir:
         files = items_files(workdir, state)
@@ -120,7 +131,7 @@ def main(argv=None):
 
 
 SETS = {'departments': 'Groups', 'users': 'Users', 'ring_groups': 'RingGroups', 'queues': 'Queues',
-        'ivrs': 'Receptionists', 'inbound_rules': 'InboundRules'}
+        'ivrs': 'Receptionists', 'inbound_rules': 'InboundRules', 'trunks': 'Trunks', 'outbound_rules': 'OutboundRules'}
 
 
 def report(counts, gets, logins, users_walls, flow_walls):
@@ -129,6 +140,8 @@ def report(counts, gets, logins, users_walls, flow_walls):
     lines = ['| kind | objects | GETs | goal: one per 100 |', '|---|---:|---:|---|']
     met = True
     for kind, entity_set in SETS.items():
+        if kind not in counts:
+            continue
         goal = max(1, math.ceil(counts[kind] / 100.0))
         found = gets.pop(entity_set, 0)
         met = met and found <= goal

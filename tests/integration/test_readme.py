@@ -39,7 +39,12 @@ def test_quick_start_call_flow_checks_applies_and_then_changes_nothing(emulator,
     ring_group = [r for r in state['ring_groups'] if r['Name'] == 'Sales Team'][0]
     queue = [q for q in state['queues'] if q['Name'] == 'Support Queue'][0]
     ivr = [i for i in state['receptionists'] if i['Name'] == 'Main Menu'][0]
-    rule = [r for r in state['inbound_rules'] if r['Data'] == '+493012345600'][0]
+    rule = [r for r in state['inbound_rules'] if r['Data'] == '+493012345610'][0]
+    trunk = [t for t in state['trunks'] if t['Gateway']['Name'] == 'Office SIP'][0]
+    assert trunk['Number'] == '10001' and trunk['DidNumbers'] == ['+493012345610', '+493012345611']
+    assert rule['TrunkDN']['Id'] == trunk['Id']
+    rules = sorted(state['outbound_rules'], key=lambda r: r['Priority'])
+    assert [(r['Name'], r['Routes'][0]['TrunkId']) for r in rules] == [('Emergency', trunk['Id']), ('National', trunk['Id'])]
     assert [m['Number'] for m in ring_group['Members']] == ['201', '202']
     assert queue['ForwardNoAnswer']['Number'] == ring_group['Number']
     keys = dict((f['Input'], (f['ForwardType'], f['ForwardDN'])) for f in ivr['Forwards'])

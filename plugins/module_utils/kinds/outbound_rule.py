@@ -18,6 +18,7 @@ __metaclass__ = type
 
 import threading
 
+from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import NAME_RULE, TEXT_RULE, Field, Rule, ValidationError
 from ansible_collections.tcx.xapi.plugins.module_utils.kind import EntityKind, Selector
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.inbound_rule import trunk_named, trunks
@@ -205,23 +206,26 @@ class OutboundRule(EntityKind):
         lookups.kinds[ORDER] = {'listed': [p['name'] for p in present], 'pending': 0, 'lock': threading.Lock()}
 
     def preflight(self, ctx, plan):
+        """Counts the rules this task writes (the last one written puts the rules in order, when a place changes);
+        a single module's ``priority`` must be a place the PBX will have."""
         if plan.action not in ('create', 'update'):
             return
         order = ctx.lookups.kinds.get(ORDER)
-        if order is None:  # the single module: a priority the PBX can hold
+        moves = 'Priority' in plan.payload
+        if order is None:  # the single module
             order = ctx.lookups.kinds[ORDER] = {'listed': None, 'pending': 0, 'lock': threading.Lock()}
-            wanted = ctx.params.get('priority')
-            if wanted is not None and 'Priority' in plan.payload:
+            if moves:
                 count = len(self.order_now(ctx)) + (1 if plan.action == 'create' else 0)
-                if wanted > count:
+                if ctx.params['priority'] > count:
                     raise ValidationError('priority must be at most %d: the PBX will hold %d outbound rules' % (count, count))
         with order['lock']:
             order['pending'] += 1
+            order['moves'] = order.get('moves') or moves
 
     def order_now(self, ctx):
         """``[(Id, Name)]`` of every rule in the order the PBX tries them."""
-        return [(rule['Id'], rule['Name']) for rule in ctx.client.get_all(self.entity_set, select=['Id', 'Name', 'Priority'],
-                                                                            orderby='Priority')]
+        rules = ctx.client.get_all(self.entity_set, select=['Id', 'Name', 'Priority'], orderby='Priority')
+        return [(rule['Id'], rule['Name']) for rule in rules]
 
     def create(self, ctx, payload):
         return self.written(ctx, lambda body: super(OutboundRule, self).create(ctx, body), payload)
@@ -235,14 +239,14 @@ class OutboundRule(EntityKind):
     def written(self, ctx, write, payload):
         """Write without ``Priority`` (the PBX keeps it); the last rule of the task written puts the rules in order."""
         body = dict((k, v) for k, v in payload.items() if k != 'Priority')
-        order = ctx.lookups.kinds.get(ORDER) or {'listed': None, 'pending': 1, 'lock': threading.Lock()}
+        order = ctx.lookups.kinds.get(ORDER) or {'listed': None, 'pending': 1, 'lock': threading.Lock(), 'moves': 'Priority' in payload}
         try:
             result = write(body)
         finally:
             with order['lock']:
                 order['pending'] -= 1
                 last = order['pending'] <= 0
-        if last:
+        if last and order.get('moves'):
             self.put_in_order(ctx, order)
         return result
 
@@ -251,8 +255,8 @@ class OutboundRule(EntityKind):
         now = self.order_now(ctx)
         names = [name for _id, name in now]
         if order['listed'] is None:  # the single module: its rule to ``priority``
-            wanted = ctx.params.get('priority')
-            if wanted is None or ctx.params['name'] not in names:
+            wanted = ctx.params['priority']
+            if ctx.params['name'] not in names:
                 return
             target = [name for name in names if name != ctx.params['name']]
             target.insert(min(wanted, len(names)) - 1, ctx.params['name'])
@@ -274,7 +278,6 @@ class OutboundRule(EntityKind):
         """Every rule in one ``Pbx.Purge``; when the PBX refuses the batch, one by one (to name each failure)."""
         if len(entities) < 2:
             return super(OutboundRule, self).delete_many(ctx, entities, in_parallel)
-        from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
         try:
             ctx.client.post('OutboundRules/Pbx.Purge', {'purgeObject': {'Ids': [rule['Id'] for rule in entities]}})
             return {}
