@@ -43,6 +43,7 @@ def read_kind(kind, ctx):
     directory = kind.directory(ctx.lookups)
     for entity in found:
         directory.remember(entity)
+    directory.complete = True  # every object is known: options naming one need no request (a rule's trunk)
     return found
 
 
