@@ -76,7 +76,18 @@ def test_the_list_order_is_kept_with_the_fewest_moves_and_the_check_costs_nothin
         ('GET', '/xapi/v1/Groups'), ('GET', '/xapi/v1/OutboundRules'), ('GET', '/xapi/v1/Trunks')]
 
 
-def test_unlisted_rules_keep_their_places(play, api):
+def test_pruned_rules_go_in_one_purge(play, api):
+    for name in ('A', 'X', 'B', 'N'):
+        api.call('POST', 'OutboundRules', json={'Name': name})
+    result = play([config(outbound_rules=[{'name': 'N'}], prune=['outbound_rules'])])
+    assert result.rc == 0, result
+    assert [name for name, _p in rules_in_order(api)] == ['N']
+    (method, path, body), = result.writes(0)
+    assert (method, path) == ('POST', '/xapi/v1/OutboundRules/Pbx.Purge') and len(body['purgeObject']['Ids']) == 3
+    assert result.result()['summary']['outbound_rules']['delete'] == 3
+
+
+def test_unlisted_rule_keeps_its_place(play, api):
     for name in ('A', 'X', 'B'):
         api.call('POST', 'OutboundRules', json={'Name': name})
     result = play([config(outbound_rules=[{'name': 'B'}, {'name': 'A'}, {'name': 'N'}])])
@@ -132,9 +143,11 @@ def test_the_password_is_sent_on_create_or_always_and_a_backup_holds_a_placehold
         {'name': 'backup', 'tcx.xapi.tcx_config_info': {'kinds': ['trunks']}, 'register': 'backup'},
         {'name': 'restore', 'tcx.xapi.tcx_config': {'trunks': '{{ backup.trunks }}'}},
         {'name': 'module', 'tcx.xapi.tcx_trunk': '{{ backup.trunks[1] }}'},
+        {'name': 'info', 'tcx.xapi.tcx_trunk_info': {'name': 'Provider A'}},
     ])
     assert result.rc == 0, result
-    created, again, always, backup, restore, module = result.results
+    created, again, always, backup, restore, module, info = result.results
+    assert info['trunks'] == [created['trunk']] and 'password' not in info['trunks'][0]
     assert [body['AuthPassword'] for _m, _p, body in result.writes(0)] == [{'Value': 'Trunk-Pass-4711'}]
     assert again['changed'] is False and result.writes(1) == []
     assert always['changed'] is True and always['diff']['after'] == dict(always['diff']['before'], password='******** (changed)')
