@@ -226,8 +226,21 @@ CONFIG_ROWS = [
         'office_hours[0].language must be a string, got a list'),
 ]
 # Two plays (each a few seconds of ansible-playbook start, then some 0.1 s per row), one per pytest worker.
+TRUNK, OUTBOUND = 'tcx.xapi.tcx_trunk', 'tcx.xapi.tcx_outbound_rule'
+TRUNK_OUTBOUND_ROWS = (
+    shapes('trunk', TRUNK, {'name': 'P'}, 'password', secret=True) + shapes('trunk', TRUNK, {'name': 'P'}, 'port', kind='int')
+    + controls('trunk', TRUNK, {}, 'name', only=('nul', 'newline')) + controls('trunk', TRUNK, {'name': 'P'}, 'host', only=('tab',))
+    + [row('trunk-password-empty', TRUNK, {'name': 'P', 'password': ''}, 'password must not be empty'),
+       row('trunk-direction-bad', TRUNK, {'name': 'P', 'direction': 'sideways'}, 'direction')]
+    + shapes('out', OUTBOUND, {'name': 'R'}, 'priority', kind='int') + shapes('out', OUTBOUND, {'name': 'R'}, 'prefix')
+    + controls('out', OUTBOUND, {'name': 'R'}, 'prefix', only=('tab',))
+    + [row('out-routes-str', OUTBOUND, {'name': 'R', 'routes': '10000'}, 'routes must be a list of dicts (trunk, strip_digits'),
+       row('out-routes-six', OUTBOUND, {'name': 'R', 'routes': [{'trunk': '10000'}] * 6}, 'routes takes at most 5 routes'),
+       row('out-extensions-bad', OUTBOUND, {'name': 'R', 'extensions': ['1x']}, 'extensions[0] must be an extension or a range')]
+)
 TABLES = {'departments-users-parkings-livechats-config': DEPARTMENT_ROWS + USER_ROWS + PARKING_CHAT_ROWS + CONFIG_ROWS,
-          'ring-groups-queues-ivrs-rules-holidays-office-hours': RING_QUEUE_ROWS + IVR_RULE_ROWS + HOLIDAY_HOURS_ROWS}
+          'ring-groups-queues-ivrs-rules-holidays-office-hours': RING_QUEUE_ROWS + IVR_RULE_ROWS + HOLIDAY_HOURS_ROWS
+          + TRUNK_OUTBOUND_ROWS}
 ALL_ROWS = [r for rows in TABLES.values() for r in rows]
 # The same checks when the module runs as a module process (delegate_to, become, tcx_xapi_in_process: false):
 # a second task of these rows, in the play of the other table (a module process costs about a second).
@@ -241,7 +254,7 @@ SECRET_OPTIONS = ('password', 'vm_pin')
 # A few rows again in check mode: it refuses what the real run refuses, with the same message.
 CHECK_MODE_ROWS = ['user-pin-short', 'user-password-list', 'ring-ring_time-bool', 'rule-hours-null', 'holiday-name-nul',
                    'dept-name-newline', 'config-password-empty']
-MODULES = (DEPT, USER, PARKING, CHAT, RING, QUEUE, IVR, RULE, HOLIDAY, HOURS, CONFIG)
+MODULES = (DEPT, USER, PARKING, CHAT, RING, QUEUE, IVR, RULE, HOLIDAY, HOURS, CONFIG, TRUNK, OUTBOUND)
 
 
 def test_the_table_covers_every_write_module_with_150_rows():

@@ -33,6 +33,9 @@ TRUNK_NUMBER_RULE = Rule(not_empty=True, max_length=10, pattern=r'^[0-9]{5,10}$'
 DID_RULE = Rule(not_empty=True, max_length=40, pattern=r'^[+]?[0-9*]+$', shape="a DID number (digits, a leading +)")
 HOST_RULE = Rule(not_empty=True, max_length=255, pattern=r'^[A-Za-z0-9.:\[\]_-]+$', shape='a host name or IP address')
 PORT_RULE = Rule(minimum=1, maximum=65535)
+# The provider's password: never repeated in a message; an empty one is refused (leave it out for a trunk without one).
+PASSWORD_RULE = Rule(not_empty=True, max_length=255, secret=True,
+                     empty='must not be empty: leave password out for a trunk that has none')
 # Pbx.DirectionType (None is the PBX's, not an option).
 DIRECTIONS = {'inbound': 'Inbound', 'outbound': 'Outbound', 'both': 'Both'}
 # Pbx.RequireRegistrationForType.
@@ -127,7 +130,7 @@ class Trunk(EntityKind):
         Field('proxy_host', 'Gateway.ProxyHost', rule=Rule(max_length=255)),
         Field('proxy_port', 'Gateway.ProxyPort', type='int', rule=PORT_RULE),
         Field('auth_id', 'AuthID', rule=TEXT_RULE),
-        Field('password', 'AuthPassword', secret=True, to_api=_password_to_api, rule=Rule(max_length=255)),
+        Field('password', 'AuthPassword', secret=True, to_api=_password_to_api, rule=PASSWORD_RULE),
         Field('update_password', choices=['on_create', 'always'], default='on_create', managed=False),
         Field('simultaneous_calls', 'SimultaneousCalls', type='int', rule=Rule(minimum=1, maximum=100000)),
         Field('direction', 'Direction', choices=sorted(DIRECTIONS), to_api=_direction_to_api, from_api=_direction_from_api),
