@@ -52,14 +52,15 @@ class Context(object):
 
     ``cache`` belongs to this one object's run (its current memberships, a generated password);
     ``lookups`` (:class:`Lookups`) holds what stays true for every object of a task (departments by
-    name, the time zone table), so that tcx_config reads it once for all its items; ``kind`` is the
-    kind being worked on (set by the engine).
+    name, the time zone table), so that tcx_config reads it once for all its items; ``created_before``
+    lists the kinds (plurals) whose new objects exist before this object is created (tcx_config creates
+    kind after kind; a single module creates one object).
     """
 
-    def __init__(self, module, client, lookups=None):
+    def __init__(self, module, client, lookups=None, created_before=()):
         self.module = module
         self.params = module.params
         self.client = client
         self.cache = {}
         self.lookups = Lookups() if lookups is None else lookups
-        self.kind = None
+        self.created_before = frozenset(created_before)

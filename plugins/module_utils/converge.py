@@ -3,23 +3,32 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """Converge a whole PBX configuration in one task, on the same engine as the single modules.
 
-Each item of ``departments``, ``users``, ``parkings`` and ``livechats`` is validated with the
-argument spec of its module and handled by the same :class:`EntityKind` and :class:`Engine`.
-What differs is the order of work, made for speed and safety:
+Each item of ``departments``, ``users``, ``ring_groups``, ... is validated with the argument spec of its
+module and handled by the same :class:`EntityKind` and :class:`Engine`. The desired state is a graph:
+objects are nodes, references (destinations, members, agents, departments) are edges, and an edge may go
+to any object of the run, of any kind, in any order, cycles included. What differs from the single
+modules is the order of work, made for speed and safety:
 
 1. validate every item (shapes, spec, kind checks, duplicates under the PBX's comparison:
    department names and emails ignoring case) - nothing read yet;
-2. read each kind once, paged (``$top=100``), only the properties the kinds compare;
-3. plan every item and run its checks that read (references, unique email against the users as
-   they will be after this task, free link names), with departments that this task creates
-   standing in for real ones; then foresee what the PBX would refuse (a department that would
-   keep members or is still referenced, a deleted extension a route still goes to) - any error
+2. read each kind once, paged (``$top=100``), only the properties the kinds compare: the kinds listed or
+   pruned, those they refer to and those their destinations go to;
+3. plan every item and run its checks that read (references, unique email against the users as they
+   will be after this task, free link names), with the objects that this task creates standing in for
+   real ones; then foresee what the PBX would refuse (a number another object holds, a department that
+   would keep members, a deleted object that something outside the deletion still uses) - any error
    stops here, before the first write, in check mode as in a real run;
-4. create and update in dependency order (departments, users, parkings, live chats), writes of
-   one kind in parallel; later kinds are planned again with the ids of departments just created;
-5. delete in reverse order (users through ``Users/Pbx.BatchDelete``), absent items and pruned ones.
+4. create every new object, kind after kind in registry order (writes of one kind in parallel), with the
+   references that resolve already: to objects that exist or were created by an earlier kind;
+5. set the references a create left out (to objects of its own or a later kind) with one PATCH per
+   object, in parallel;
+6. update the existing objects, kind after kind;
+7. delete the absent items and pruned objects in dependency order (:func:`delete_steps`): an object that
+   uses another goes first, a department after its members; a cycle of deleted objects is unlinked (one
+   PATCH) first (users go through ``Users/Pbx.BatchDelete``).
 
-A write that fails does not stop the others; the result lists each failure.
+Check mode plans the same phases from the same reads and reports the same changes. A write that fails
+does not stop the others; the result lists each failure.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -37,10 +46,11 @@ from ansible.module_utils.basic import AnsibleModule
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
 from ansible_collections.tcx.xapi.plugins.module_utils import generated_passwords
+from ansible_collections.tcx.xapi.plugins.module_utils.destinations import kinds_reached
 from ansible_collections.tcx.xapi.plugins.module_utils.connection import (
     Context, client_from_module, connection_argument_spec,
 )
-from ansible_collections.tcx.xapi.plugins.module_utils.entity import Engine, merge_entity
+from ansible_collections.tcx.xapi.plugins.module_utils.entity import Engine, Plan, merge_entity
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import ValidationError, get_option, type_problems
 from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS, PLURALS, kind_named
 from ansible_collections.tcx.xapi.plugins.module_utils.lookups import Lookups
@@ -141,6 +151,60 @@ def _message(exc):
     return exc.explain() if isinstance(exc, XAPIError) else str(exc)
 
 
+def delete_steps(nodes, uses, precedes):
+    """The order in which to delete ``nodes``: ``[('delete', [nodes]) | ('unlink', [node]), ...]``.
+
+    ``uses[n]``: the nodes that ``n`` sends calls to or lists (``n`` may name itself): ``n`` is deleted before
+    them, or, in a cycle, unlinked from them first (a PATCH). ``precedes[n]``: the nodes that must be deleted
+    after ``n`` whatever it holds (a department after its members). ``nodes`` come in the preferred order, which
+    each step keeps. Pure logic: tcx_config plans its deletes with it in check mode as in a real run.
+    """
+    uses = dict((n, set(uses.get(n, ()))) for n in nodes)
+    remaining, steps = list(nodes), []
+    while remaining:
+        alive = set(remaining)
+        blocked = set(m for n in remaining for m in (uses[n] | set(precedes.get(n, ()))) & alive if m is not n)
+        free = [n for n in remaining if n not in blocked and n not in uses[n]]
+        if free:
+            steps.append(('delete', free))
+            freed = set(free)
+            remaining = [n for n in remaining if n not in freed]
+            continue
+        node = _to_unlink(remaining, uses, precedes)
+        if node is None:  # nothing left to unlink: the PBX names what it refuses
+            steps.append(('delete', remaining))
+            break
+        steps.append(('unlink', [node]))
+        uses[node] = set()
+    return steps
+
+
+def _to_unlink(remaining, uses, precedes):
+    """The node to unlink when every remaining node waits for another: one that names itself, else one on a
+    cycle whose edge in the cycle a PATCH can remove (the first in the preferred order); None if there is none."""
+    alive = set(remaining)
+    for node in remaining:
+        if node in uses[node]:
+            return node
+    blockers = {}
+    for node in remaining:
+        for other in remaining:
+            if other is not node and other in (uses[node] | set(precedes.get(node, ()))):
+                blockers.setdefault(other, []).append(node)
+    path, seen, node = [], {}, remaining[0]
+    while node not in seen and node in blockers:
+        seen[node] = len(path)
+        path.append(node)
+        node = blockers[node][0]
+    if node not in seen:
+        return None
+    cycle = path[seen[node]:]
+    # cycle[i + 1] goes before cycle[i]: a PATCH of cycle[i + 1] removes the edge when it uses cycle[i].
+    candidates = [cycle[(i + 1) % len(cycle)] for i in range(len(cycle)) if cycle[i] in uses[cycle[(i + 1) % len(cycle)]]]
+    candidates = [c for c in candidates if c in alive]
+    return min(candidates, key=remaining.index) if candidates else None
+
+
 class Converger(object):
     """Runs tcx_config: see the module docstring for the phases. Knows no kind by name: what differs
     between kinds is in their hooks (kind.py), their order in the registry (registry.py)."""
@@ -176,7 +240,7 @@ class Converger(object):
                 self.hide_secrets(secrets, raw)
                 shapes = type_problems(kind.fields, raw, '%s[%d].' % (kind.plural, index))
                 result = validator.validate(raw)
-                item = Item(kind, index, self.context(result.validated_parameters))
+                item = Item(kind, index, self.context(result.validated_parameters, kind))
                 if shapes or result.error_messages:
                     errors.append('%s: %s' % (item.label, '; '.join(shapes or result.error_messages)))
                     continue
@@ -220,16 +284,22 @@ class Converger(object):
             seen[folded] = item
         return errors
 
-    def context(self, params):
-        return Context(ItemModule(self.module, params), self.client, lookups=self.lookups)
+    def context(self, params, kind=None):
+        """The context of one item of ``kind``: the task's lookups, and the kinds whose new objects are created
+        before it (registry order)."""
+        before = PLURALS[:PLURALS.index(kind.plural)] if kind is not None else ()
+        return Context(ItemModule(self.module, params), self.client, lookups=self.lookups, created_before=before)
 
     # -- 2. reading ------------------------------------------------------------------------------
 
     def kinds_to_read(self):
-        """The kinds listed or pruned, and the kinds their options refer to (to know every object named)."""
+        """The kinds listed or pruned, the kinds their options refer to and the kinds their destinations go
+        to (to know every object named, and every number a destination may go to)."""
         wanted = set(name for name in PLURALS if self.items[name] or name in self.module.params['prune'])
         for name in list(wanted):
             wanted.update(kind_named(name).refers_to)
+            for item in self.items[name]:
+                wanted.update(kinds_reached(item.kind, item.ctx.params))
         return [kind for kind in KINDS if kind.plural in wanted]
 
     def read(self):
@@ -291,7 +361,7 @@ class Converger(object):
                     continue
                 params = dict((option, None) for option in kind.argument_spec())
                 params.update(kind.key_params(entity), state='absent')
-                item = Item(kind, None, self.context(params))
+                item = Item(kind, None, self.context(params, kind))
                 item.current = entity
                 item.plan = item.engine.plan({}, entity)
                 self.pruned[kind.plural].append(item)
@@ -318,12 +388,47 @@ class Converger(object):
         it, no object (as it will be after this task) sends calls to its number, and the kind's own
         conditions hold (a department keeps no member).
         """
-        errors = self.named_by_items() + self.used_by_objects(self.deleted_numbers())
+        errors = self.numbers_taken() + self.named_by_items() + self.used_by_objects(self.deleted_numbers())
         for kind in KINDS:
             doomed = self.doomed(kind.plural)
             if doomed:
                 errors.extend(kind.foresee_deletes(self.context({}), doomed, self))
         return errors
+
+    def numbers_taken(self):
+        """New objects whose number another object holds already: users, parkings, ring groups, queues and IVRs
+        share the PBX's extension numbers, and it refuses a second holder ("Number already in use")."""
+        wanted = [(i, str(i.plan.payload['Number'])) for name in PLURALS for i in self.items[name]
+                  if i.kind.holds_extension and i.error is None and i.plan.action == 'create' and i.plan.payload.get('Number')]
+        if not wanted:
+            return []
+        held = self.extension_holders(set(number for _item, number in wanted))
+        errors = []
+        for item, number in wanted:
+            holder = held.get(number)
+            if holder is None:
+                held[number] = '%s of this task' % item.label
+                continue
+            option = item.kind.number_option()
+            errors.append('%s: %s %s is already held by %s; give a free %s%s' % (
+                item.label, option, number, holder, option,
+                '' if option == item.kind.key_option else ', or leave %s out for the PBX to assign one' % option))
+        return errors
+
+    def extension_holders(self, numbers):
+        """``{number: "ring group 'Sales'"}``: which existing object holds each of ``numbers``, among the objects of
+        every kind in the extension namespace (kinds not read are asked for these numbers only)."""
+        held = {}
+        for kind in KINDS:
+            if not kind.holds_extension:
+                continue
+            listing = self.listings.get(kind.plural)
+            if listing is None:
+                listing = kind.with_numbers(self.client, sorted(numbers))
+            for entity in listing:
+                if str(entity.get('Number')) in numbers:
+                    held.setdefault(str(entity['Number']), "%s '%s'" % (kind.name, kind.key_of(entity)))
+        return held
 
     def named_by_items(self):
         """Deleted objects that a present item of this task names (a user's departments)."""
@@ -356,7 +461,7 @@ class Converger(object):
             listing = self.listings.get(kind.plural)
             if listing is None:
                 listing = self.read_kind(kind)
-            planned = dict((id(i.current), i) for i in self.items[kind.plural] if i.current is not None)
+            planned = dict((id(i.current), i) for i in self.items[kind.plural] + self.pruned[kind.plural] if i.current is not None)
             objects = [planned[id(e)].after() if id(e) in planned else e for e in listing]
             objects.extend(i.after() for i in self.items[kind.plural] if i.current is None and i.present)
             for entity in objects:
@@ -365,12 +470,42 @@ class Converger(object):
                         errors.append('%s: cannot delete: %s' % (deleted[number].label, text))
         return errors
 
-    # -- 4. and 5. writing -----------------------------------------------------------------------
+    # -- 4. to 7. writing -------------------------------------------------------------------------
 
-    def write_kind(self, kind):
-        """Create and update the objects of one kind, ``parallel`` at a time."""
-        work = [i for i in self.items[kind.plural] if i.error is None and i.plan.action in ('create', 'update')]
-        self.in_parallel(self.apply_item, work)
+    def work(self, kind, action):
+        """The items of a kind whose plan is ``action`` and that have not failed."""
+        return [i for i in self.items[kind.plural] if i.error is None and i.plan.action == action]
+
+    def create_all(self):
+        """Phase 4: create every new object, kind after kind (``parallel`` at a time within a kind), with
+        the references that resolve already; a kind is planned again once objects it may name exist."""
+        settled = False
+        for kind in KINDS:
+            if settled:
+                self.replan(self.work(kind, 'create'))
+            self.in_parallel(self.apply_item, self.work(kind, 'create'))
+            settled = self.settle_new(kind) or settled
+
+    def link_all(self):
+        """Phase 5: one PATCH per new object that names objects created after it (cycles included)."""
+        self.in_parallel(self.link_item, [i for kind in KINDS for i in self.work(kind, 'create') if i.plan.deferred])
+
+    def link_item(self, item):
+        """Set what the create of an item left out, now that every object it names exists."""
+        try:
+            payload = item.engine.deferred_payload(item.plan, item.result)
+            if payload:
+                item.engine.apply(Plan('update', payload=payload), item.result, preflight=False)
+        except (ValidationError, XAPIError) as exc:
+            self.fail(item, self.with_not_created(_message(exc)))
+
+    def update_all(self):
+        """Phase 6: update the existing objects, kind after kind, planned again with the ids of the new ones."""
+        settled = any(self.stand_ins.values())
+        for kind in KINDS:
+            if settled:
+                self.replan(self.work(kind, 'update'))
+            self.in_parallel(self.apply_item, self.work(kind, 'update'))
 
     def apply_item(self, item):
         """Apply one item's plan; a failure is kept on the item (its generated secret is collected later)."""
@@ -409,13 +544,12 @@ class Converger(object):
                 self.not_created.append((kind, item.ctx.params[kind.key_option]))
         return bool(stand_ins)
 
-    def replan_kind(self, kind):
-        """Plan a kind again after objects it may name were created: their ids are known now."""
-        for item in self.items[kind.plural]:
-            if item.error is None and item.plan.action in ('create', 'update'):
-                item.plan_now(self.listings.get(kind.plural, []))
-                if item.error is not None:
-                    self.fail(item, self.with_not_created(item.error))
+    def replan(self, items):
+        """Plan items again after objects they may name were created: their ids are known now."""
+        for item in items:
+            item.plan_now(self.listings.get(item.kind.plural, []))
+            if item.error is not None:
+                self.fail(item, self.with_not_created(item.error))
 
     def with_not_created(self, message):
         """Say why an object the message names is unknown: its create failed in this run."""
@@ -424,17 +558,51 @@ class Converger(object):
             return message
         return '%s (%s could not be created in this run, see its failure)' % (message, ', '.join(failed))
 
-    def delete_all(self):
-        """Absent items and pruned objects, in reverse creation order (a kind may delete in batches)."""
-        for kind in reversed(KINDS):
-            doomed = self.doomed(kind.plural)
-            if not doomed or self.module.check_mode:
+    def delete_steps(self):
+        """Phase 7 planned: the absent items and pruned objects in the order the PBX accepts their deletes
+        (:func:`delete_steps`): an object that uses another one (sends calls to it, has it as a member) goes
+        first, a department after its members; a cycle is unlinked first."""
+        doomed = [i for kind in reversed(KINDS) for i in self.doomed(kind.plural)]
+        numbers = dict((str(i.current['Number']), i) for i in doomed if i.current.get('Number') is not None)
+        uses, follows = {}, {}
+        for item in doomed:
+            uses[item] = set(numbers[str(n)] for n, _text in item.kind.uses(item.current) if str(n) in numbers)
+            follows[item] = set(other for other in doomed if other.kind.plural in item.kind.refers_to
+                                and not other.kind.holds_extension)
+        return delete_steps(doomed, uses, follows)
+
+    def delete_all(self, steps):
+        """Phase 7: delete in :meth:`delete_steps` order; objects of one step kind by kind (a kind may delete
+        in batches), unlinks ``parallel`` at a time."""
+        for action, items in steps:
+            if action == 'unlink':
+                self.in_parallel(self.unlink_item, items)
                 continue
-            by_key = dict((i.kind.key_of(i.current), i) for i in doomed)
-            failures = kind.delete_many(doomed[0].ctx, [i.current for i in doomed], self.in_parallel)
-            for key, message in failures.items():
-                if key in by_key:
-                    self.fail(by_key[key], message)
+            for kind in reversed(KINDS):
+                doomed = [i for i in items if i.kind is kind and i.error is None]
+                if not doomed:
+                    continue
+                by_key = dict((i.kind.key_of(i.current), i) for i in doomed)
+                failures = kind.delete_many(doomed[0].ctx, [i.current for i in doomed], self.in_parallel)
+                for key, message in failures.items():
+                    if key in by_key:
+                        self.fail(by_key[key], message)
+
+    def unlink_item(self, item):
+        """PATCH away what an object about to be deleted uses of the other objects deleted after it (a cycle)."""
+        numbers = set(str(n) for n, _text in item.kind.uses(item.current)) & set(
+            str(i.current['Number']) for name in PLURALS for i in self.doomed(name) if i.current.get('Number') is not None)
+        payload = {}
+        for leaf in item.kind.leaves():
+            value = leaf.field.read(item.current, item.ctx)
+            kept = leaf.field.without(value, numbers)
+            if kept is not value:
+                item.engine.add_to_patch(payload, item.current, leaf, kept)
+        try:
+            if payload:
+                item.kind.update(item.ctx, item.current, payload)
+        except (ValidationError, XAPIError) as exc:
+            self.fail(item, _message(exc))
 
     def in_parallel(self, function, items):
         """Call ``function`` on every item, ``parallel`` at a time."""
@@ -462,14 +630,12 @@ class Converger(object):
         errors = self.foresee_refusals()
         if errors:
             raise ValidationError(self.stop_message(errors))
+        steps = self.delete_steps()  # check mode plans the deletes as the real run does
         if not self.module.check_mode:
-            settled = False
-            for kind in KINDS:
-                if settled:
-                    self.replan_kind(kind)
-                self.write_kind(kind)
-                settled = self.settle_new(kind) or settled
-            self.delete_all()
+            self.create_all()
+            self.link_all()
+            self.update_all()
+            self.delete_all(steps)
         return self.result()
 
     @staticmethod

@@ -25,7 +25,7 @@ __metaclass__ = type
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import (
     TEXT_RULE, Field, Rule, Spread, ValidationError, get_option, rule_problems,
 )
-from ansible_collections.tcx.xapi.plugins.module_utils.references import Target, objects_by, objects_by_key
+from ansible_collections.tcx.xapi.plugins.module_utils.references import Target, directory, objects_by, objects_by_key
 
 RING_GROUPS = Target('ring group', 'ring_groups', 'RingGroups', 'tcx.xapi.tcx_ring_group')
 QUEUES = Target('queue', 'queues', 'Queues', 'tcx.xapi.tcx_queue')
@@ -91,25 +91,39 @@ class Destinations(object):
 
     def number(self, ctx, value):
         """The number a destination goes to: ``number``, or the number of the object ``name`` names (None
-        in check mode for an object that does not exist yet). An object created later in the same
-        tcx_config run than the kind naming it has no number yet: that is an error, in check mode too."""
+        in check mode for an object that does not exist yet; a stand-in's number for an object tcx_config
+        creates in the same run)."""
         if value.get('name') is None:
             return value.get('number')
         target = NAMED[self.option(value['to'])]
         found = objects_by_key(ctx, target, [value['name']])[value['name']]
-        if found is None:
+        return found.get('Number') if found is not None else None
+
+    def target(self, ctx, value):
+        """``(kind, object)`` of the object a destination goes to as this task knows it (``kind`` a
+        :class:`Target`, ``object`` ``{Id, Name, Number}``), or None: by ``name``, or by ``number`` among the
+        objects of the kind that holds numbers of its target (of any such kind for a bare number). Reads nothing."""
+        if not isinstance(value, dict):
             return None
-        if found.get('Id', 0) < 0 and not created_before(target, ctx.kind):
-            raise ValidationError("%s '%s' is created later in this run than %s: give its number, or create it "
-                                  "in an earlier task" % (target.noun, value['name'], getattr(ctx.kind, 'plural', 'this item')))
-        return found.get('Number')
+        option = self.option(value.get('to')) if value.get('to') is not None else None
+        if value.get('name') is not None:
+            found = directory(ctx, NAMED[option]).known(value['name']) if option in NAMED else None
+            return (NAMED[option], found) if found is not None else None
+        number = value.get('number')
+        if number is None or (option is not None and option not in HOLDERS):
+            return None
+        for holder in [HOLDERS[option]] if option is not None else [HOLDERS[o] for o in sorted(HOLDERS)]:
+            found = directory(ctx, holder).by_number.get(str(number))
+            if found is not None:
+                return holder, found
+        return None
 
-
-def created_before(target, kind):
-    """Whether tcx_config creates the objects of ``target`` before those of ``kind`` (registry order)."""
-    from ansible_collections.tcx.xapi.plugins.module_utils.registry import PLURALS  # the registry imports the kinds
-    order = dict((plural, index) for index, plural in enumerate(PLURALS))
-    return kind is not None and order.get(target.plural, len(order)) < order.get(kind.plural, -1)
+    def waits(self, ctx, value):
+        """Whether a destination goes to an object that tcx_config creates in this run and that does not
+        exist yet when the object holding the destination is created: a stand-in (negative Id) of a kind
+        not created before it (``ctx.created_before``). tcx_config sets such an edge once every object exists."""
+        found = self.target(ctx, value)
+        return found is not None and found[1].get('Id', 0) < 0 and found[0].plural not in ctx.created_before
 
 
 # Pbx.DestinationType; ``end_call`` is the PBX's ``None``.
@@ -157,6 +171,16 @@ class DestinationField(Field):
     def destination_of(self, api):
         """The destination part (``Pbx.Destination``) of the PBX's value."""
         return api
+
+    def waits(self, ctx, value):
+        return self.form.waits(ctx, value)
+
+    def without(self, value, numbers):
+        """A destination to one of ``numbers`` ends the call instead (a route keeps its prompt)."""
+        if not isinstance(value, dict) or value.get('number') is None or str(value['number']) not in numbers:
+            return value
+        kept = dict((k, v) for k, v in value.items() if k not in DESTINATION_OPTIONS)
+        return dict(kept, to='end_call')
 
     def from_api(self, value, ctx):
         destination = self.destination_of(value) or {}
@@ -424,6 +448,15 @@ class MenuField(Field):
     def from_api(self, value, ctx):
         return dict((item['Input'], self.key.from_api(item, ctx)) for item in value or [] if item.get('Input') is not None)
 
+    def waits(self, ctx, value):
+        return any(self.key.waits(ctx, destination) for destination in self.canonical(value).values())
+
+    def without(self, value, numbers):
+        """The menu without the keys that go to one of ``numbers``."""
+        menu = self.canonical(value)
+        kept = dict((key, d) for key, d in menu.items() if not (isinstance(d, dict) and str(d.get('number')) in numbers))
+        return kept if len(kept) < len(menu) else value
+
     def same(self, current, desired, ctx=None):
         current, desired = current or {}, self.canonical(desired)
         return set(current) == set(desired) and all(self.key.same(current[k], desired[k], ctx) for k in desired)
@@ -511,3 +544,16 @@ def forward_uses(forward_type, number, sentence):
     if number and IVR_FORWARD.option_of_pbx(forward_type) in IVR_FORWARD.numbered:
         return [(number, sentence)]
     return []
+
+
+def kinds_reached(kind, params):
+    """The plurals of the kinds whose objects the destinations of these options may go to (by name or by
+    number; every kind that holds numbers for a bare number): tcx_config reads them to know each one."""
+    found = set()
+    for _where, field, value in destinations_in(kind, params):
+        option = field.form.option(value.get('to')) if value.get('to') is not None else None
+        if value.get('name') is not None and option in NAMED:
+            found.add(NAMED[option].plural)
+        elif value.get('number') is not None:
+            found.update(HOLDERS[o].plural for o in ([option] if option is not None else HOLDERS) if o in HOLDERS)
+    return found

@@ -39,11 +39,14 @@ def merge_entity(entity, payload):
 class Plan(object):
     """What the engine decided: ``action`` (create, update, delete, none), payload and diff.
 
-    ``current`` is the entity as read (None for a create): checks before a delete read it.
+    ``current`` is the entity as read (None for a create): checks before a delete read it. ``deferred``
+    are the ``(leaf, value)`` a create leaves out because they name objects that do not exist yet
+    (:meth:`Field.waits`): tcx_config sets them with one PATCH once every object exists.
     """
 
-    def __init__(self, action, payload=None, before=None, after=None, changed_leaves=(), current=None):
+    def __init__(self, action, payload=None, before=None, after=None, changed_leaves=(), current=None, deferred=()):
         self.action = action
+        self.deferred = list(deferred)
         self.current = current
         self.payload = payload or {}
         self.before = before or {}
@@ -65,7 +68,6 @@ class Engine(object):
     def __init__(self, kind, ctx):
         self.kind = kind
         self.ctx = ctx
-        ctx.kind = kind
         self.leaves = kind.leaves()
 
     def desired(self):
@@ -116,16 +118,27 @@ class Engine(object):
         return self.plan_update(desired, current)
 
     def plan_create(self, desired):
-        payload, after = {}, self.key_view()
+        payload, after, deferred = {}, self.key_view(), []
         for leaf in self.leaves:
             value = get_option(desired, leaf.option_path)
             if value is None:
                 continue
+            place(after, leaf.option_path, self.mask(leaf, value, changed=False))
+            if leaf.field.waits(self.ctx, value):
+                deferred.append((leaf, value))
+                continue
             # A property another option of this payload set already (Hours.Type and the weekly hours) is built on.
             leaf.field.write(payload, leaf.field.to_api(value, self.ctx, held=get_path(payload, leaf.field.path)))
-            place(after, leaf.option_path, self.mask(leaf, value, changed=False))
         payload = self.kind.create_payload(self.ctx, payload)
-        return Plan('create', payload=payload, after=after)
+        return Plan('create', payload=payload, after=after, deferred=deferred)
+
+    def deferred_payload(self, plan, entity):
+        """The PATCH body that sets what the create of ``plan`` left out (``plan.deferred``) on ``entity``, the
+        object just created: empty when nothing was left out."""
+        payload = {}
+        for leaf, value in plan.deferred:
+            self.add_to_patch(payload, entity, leaf, value)
+        return payload
 
     def plan_update(self, desired, current):
         payload, before, after, changed = {}, {}, {}, []

@@ -90,6 +90,11 @@ class ExtensionList(Field):
             elements.append(element)
         return elements
 
+    def without(self, value, numbers):
+        """The list without the extensions ``numbers``."""
+        kept = [element for element in value or [] if str(self.extension(element)) not in numbers]
+        return kept if len(kept) < len(value or []) else value
+
     def same(self, current, desired, ctx=None):
         held, wanted = self.canonical(current or []), self.canonical(desired or [])
         if self.ordered:
@@ -108,6 +113,7 @@ class NamedExtension(EntityKind):
     info_selectors = (Selector('name', 'Name', ignore_case=True), Selector('number', 'Number'))
     refers_to = ('departments', 'users')
     sends_calls = True
+    holds_extension = True
     extra_select = ('Number',)
     # Where the object sends calls besides its routes: (option, property) of Pbx.Destination values.
     destinations = (('no_answer', 'ForwardNoAnswer'),)

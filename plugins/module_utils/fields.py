@@ -140,6 +140,17 @@ class Field(object):
         the field compares only the parts the user gave (``ctx`` for a field that names what it reaches)."""
         return current
 
+    def waits(self, ctx, value):
+        """Whether the value names an object that tcx_config creates in this run and that does not exist yet
+        when this object is created (a destination to an object of the same or a later kind): tcx_config
+        then creates this object without the option and sets it once every object exists."""
+        return False
+
+    def without(self, value, numbers):
+        """The option value without its references to the extension ``numbers`` (objects that tcx_config
+        deletes in this run, in a cycle with this one); ``value`` itself when it has none."""
+        return value
+
     def read(self, entity, ctx, disagreeing=True):
         """The option value as the entity holds it.
 

@@ -17,7 +17,8 @@ from ansible_collections.tcx.xapi.plugins.module_utils.connection import connect
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import (
     ValidationError, is_empty, leaves, place, rule_problems,
 )
-from ansible_collections.tcx.xapi.plugins.module_utils.odata import build_query, equals, key_segment
+from ansible_collections.tcx.xapi.plugins.module_utils.odata import any_of, build_query, equals, key_segment
+from ansible_collections.tcx.xapi.plugins.module_utils.references import CLAUSES_PER_REQUEST
 
 
 class Selector(object):
@@ -52,7 +53,8 @@ class EntityKind(object):
       and how a ``department`` option selects: ``department_member_type`` (rows of
       ``Groups({id})/Members``) or ``department_property`` (a property holding the department's Number);
     - for tcx_config: ``refers_to`` (plurals of the kinds its options name: read with it), ``sends_calls``
-      (its objects route calls to numbers: see :meth:`uses`);
+      (its objects route calls to numbers: see :meth:`uses`), ``holds_extension`` (its objects' ``Number`` is one
+      of the PBX's extension numbers, which users, parkings, ring groups, queues and IVRs share);
     - ``singleton``: True for a kind of which the PBX holds exactly one object (:class:`SingletonKind`).
     """
 
@@ -77,6 +79,7 @@ class EntityKind(object):
     required_one_of = ()
     refers_to = ()
     sends_calls = False
+    holds_extension = False
     singleton = False
 
     # -- declaration --------------------------------------------------------------------------
@@ -260,6 +263,19 @@ class EntityKind(object):
     def listing(self, client):
         """Every object of the kind, with what the kind compares (tcx_config reads each kind once)."""
         return client.get_all(self.entity_set, select=self.select(), expand=self.expand)
+
+    def with_numbers(self, client, numbers):
+        """The objects (``Id``, key, ``Number``) that hold one of ``numbers``: one GET per 40 numbers."""
+        found = []
+        for start in range(0, len(numbers), CLAUSES_PER_REQUEST):
+            clause = any_of(*[equals('Number', n) for n in numbers[start:start + CLAUSES_PER_REQUEST]])
+            select = sorted(set(['Id', 'Number', self.key_property]))
+            found.extend(client.get(self.entity_set, params=build_query(clause, select)).get('value', []))
+        return found
+
+    def number_option(self):
+        """The option that gives an object's ``Number`` (``extension`` of a user, ``number`` of a queue)."""
+        return [field.option for field in self.fields if field.path == 'Number'][0]
 
     def find_one(self, ctx, filter_expr):
         """The single entity matching a filter, or None; more than one is an error."""

@@ -27,6 +27,7 @@ class Parking(EntityKind):
     info_expand = {'Groups': 'Groups($select=GroupId,Name)'}
     department_member_type = 'Parking'
     refers_to = ('departments',)
+    holds_extension = True
     key_option = 'number'
     key_property = 'Number'
     expand = 'Groups'

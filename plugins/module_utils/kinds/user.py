@@ -99,6 +99,7 @@ class User(EntityKind):
     info_expand = {'Groups': 'Groups($select=GroupId,Name;$expand=Rights($select=RoleName))'}
     department_member_type = 'Extension'
     refers_to = ('departments',)
+    holds_extension = True
     key_option = 'extension'
     key_property = 'Number'
     expand = 'Groups($expand=Rights)'

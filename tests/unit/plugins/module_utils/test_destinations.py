@@ -12,7 +12,7 @@ from ansible_collections.tcx.xapi.plugins.module_utils.destinations import (
     DESTINATION, IVR_FORWARD, QUEUES, DestinationField, ForwardField, MenuField, NumberOnlyField, RouteField, route_uses,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import ValidationError, rule_problems
-from ansible_collections.tcx.xapi.plugins.module_utils.registry import kind_named
+from ansible_collections.tcx.xapi.plugins.module_utils.registry import PLURALS
 from ansible_collections.tcx.xapi.plugins.module_utils.references import directory
 
 
@@ -27,8 +27,8 @@ class FakeModule(object):
 
 
 def context(queues=(), check_mode=False, kind='departments'):
-    ctx = Context(FakeModule(check_mode), client=None)
-    ctx.kind = kind_named(kind)
+    """A context of an item of ``kind`` in tcx_config: the kinds before it in the registry are created before it."""
+    ctx = Context(FakeModule(check_mode), client=None, created_before=PLURALS[:PLURALS.index(kind)])
     known = directory(ctx, QUEUES)
     for queue in queues:
         known.remember(queue)
@@ -156,10 +156,35 @@ def test_an_unknown_name_fails_with_the_kind_to_create():
         DestinationField('no_answer', 'ForwardNoAnswer').to_api({'to': 'queue', 'name': 'Nope'}, context())
 
 
-def test_a_name_created_later_in_the_same_run_is_refused():
-    ctx = context(queues=[{'Id': -1, 'Name': 'New Queue', 'Number': 'new queue 1'}], kind='departments')
-    with pytest.raises(ValidationError, match="queue 'New Queue' is created later in this run than departments"):
-        DestinationField('no_answer', 'ForwardNoAnswer').to_api({'to': 'queue', 'name': 'New Queue'}, ctx)
+def test_a_destination_to_an_object_created_later_in_the_run_waits_for_it():
+    """An object tcx_config creates (a stand-in, negative Id) of the same or a later kind does not exist when the object
+    naming it is created: that destination waits for the PATCH that follows the creates; an earlier kind's does not."""
+    new_queue = {'Id': -1, 'Name': 'New Queue', 'Number': '801'}
+    field = DestinationField('no_answer', 'ForwardNoAnswer')
+    for kind in ('departments', 'ring_groups', 'queues'):
+        ctx = context(queues=[new_queue], kind=kind)
+        assert field.waits(ctx, {'to': 'queue', 'name': 'new queue'})
+        assert field.waits(ctx, {'to': 'queue', 'number': '801'})
+        assert field.to_api({'to': 'queue', 'name': 'New Queue'}, ctx) == {'To': 'Queue', 'Number': '801'}
+    ctx = context(queues=[new_queue], kind='ivrs')
+    assert not field.waits(ctx, {'to': 'queue', 'name': 'New Queue'})
+    existing = context(queues=[{'Id': 5, 'Name': 'Old Queue', 'Number': '802'}], kind='departments')
+    assert not field.waits(existing, {'to': 'queue', 'name': 'Old Queue'})
+    assert not field.waits(existing, {'to': 'end_call'})
+    menu = MenuField('menu', 'Forwards')
+    assert menu.waits(context(queues=[new_queue], kind='queues'), {'1': {'to': 'end_call'}, '2': {'to': 'queue', 'name': 'New Queue'}})
+    assert NumberOnlyField('invalid_input_destination', 'InvalidKeyForwardDN').waits(context(queues=[new_queue], kind='ivrs'),
+                                                                                     {'number': '801'}) is False
+
+
+def test_a_cycle_is_unlinked_by_ending_the_calls_that_go_to_deleted_numbers():
+    route = RouteField('out_of_office', 'OutOfOfficeRoute')
+    value = {'to': 'queue', 'number': '801', 'prompt_enabled': True}
+    assert route.without(value, {'801'}) == {'to': 'end_call', 'prompt_enabled': True}
+    assert route.without(value, {'802'}) is value
+    menu = MenuField('menu', 'Forwards')
+    assert menu.without({'1': {'to': 'queue', 'number': '801'}, '2': {'to': 'extension', 'number': '100'}}, {'801'}) == {
+        '2': {'to': 'extension', 'number': '100'}}
 
 
 def test_ivr_forwards_have_their_own_targets():
