@@ -41,8 +41,8 @@ options:
           name:
             description:
               - Instead of O(routing.office_hours.number), a queue, ring group or IVR by its name (the PBX compares
-                names ignoring case). In M(tcx.xapi.tcx_config) it may name one created by the same task, in an
-                earlier kind of its order.
+                names ignoring case). In M(tcx.xapi.tcx_config) it may name any one the same task creates, in
+                any order, cycles included.
               - An unknown name fails before any write (in check mode it warns, since an earlier task may create it).
             type: str
           external:
@@ -97,8 +97,8 @@ options:
           name:
             description:
               - Instead of O(routing.out_of_office.number), a queue, ring group or IVR by its name (the PBX compares
-                names ignoring case). In M(tcx.xapi.tcx_config) it may name one created by the same task, in an
-                earlier kind of its order.
+                names ignoring case). In M(tcx.xapi.tcx_config) it may name any one the same task creates, in
+                any order, cycles included.
               - An unknown name fails before any write (in check mode it warns, since an earlier task may create it).
             type: str
           external:
@@ -143,7 +143,7 @@ options:
       name:
         description:
           - Instead of O(no_answer.number), a queue, ring group or IVR by its name (the PBX compares names ignoring
-            case). In M(tcx.xapi.tcx_config) it may name one created by the same task, in an earlier kind of its order.
+            case). In M(tcx.xapi.tcx_config) it may name any one the same task creates, in any order, cycles included.
           - An unknown name fails before any write (in check mode it warns, since an earlier task may create it).
         type: str
       external:

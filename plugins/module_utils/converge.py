@@ -410,13 +410,13 @@ class Converger(object):
                 held[number] = '%s of this task' % item.label
                 continue
             option = item.kind.number_option()
-            errors.append('%s: %s %s is already held by %s; give a free %s%s' % (
+            errors.append('%s: %s %s is already held by %s: give a free %s%s' % (
                 item.label, option, number, holder, option,
-                '' if option == item.kind.key_option else ', or leave %s out for the PBX to assign one' % option))
+                '' if option == item.kind.key_option else ', or leave %s out and the PBX assigns one' % option))
         return errors
 
     def extension_holders(self, numbers):
-        """``{number: "ring group 'Sales'"}``: which existing object holds each of ``numbers``, among the objects of
+        """``{number: "ring group 800 ('Sales')"}``: which existing object holds each of ``numbers``, among the objects of
         every kind in the extension namespace (kinds not read are asked for these numbers only)."""
         held = {}
         for kind in KINDS:
@@ -427,7 +427,8 @@ class Converger(object):
                 listing = kind.with_numbers(self.client, sorted(numbers))
             for entity in listing:
                 if str(entity.get('Number')) in numbers:
-                    held.setdefault(str(entity['Number']), "%s '%s'" % (kind.name, kind.key_of(entity)))
+                    name = entity.get('Name') or ' '.join(p for p in (entity.get('FirstName'), entity.get('LastName')) if p)
+                    held.setdefault(str(entity['Number']), '%s %s%s' % (kind.name, entity['Number'], " ('%s')" % name if name else ''))
         return held
 
     def named_by_items(self):

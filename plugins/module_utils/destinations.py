@@ -8,8 +8,8 @@ A destination is ``{to, number, name, external}``:
 - ``to``: ``extension``, ``queue``, ``ring_group``, ``ivr``, ``voicemail``, ``external``, ``end_call``, ...
   (the snake_case of the PBX's names; the PBX's own spelling, ``RingGroup``, is accepted too);
 - ``number``: the extension, queue, ring group or IVR number, or instead
-- ``name``: a queue, ring group or IVR by its name (resolved to its number, also to one created
-  earlier in the same tcx_config run);
+- ``name``: a queue, ring group or IVR by its name (resolved to its number, also to any one the same
+  tcx_config run creates: see converge.py for the order of its writes);
 - ``external``: the outside number, for ``to: external``.
 
 The PBX holds two forms of it: ``Pbx.Destination`` (``To``, ``Number``, ``External``; in routes inside

@@ -265,13 +265,13 @@ class EntityKind(object):
         return client.get_all(self.entity_set, select=self.select(), expand=self.expand)
 
     def with_numbers(self, client, numbers):
-        """The objects (``Id``, key, ``Number``) that hold one of ``numbers``: one GET per 40 numbers."""
-        found = []
-        for start in range(0, len(numbers), CLAUSES_PER_REQUEST):
-            clause = any_of(*[equals('Number', n) for n in numbers[start:start + CLAUSES_PER_REQUEST]])
-            select = sorted(set(['Id', 'Number', self.key_property]))
-            found.extend(client.get(self.entity_set, params=build_query(clause, select)).get('value', []))
-        return found
+        """The objects (``Id``, key, ``Number``, names) that may hold one of ``numbers``: one GET for up to 40 numbers,
+        else every object of the kind (one GET per 100: a call-flow kind has a few)."""
+        select = sorted(set(['Id', 'Number', self.key_property]) | set(p for p in ('Name', 'FirstName', 'LastName') if p in self.select()))
+        if len(numbers) > CLAUSES_PER_REQUEST:
+            return client.get_all(self.entity_set, select=select)
+        clause = any_of(*[equals('Number', n) for n in numbers])
+        return client.get(self.entity_set, params=build_query(clause, select)).get('value', [])
 
     def number_option(self):
         """The option that gives an object's ``Number`` (``extension`` of a user, ``number`` of a queue)."""

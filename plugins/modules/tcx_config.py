@@ -28,9 +28,20 @@ description:
     names; deleting a user or parking that a department, ring group, queue, IVR or inbound rule still routes calls to, or a user
     that a ring group keeps as a member or a queue as an agent or manager (the message names it); an email that another user
     holds after this task, when C(unique_email) is on; a department that neither the PBX nor this task defines.
-  - Writes run in dependency order (departments, users, parkings, live chats, ring groups, queues, holidays, office
-    hours, IVRs, inbound rules; deletions in reverse), up to O(parallel) at a time. If one write fails, the others that can proceed still do; the task
-    then fails and lists each failure.
+  - The desired state is a graph. A destination, member or key may name any object the same task creates, of any kind
+    and in any order, cycles included (a ring group whose no-answer goes to a queue whose no-answer goes back to the
+    ring group; a sub-menu whose key 0 returns to the main menu). So a backup of M(tcx.xapi.tcx_config_info) restores
+    any call flow in one run.
+  - Writes run in phases, up to O(parallel) at a time within one kind. First every new object is created, kind after
+    kind (departments, users, parkings, live chats, ring groups, queues, holidays, office hours, IVRs, inbound rules),
+    with the references to objects that exist already; then one PATCH per new object sets its references to objects
+    created after it; then existing objects are updated; last, deletions run in dependency order (an object that
+    sends calls to another goes before it, a department after its members), unlinking a cycle of deleted objects
+    with one PATCH first. Check mode plans the same phases and reports the same changes.
+  - Also refused before any write: a new user, ring group, queue, IVR or parking whose number another object holds
+    (they share the extension numbers), and a destination to a number that nothing holds and no item creates.
+    Objects this task deletes (listed absent or pruned) do not hold each other back.
+  - If one write fails, the others that can proceed still do; the task then fails and lists each failure.
 author:
   - tcx.xapi developers (@tcx-xapi)
 options:

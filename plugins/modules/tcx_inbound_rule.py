@@ -65,7 +65,7 @@ options:
       name:
         description:
           - Instead of O(office_hours.number), a queue, ring group or IVR by its name (the PBX compares names ignoring case).
-            In M(tcx.xapi.tcx_config) it may name one created earlier in the same task. An unknown name fails before any
+            In M(tcx.xapi.tcx_config) it may name any one the same task creates. An unknown name fails before any
             write (in check mode it warns).
         type: str
       external:

@@ -83,8 +83,8 @@ options:
       name:
         description:
           - Instead of O(timeout_destination.number), a queue, ring group or IVR by its name (the PBX compares names ignoring
-            case). In M(tcx.xapi.tcx_config) it may name one created earlier in the same task (an earlier kind of its
-            order). An unknown name fails before any write (in check mode it warns).
+            case). In M(tcx.xapi.tcx_config) it may name any one the same task creates, in any order, cycles included
+            (a sub-menu's key back to the main menu). An unknown name fails before any write (in check mode it warns).
         type: str
   invalid_input_destination:
     description:

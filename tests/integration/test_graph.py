@@ -165,9 +165,9 @@ def large_office(departments=30, users=300, ring_groups=20, queues=20, ivrs=10):
                               'no_answer': {'to': 'queue', 'name': 'Queue %02d' % (g % queues)}} for g in range(ring_groups)]
     office['queues'] = [{'name': 'Queue %02d' % q, 'agents': [{'extension': str(1000 + (q * 11 + a) % users)} for a in range(2)],
                          'no_answer': {'to': 'ring_group', 'name': 'Group %02d' % ((q + 1) % ring_groups)}} for q in range(queues)]
-    office['ivrs'] = [{'name': 'Menu %02d' % i, 'menu': {'1': {'to': 'ring_group', 'name': 'Group %02d' % i},
-                                                          '2': {'to': 'ivr', 'name': 'Menu %02d' % ((i + 1) % ivrs)},
-                                                          '3': {'to': 'queue', 'name': 'Queue %02d' % i}}} for i in range(ivrs)]
+    office['ivrs'] = [{'name': 'Menu %02d' % i, 'menu': {
+        '1': {'to': 'ring_group', 'name': 'Group %02d' % i}, '2': {'to': 'ivr', 'name': 'Menu %02d' % ((i + 1) % ivrs)},
+        '3': {'to': 'queue', 'name': 'Queue %02d' % i}}} for i in range(ivrs)]
     office['inbound_rules'] = [{'did': '49301234%02d' % i, 'trunk': TRUNK, 'office_hours': {'to': 'ivr', 'name': 'Menu %02d' % i}}
                                for i in range(ivrs)]
     return office
@@ -263,9 +263,9 @@ def test_a_number_another_object_holds_is_refused_before_any_write(emulator, pla
                          'queues': [{'name': 'Support Queue', 'number': '805'}]})
     assert msg == (
         "2 invalid items, nothing was written: ring_groups[0] (ring group 'Sales Team'): number 201 is already held by "
-        "user '201'; give a free number, or leave number out for the PBX to assign one | queues[0] (queue 'Support Queue'): "
-        "number 805 is already held by ring_groups[1] (ring group 'Night Desk') of this task; give a free number, or leave "
-        "number out for the PBX to assign one")
+        "user 201 ('Ada Lovelace'): give a free number, or leave number out and the PBX assigns one | queues[0] (queue "
+        "'Support Queue'): number 805 is already held by ring_groups[1] (ring group 'Night Desk') of this task: give a free "
+        "number, or leave number out and the PBX assigns one")
 
 
 def test_a_user_extension_a_ring_group_holds_is_refused_before_any_write(emulator, play, api):
@@ -273,7 +273,7 @@ def test_a_user_extension_a_ring_group_holds_is_refused_before_any_write(emulato
     emulator.clear_requests()
     msg = refused(play, {'users': [{'extension': '800', 'first_name': 'Ada'}]})
     assert msg == ("1 invalid item, nothing was written: users[0] (user '800'): extension 800 is already held by "
-                   "ring group 'Sales Team'; give a free extension")
+                   "ring group 800 ('Sales Team'): give a free extension")
 
 
 def test_pruning_an_object_that_a_kept_object_still_uses_is_refused(emulator, play, api):
