@@ -38,7 +38,7 @@ description:
     created after it; then existing objects are updated; last, deletions run in dependency order (an object that
     sends calls to another goes before it, a department after its members), unlinking a cycle of deleted objects
     with one PATCH first. Check mode plans the same phases and reports the same changes.
-  - Also refused before any write: a new user, ring group, queue, IVR or parking whose number another object holds
+  - Also refused before any write are a new user, ring group, queue, IVR or parking whose number another object holds
     (they share the extension numbers), and a destination to a number that nothing holds and no item creates.
     Objects this task deletes (listed absent or pruned) do not hold each other back.
   - If one write fails, the others that can proceed still do; the task then fails and lists each failure.
