@@ -11,8 +11,9 @@ modules is the order of work, made for speed and safety:
 
 1. validate every item (shapes, spec, kind checks, duplicates under the PBX's comparison:
    department names and emails ignoring case) - nothing read yet;
-2. read each kind once, paged (``$top=100``), only the properties the kinds compare: the kinds listed or
-   pruned, those they refer to and those their destinations go to;
+2. read each kind once, paged (``$top=100``), only the properties the kinds compare (objects of other kinds
+   that a destination names are looked up by name or number; one that nothing holds is an error, in check
+   mode too);
 3. plan every item and run its checks that read (references, unique email against the users as they
    will be after this task, free link names), with the objects that this task creates standing in for
    real ones; then foresee what the PBX would refuse (a number another object holds, a department that
@@ -46,7 +47,6 @@ from ansible.module_utils.basic import AnsibleModule
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
 from ansible_collections.tcx.xapi.plugins.module_utils import generated_passwords
-from ansible_collections.tcx.xapi.plugins.module_utils.destinations import kinds_reached
 from ansible_collections.tcx.xapi.plugins.module_utils.connection import (
     Context, client_from_module, connection_argument_spec,
 )
@@ -212,7 +212,7 @@ class Converger(object):
     def __init__(self, module, client):
         self.module = module
         self.client = client
-        self.lookups = Lookups()
+        self.lookups = Lookups(whole_state=True)
         self.listings = {}
         self.items = dict((name, []) for name in PLURALS)
         self.pruned = dict((name, []) for name in PLURALS)
@@ -293,13 +293,10 @@ class Converger(object):
     # -- 2. reading ------------------------------------------------------------------------------
 
     def kinds_to_read(self):
-        """The kinds listed or pruned, the kinds their options refer to and the kinds their destinations go
-        to (to know every object named, and every number a destination may go to)."""
+        """The kinds listed or pruned, and the kinds their options refer to (to know every object named)."""
         wanted = set(name for name in PLURALS if self.items[name] or name in self.module.params['prune'])
         for name in list(wanted):
             wanted.update(kind_named(name).refers_to)
-            for item in self.items[name]:
-                wanted.update(kinds_reached(item.kind, item.ctx.params))
         return [kind for kind in KINDS if kind.plural in wanted]
 
     def read(self):

@@ -532,7 +532,7 @@ def require_known_numbers(ctx, kind, params):
     if not problems:
         return
     text = '; '.join(problems)
-    complete = all(ctx.lookups.directory(HOLDERS[o].entity_set).complete for o in wanted)
+    complete = ctx.lookups.whole_state or all(ctx.lookups.directory(HOLDERS[o].entity_set).complete for o in wanted)
     if ctx.module.check_mode and not complete:
         ctx.module.warn(text + ': check mode assumes an earlier task creates it')
         return
@@ -544,16 +544,3 @@ def forward_uses(forward_type, number, sentence):
     if number and IVR_FORWARD.option_of_pbx(forward_type) in IVR_FORWARD.numbered:
         return [(number, sentence)]
     return []
-
-
-def kinds_reached(kind, params):
-    """The plurals of the kinds whose objects the destinations of these options may go to (by name or by
-    number; every kind that holds numbers for a bare number): tcx_config reads them to know each one."""
-    found = set()
-    for _where, field, value in destinations_in(kind, params):
-        option = field.form.option(value.get('to')) if value.get('to') is not None else None
-        if value.get('name') is not None and option in NAMED:
-            found.add(NAMED[option].plural)
-        elif value.get('number') is not None:
-            found.update(HOLDERS[o].plural for o in ([option] if option is not None else HOLDERS) if o in HOLDERS)
-    return found

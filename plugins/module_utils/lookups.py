@@ -70,9 +70,12 @@ class Lookups(object):
     ``timezones``: the PBX's time zone table, read once (or kept from an earlier task: ``timezones_kept``).
     ``kinds``: ``{name: dict}``, what a kind notes for the rest of its task (the trunk templates read, the
     outbound rules' order to restore after their writes); see the kind's own module.
+    ``whole_state``: True in tcx_config, whose task is the whole desired state: a reference that neither the PBX
+    nor the task holds is an error in check mode too (a single module only warns: an earlier task may create it).
     """
 
-    def __init__(self):
+    def __init__(self, whole_state=False):
+        self.whole_state = whole_state
         self.directories = {}
         self.indexes = {}
         self.users_after = None

@@ -69,7 +69,7 @@ def objects_by_key(ctx, target, keys):
 
     An unknown key fails with a clear message. In check mode it only warns and maps to None,
     because an earlier task of the same play may be about to create that object - unless the
-    directory is complete (tcx_config knows every object, existing or planned).
+    directory is complete or the task is the whole desired state (tcx_config knows every object, existing or planned).
     """
     known = directory(ctx, target)
     missing = [k for k in set(keys) if known.known(k) is None]
@@ -78,7 +78,7 @@ def objects_by_key(ctx, target, keys):
     unknown = sorted(k for k in set(keys) if known.known(k) is None)
     if unknown:
         text = 'unknown %s%s %s' % (target.noun, 's' if len(unknown) > 1 else '', ', '.join(repr(k) for k in unknown))
-        if known.complete:
+        if known.complete or ctx.lookups.whole_state:
             raise ValidationError('%s: list it under %s or create it first' % (text, target.plural))
         if not ctx.module.check_mode:
             raise ValidationError('%s: create it first (%s)' % (text, target.module))

@@ -249,11 +249,13 @@ def refused(play, options):
     return real['msg']
 
 
-def test_a_destination_to_a_number_nothing_holds_is_refused_before_any_write(emulator, play):
+def test_a_destination_to_a_number_or_name_nothing_holds_is_refused_before_any_write(emulator, play):
+    """Queues and IVRs are not listed in the task: they are looked up, and one that nothing holds fails check mode too."""
     msg = refused(play, {'ring_groups': [{'name': 'Sales Team', 'no_answer': {'to': 'queue', 'number': '899'}}],
-                         'queues': [{'name': 'Support Queue', 'number': '801'}]})
-    assert msg == ("1 invalid item, nothing was written: ring_groups[0] (ring group 'Sales Team'): "
-                   "no_answer: no queue has number 899")
+                         'inbound_rules': [{'did': '4930123456', 'trunk': TRUNK, 'office_hours': {'to': 'ivr', 'name': 'Nowhere'}}]})
+    assert msg == ("2 invalid items, nothing was written: ring_groups[0] (ring group 'Sales Team'): no_answer: no queue has "
+                   "number 899 | inbound_rules[0] (inbound rule '4930123456'): unknown IVR 'Nowhere': list it under ivrs or "
+                   "create it first")
 
 
 def test_a_number_another_object_holds_is_refused_before_any_write(emulator, play, api):
