@@ -400,12 +400,15 @@ class Converger(object):
         if not wanted:
             return []
         held = self.extension_holders(set(number for _item, number in wanted))
+        deleted = set(str(n) for n in self.deleted_numbers())
         errors = []
         for item, number in wanted:
             holder = held.get(number)
             if holder is None:
                 held[number] = '%s of this task' % item.label
                 continue
+            if number in deleted:  # deletes run after the creates: the number is not free yet
+                holder += ', which this task deletes only after its creates (delete it in an earlier task)'
             option = item.kind.number_option()
             errors.append('%s: %s %s is already held by %s: give a free %s%s' % (
                 item.label, option, number, holder, option,
