@@ -4,7 +4,8 @@
 """The one registry of kinds: every consumer reads the kinds, and their order, from here.
 
 The order is the order of creation: a kind comes after every kind its options refer to (users after
-departments). tcx_config creates and updates in this order and deletes in the reverse one; the info
+departments). tcx_config creates and updates in this order (a destination to an object of a later kind is
+set after the creates) and deletes in the order its objects use each other (see converge.py); the info
 modules, tcx_system_info's counts, the provision role's ``tcx_<plural>`` variables, the backup and
 the audit all list the kinds from ``KINDS``. Adding a kind: docs/adding-a-kind.md.
 """
