@@ -135,10 +135,11 @@ def office_with_cycles():
 def test_the_backup_playbook_of_the_demo_office_with_cycles_restores_with_the_provision_playbook(emulator, tmp_path):
     run_playbook(tmp_path, 'provision.yml', emulator, extra_vars=office_with_cycles())
     run_playbook(tmp_path, 'backup.yml', emulator, extra_vars={'tcx_backup_dir': 'first'})
-    state_file = sorted((tmp_path / 'first').glob('*.yml'))[0].relative_to(tmp_path).as_posix()
+    # As the backup's header says: provision.yml -e @<backup>.yml
+    restore_vars = yaml.safe_load(sorted((tmp_path / 'first').glob('*.yml'))[0].read_text(encoding='utf-8'))
+    assert len(restore_vars['tcx_ivrs']) == 2
     before = held(emulator)
     emulator.reset()
-    restore_vars = {'tcx_state_file': state_file}
     checked = run_playbook(tmp_path, 'provision.yml', emulator, extra_vars=restore_vars, check=True)
     assert emulator.writes() == []
     restored = run_playbook(tmp_path, 'provision.yml', emulator, extra_vars=restore_vars)
