@@ -190,7 +190,8 @@ class NamedExtension(EntityKind):
             raise ValidationError('number is %s on the PBX and cannot change after creation (given: %s); leave '
                                   'number out, or delete the %s and create it again'
                                   % (plan.before.get('number'), plan.payload['Number'], self.name))
-        if plan.action == 'create' and plan.payload.get('Number'):
+        if plan.action == 'create' and plan.payload.get('Number') and not ctx.lookups.whole_state:
+            # tcx_config checks every new number of its items at once (Converger.numbers_taken).
             require_free_number(ctx, self, plan.payload['Number'], ctx.params.get(self.key_option))
         if plan.action in ('create', 'update'):
             require_known_numbers(ctx, self, ctx.params)

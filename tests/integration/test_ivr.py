@@ -286,7 +286,7 @@ def test_tcx_config_refuses_a_taken_number_and_takes_a_free_one(emulator, play, 
     for check in (True, False):
         result = play([{'name': 'config', 'tcx.xapi.tcx_config': taken}], check=check, expect_rc=2).result()
         assert result['msg'] == ("1 invalid item, nothing was written: ring_groups[0] (ring group 'New Group'): number 100 is "
-                                 "already held by user 100: give a free number, or leave number out and the PBX assigns one")
+                                 "already held by user 100 ('Ada Lovelace'): give a free number, or leave number out and the PBX assigns one")
     assert emulator.writes() == []
     free = {'ring_groups': [{'name': 'New Group', 'number': '860'}], 'ivrs': [{'name': 'New Menu', 'number': '850'}]}
     assert play([{'name': 'config', 'tcx.xapi.tcx_config': free}]).result()['changed'] is True
