@@ -108,14 +108,27 @@ def normalize_url(url):
         raise ValueError('url is required: the PBX address such as https://pbx.example.com')
     if '://' not in text:
         text = 'https://' + text
-    scheme = text.split('://', 1)[0].lower()
+    scheme, rest = text.split('://', 1)
+    scheme = scheme.lower()
     if scheme not in ('http', 'https'):
         raise ValueError('url must start with https:// (or http://), got scheme %r' % scheme)
+    if '@' in re.split(r'[/?#]', rest, 1)[0]:
+        # Never echoed: the part before the @ is a password (masked in the echoed arguments too).
+        raise ValueError('url must not contain a user name or password (https://user:password@host): give the PBX '
+                         'address alone and the credentials as client_id and client_secret')
     warning = None
     if scheme == 'http':
         warning = ('url %s uses plain http: the client secret and token travel unencrypted; '
                    'use https unless this is a lab' % text)
     return text, warning
+
+
+def shown_location(location):
+    """A redirect's ``Location`` as a message may show it: without ``user:password@``, query and fragment."""
+    if not location:
+        return 'no Location'
+    text = re.split(r'[?#]', location, 1)[0]
+    return re.sub(r'^([A-Za-z][A-Za-z0-9+.-]*://)[^/@]*@', r'\1', text)
 
 
 def parse_version(text):
@@ -412,8 +425,17 @@ class XAPIClient(object):
         if authenticate:
             headers['Authorization'] = 'Bearer %s' % token
         self.stats['requests'] += 1
+        # Never follow a redirect: requests would send the form with the client secret (307/308 keep
+        # the body) or the request to another host; refused below instead.
         response = self.session.request(method, self.base_url + url_path, params=params, data=data, json=json,
-                                        headers=headers, timeout=self.timeout, verify=self.verify)
+                                        headers=headers, timeout=self.timeout, verify=self.verify,
+                                        allow_redirects=False)
+        if 300 <= response.status_code < 400:
+            raise XAPIError('%s %s was answered with a redirect (HTTP %s) to %s, which is not followed: the request '
+                            'carries the client secret or the token. Set url to the address the PBX answers at itself '
+                            '(check for a proxy or load balancer in between).'
+                            % (method, url_path, response.status_code, shown_location(response.headers.get('Location'))),
+                            status=response.status_code)
         # The token in this request's Authorization header: on a 401 it is the one refused.
         response.sent_token = token
         version = response.headers.get('X-3CX-Version')

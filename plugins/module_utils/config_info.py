@@ -14,7 +14,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible.module_utils.basic import AnsibleModule
+from ansible_collections.tcx.xapi.plugins.module_utils.masking import MaskingModule
 from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
 from ansible_collections.tcx.xapi.plugins.module_utils.connection import (
     Context, client_from_module, connection_argument_spec,
@@ -49,7 +49,7 @@ def read_kind(kind, ctx):
 
 def run_config_info_module(module_class=None):
     """The whole ``main()`` of tcx_config_info (``module_class`` as for ``run_entity_module``)."""
-    module = (module_class or AnsibleModule)(argument_spec=config_info_argument_spec(), supports_check_mode=True)
+    module = (module_class or MaskingModule)(argument_spec=config_info_argument_spec(), supports_check_mode=True)
     ctx = Context(module, client_from_module(module))
     lists, raw = {}, {}
     for kind in KINDS:

@@ -43,8 +43,8 @@ try:
 except ImportError:  # pragma: no cover - Python 2 is not supported, kept for the import sanity test
     ThreadPoolExecutor = None
 
-from ansible.module_utils.basic import AnsibleModule
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+from ansible_collections.tcx.xapi.plugins.module_utils.masking import MaskingModule
 from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
 from ansible_collections.tcx.xapi.plugins.module_utils import generated_passwords
 from ansible_collections.tcx.xapi.plugins.module_utils.connection import (
@@ -695,7 +695,7 @@ def run_config_module(module_class=None):
 
     ``module_class`` as for :func:`run_entity_module`.
     """
-    module = (module_class or AnsibleModule)(argument_spec=config_argument_spec(), supports_check_mode=True)
+    module = (module_class or MaskingModule)(argument_spec=config_argument_spec(), supports_check_mode=True)
     echo = invocation(module.params)
     if module.params['parallel'] < 1:
         module.fail_json(msg='parallel must be at least 1', invocation=echo)

@@ -16,7 +16,6 @@ __metaclass__ = type
 
 import copy
 
-from ansible.module_utils.basic import AnsibleModule
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible_collections.tcx.xapi.plugins.module_utils.client import ALREADY_IN_USE, XAPIError
 from ansible_collections.tcx.xapi.plugins.module_utils.connection import Context, client_from_module
@@ -25,6 +24,7 @@ from ansible_collections.tcx.xapi.plugins.module_utils.fields import (
     set_aside_wrong_shapes, strip_secrets, type_problems,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.generated_passwords import PasswordDelivery, PasswordsFileError
+from ansible_collections.tcx.xapi.plugins.module_utils.masking import MaskingModule
 from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS, kind_named
 from ansible_collections.tcx.xapi.plugins.module_utils.usage import check_delete
 
@@ -260,8 +260,9 @@ def _naming_an_option(module):
     return naming_an_option(getattr(getattr(module, 'validation_result', None), 'error_messages', None))
 
 
-class _EntityModule(AnsibleModule):
-    """An AnsibleModule that checks the shape of its arguments as given, before Ansible converts them.
+class _EntityModule(MaskingModule):
+    """An AnsibleModule that checks the shape of its arguments as given, before Ansible converts them
+    (and that masks every secret of the task, :class:`MaskingModule`).
 
     Ansible would write ``password: [x]`` as ``"['x']"`` and answer ``departments: Sales`` with
     "dictionary requested, could not parse JSON or key=value"; this one sets such values aside before
@@ -282,11 +283,6 @@ class _EntityModule(AnsibleModule):
             problems = list(self.shape_problems) or type_problems(self.fields, params) or _naming_an_option(self)
             if problems:
                 msg = '; '.join(problems)
-            # Ansible may fail on a value of the wrong shape before it has collected the no_log
-            # values: the client secret would then show in the echoed arguments.
-            for name, entry in (getattr(self, 'argument_spec', None) or {}).items():
-                if entry.get('no_log') and isinstance(params.get(name), str) and params[name]:
-                    self.no_log_values.add(params[name])
         super(_EntityModule, self).fail_json(msg=msg, **kwargs)
 
 
@@ -321,7 +317,7 @@ def run_entity_module(plural, extra_spec=None, module_class=None):
     """The whole ``main()`` of the module of the kind ``plural`` in the registry.
 
     Generated secrets are delivered (:class:`PasswordDelivery`) also when the task fails: the PBX
-    may hold them. ``module_class`` builds the module object (default :class:`AnsibleModule`);
+    may hold them. ``module_class`` builds the module object (default :class:`MaskingModule`);
     the action plugins pass one that runs in the controller's worker process, constructed the
     same way.
     """

@@ -14,7 +14,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible.module_utils.basic import AnsibleModule
+from ansible_collections.tcx.xapi.plugins.module_utils.masking import MaskingModule
 from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
 from ansible_collections.tcx.xapi.plugins.module_utils.connection import (
     Context, client_from_module, connection_argument_spec,
@@ -111,7 +111,7 @@ def run_info_module(plural, module_class=None):
     the same objects as XAPI returns them, secrets removed. For a singleton kind both are one dict.
     """
     kind = kind_named(plural)
-    module = (module_class or AnsibleModule)(argument_spec=info_argument_spec(kind), supports_check_mode=True)
+    module = (module_class or MaskingModule)(argument_spec=info_argument_spec(kind), supports_check_mode=True)
     ctx = Context(module, client_from_module(module))
     try:
         found = [kind.find(ctx)] if kind.singleton else query(kind, ctx)

@@ -18,11 +18,15 @@ description:
     not the office hours, of which a PBX has exactly one).
   - Credentials the PBX refuses fail the task (so C(ansible localhost -m tcx.xapi.tcx_system_info) with a
     wrong secret fails), unless O(fail_on_bad_credentials=false).
-  - A PBX that cannot be reached (and, with O(fail_on_bad_credentials=false), one that refuses the
-    credentials) is reported as data (RV(reachable), RV(credentials_ok), RV(api_ok), RV(message)), not as
-    a task failure, so a play can check several PBXs and decide with C(failed_when) or M(ansible.builtin.assert).
+  - A PBX that cannot be reached or trusted fails the task too, unless O(fail_on_unreachable=false): no
+    answer (connection refused, timeout), a certificate that does not verify (which can be a
+    man-in-the-middle), or a redirect elsewhere (never followed).
+  - With O(fail_on_unreachable=false) and O(fail_on_bad_credentials=false) these are reported as data
+    (RV(reachable), RV(credentials_ok), RV(api_ok), RV(message)), not as a task failure, so a play can check
+    several PBXs (an inventory report) and decide with C(failed_when) or M(ansible.builtin.assert).
+    Other answers of the API (HTTP 403 for too low a role) are always reported as data with RV(api_ok=false).
     Wrong connection options (no O(url), neither O(access_token) nor O(client_id) and
-    O(client_secret)) still fail the task.
+    O(client_secret)) always fail the task.
   - Counts are read with C($count=true&$top=0), one small request per entity set, no listing.
   - Only reads; it runs the same in check mode.
 author:
@@ -35,6 +39,14 @@ options:
       - V(false) reports refused credentials as data (RV(credentials_ok=false)) and lets the play decide.
     type: bool
     default: true
+  fail_on_unreachable:
+    description:
+      - Fail the task when the PBX cannot be reached or trusted (no answer, a TLS certificate that does not
+        verify, a redirect), with RV(message) as the error.
+      - V(false) reports it as data (RV(reachable=false), or RV(api_ok=false) for a redirect) and lets the play
+        decide, for example to list the PBXs of an inventory that do not answer.
+    type: bool
+    default: true
 extends_documentation_fragment:
   - tcx.xapi.connection
   - tcx.xapi.attributes.info
@@ -45,9 +57,10 @@ EXAMPLES = r'''
   tcx.xapi.tcx_system_info:
   register: pbx
 
-- name: Check several PBXs, reporting refused credentials instead of failing
+- name: Check several PBXs, reporting unreachable ones and refused credentials instead of failing
   tcx.xapi.tcx_system_info:
     fail_on_bad_credentials: false
+    fail_on_unreachable: false
   register: pbx_check
 
 - name: Stop unless the API works and the PBX is new enough
@@ -171,7 +184,7 @@ counts:
       sample: 4
 '''
 
-from ansible.module_utils.basic import AnsibleModule
+from ansible_collections.tcx.xapi.plugins.module_utils.masking import MaskingModule
 from ansible_collections.tcx.xapi.plugins.module_utils.client import AuthenticationError, XAPIError
 from ansible_collections.tcx.xapi.plugins.module_utils.connection import (
     Context, client_from_module, connection_argument_spec,
@@ -195,21 +208,28 @@ def gather(ctx):
 def main(module_class=None):
     spec = connection_argument_spec()
     spec['fail_on_bad_credentials'] = dict(type='bool', default=True)
-    module = (module_class or AnsibleModule)(argument_spec=spec, supports_check_mode=True)
+    spec['fail_on_unreachable'] = dict(type='bool', default=True)
+    module = (module_class or MaskingModule)(argument_spec=spec, supports_check_mode=True)
     client = client_from_module(module)
     result = dict(changed=False, reachable=True, credentials_ok=True, api_ok=True, message=None,
                   timezones=[], counts={})
+    untrusted = False
     try:
         result.update(gather(Context(module, client)))
     except AuthenticationError as exc:
         result.update(reachable=exc.status is not None, credentials_ok=False, api_ok=False, message=exc.explain())
     except XAPIError as exc:
         answered = exc.status is not None
-        result.update(reachable=answered or client.version_text is not None, credentials_ok=answered,
+        # No answer (TLS failure included) or a redirect: whatever answered is not the PBX the url names.
+        untrusted = not answered or 300 <= exc.status < 400
+        result.update(reachable=answered or client.version_text is not None, credentials_ok=answered and not untrusted,
                       api_ok=False, message=exc.explain())
     result['version'] = client.version_text
     result['version_info'] = list(client.version) if client.version else None
-    if result['reachable'] and not result['credentials_ok'] and module.params['fail_on_bad_credentials']:
+    if untrusted and module.params['fail_on_unreachable']:
+        module.fail_json(msg='PBX not reachable: %s (fail_on_unreachable: false reports it as data instead)'
+                         % result['message'], **result)
+    if result['reachable'] and not result['credentials_ok'] and not untrusted and module.params['fail_on_bad_credentials']:
         module.fail_json(msg='credentials refused: %s' % result['message'], **result)
     module.exit_json(**result)
 

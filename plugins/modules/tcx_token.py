@@ -102,13 +102,13 @@ expires_at_epoch:
 
 import time
 
-from ansible.module_utils.basic import AnsibleModule
+from ansible_collections.tcx.xapi.plugins.module_utils.masking import MaskingModule
 from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
 from ansible_collections.tcx.xapi.plugins.module_utils.connection import client_from_module, connection_argument_spec
 
 
 def main(module_class=None):
-    module = (module_class or AnsibleModule)(argument_spec=connection_argument_spec(), supports_check_mode=True)
+    module = (module_class or MaskingModule)(argument_spec=connection_argument_spec(), supports_check_mode=True)
     if not (module.params['client_id'] and module.params['client_secret']):
         module.fail_json(msg='tcx_token logs in, so client_id and client_secret are required '
                              '(a given access_token is not used)')

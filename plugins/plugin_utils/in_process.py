@@ -41,6 +41,7 @@ from ansible.plugins.action import ActionBase
 from ansible.utils.vars import merge_hash
 from ansible_collections.tcx.xapi.plugins.module_utils.client import HAS_REQUESTS
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import naming_an_option
+from ansible_collections.tcx.xapi.plugins.module_utils.masking import secret_values
 
 IN_PROCESS_VARIABLE = 'tcx_xapi_in_process'
 
@@ -82,16 +83,15 @@ class TaskModule(object):
         self.warnings = []
         self.no_log_values = set()
         self.params = plain(task_args)
+        self._argument_spec = argument_spec
+        # Before validation: a task that fails it echoes its arguments (masking.py).
+        self.no_log_values.update(secret_values(self.params, argument_spec))
         validator = ArgumentSpecValidator(argument_spec, mutually_exclusive=mutually_exclusive,
                                           required_together=required_together, required_one_of=required_one_of,
                                           required_if=required_if, required_by=required_by)
         validation = validator.validate(self.params)
         self.params.update(validation.validated_parameters)
         self.no_log_values.update(validation._no_log_values)
-        # Ansible skips collecting them when a value has the wrong shape (a list for a dict option).
-        for name, entry in argument_spec.items():
-            if entry.get('no_log') and isinstance(self.params.get(name), str) and self.params[name]:
-                self.no_log_values.add(self.params[name])
         for both in validation._warnings:
             self.warn('Both option {option} and its alias {alias} are set.'.format(**both))
         if len(validation.errors.errors):
@@ -135,6 +135,8 @@ class TaskModule(object):
             result['invocation'] = {'module_args': self.params}
         if self.warnings:
             result['warnings'] = list(self.warnings)
+        # The validated arguments too: secrets from environment fallbacks (a URL's credentials).
+        self.no_log_values.update(secret_values(self.params, self._argument_spec))
         return plain(remove_values(result, self.no_log_values))
 
 

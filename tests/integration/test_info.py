@@ -382,8 +382,15 @@ def test_system_info_reports_refused_credentials_as_data(emulator, play):
     assert len(emulator.token_requests()) == 1
 
 
-def test_system_info_reports_an_unreachable_pbx_as_data(emulator, play):
+def test_system_info_fails_on_an_unreachable_pbx(emulator, play):
     options = dict(connection(emulator), url='http://127.0.0.1:9', retries=0, timeout=5)
+    result = play([{'name': 'system', 'tcx.xapi.tcx_system_info': options}], defaults=False, expect_rc=2).result()
+    assert result['failed'] is True and result['reachable'] is False
+    assert result['msg'].startswith('PBX not reachable: ') and 'no answer from http://127.0.0.1:9' in result['msg']
+
+
+def test_system_info_reports_an_unreachable_pbx_as_data_when_asked(emulator, play):
+    options = dict(connection(emulator), url='http://127.0.0.1:9', retries=0, timeout=5, fail_on_unreachable=False)
     result = play([{'name': 'system', 'tcx.xapi.tcx_system_info': options}], defaults=False, expect_rc=0).result()
     assert (result['reachable'], result['credentials_ok'], result['api_ok']) == (False, False, False)
     assert 'no answer from http://127.0.0.1:9' in result['message']

@@ -134,6 +134,9 @@ def _error_response(error):
 
 
 def _fault_response(fault):
+    if fault['action'] == 'redirect':
+        # What a misconfigured proxy or a hostile host in between answers: "go elsewhere".
+        return Response('', status=fault['status'], headers={'Location': fault['location']})
     headers = {'Retry-After': str(fault['retry_after'])} if fault['status'] == 429 else None
     texts = {429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout'}
     return Response(texts[fault['status']], status=fault['status'], mimetype='text/plain', headers=headers)
@@ -160,11 +163,11 @@ def _run_with_faults(emulator, handler):
     client_holder = {}
     if fault and fault['action'] == 'delay':
         time.sleep(float(fault['delay']))
-    if fault and fault['when'] == 'before' and fault['action'] in ('status', 'drop'):
+    if fault and fault['when'] == 'before' and fault['action'] in ('status', 'drop', 'redirect'):
         response = _fault_response(fault) if fault['action'] == 'status' else Response('', status=500)
     else:
         response = handler(client_holder)
-        if fault and fault['when'] == 'after' and fault['action'] == 'status':
+        if fault and fault['when'] == 'after' and fault['action'] in ('status', 'redirect'):
             response = _fault_response(fault)
     dropped = bool(fault and fault['action'] == 'drop')
     if dropped:

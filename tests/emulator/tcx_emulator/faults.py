@@ -3,12 +3,13 @@
 import re
 import threading
 
-ACTIONS = ('status', 'drop', 'delay')
+ACTIONS = ('status', 'drop', 'delay', 'redirect')
 STATUSES = (429, 500, 502, 503, 504)
+REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 
 
 class FaultRules:
-    """Rules ``{method, path (regex), times, action, status, when, retry_after, delay}`` consumed in order."""
+    """Rules ``{method, path (regex), times, action, status, when, retry_after, delay, location}`` consumed in order."""
 
     def __init__(self):
         self.lock = threading.Lock()
@@ -22,6 +23,8 @@ class FaultRules:
             raise ValueError('action must be one of %s' % (ACTIONS,))
         if rule['action'] == 'status' and rule['status'] not in STATUSES:
             raise ValueError('status must be one of %s' % (STATUSES,))
+        if rule['action'] == 'redirect' and (rule['status'] not in REDIRECT_STATUSES or not rule.get('location')):
+            raise ValueError('a redirect needs a status of %s and a location' % (REDIRECT_STATUSES,))
         if rule['when'] not in ('before', 'after'):
             raise ValueError("when must be 'before' or 'after'")
         re.compile(rule['path'])

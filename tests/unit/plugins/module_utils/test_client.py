@@ -39,7 +39,9 @@ class FakeTransport(object):
         self.script = list(script)
         self.calls = []
 
-    def __call__(self, method, url, params=None, data=None, json=None, headers=None, timeout=None, verify=None):
+    def __call__(self, method, url, params=None, data=None, json=None, headers=None, timeout=None, verify=None,
+                 allow_redirects=True):
+        assert allow_redirects is False, 'a redirect must never be followed'
         self.calls.append((method, url, headers.get('Authorization')))
         expected_method, suffix, answer = self.script.pop(0)
         assert method == expected_method and url.endswith(suffix), (method, url)
@@ -337,3 +339,36 @@ def test_get_all_fetches_later_pages_at_the_same_time_and_keeps_their_order():
     client.session.request = answer
     assert client.get_all('Users') == list(range(450))
     assert skips[0] == 0 and sorted(skips[1:]) == [100, 200, 300, 400]
+
+
+@pytest.mark.parametrize('status', [301, 302, 303, 307, 308])
+def test_a_redirect_of_the_login_is_refused_naming_status_and_location_without_secrets(status):
+    location = 'https://user:pw-in-location@elsewhere.example.com/connect/token?code=query-secret#frag'
+    client, transport, _ = make_client([('POST', '/connect/token', FakeResponse(status, headers={'Location': location}))])
+    with pytest.raises(XAPIError) as failure:
+        client.get('Users')
+    message = str(failure.value)
+    assert 'POST /connect/token was answered with a redirect (HTTP %d) to https://elsewhere.example.com/connect/token,' % status in message
+    assert 'query-secret' not in message and 'pw-in-location' not in message and SECRET not in message
+    assert failure.value.status == status and len(transport.calls) == 1
+
+
+def test_a_redirect_of_a_write_is_refused_and_not_repeated():
+    client, transport, _ = make_client([login_ok(), ('PATCH', '/Users(1)', FakeResponse(307, headers={'Location': '/elsewhere'}))])
+    with pytest.raises(XAPIError) as failure:
+        client.patch('Users(1)', {'AccessPassword': 'Patch-Secret-1'})
+    assert 'PATCH /xapi/v1/Users(1) was answered with a redirect (HTTP 307) to /elsewhere,' in str(failure.value)
+    assert 'Patch-Secret-1' not in str(failure.value) and len(transport.calls) == 2
+
+
+@pytest.mark.parametrize('url', ['https://admin:Url-Pw-1@pbx.example.com', 'admin:Url-Pw-1@pbx.example.com/xapi/v1',
+                                 'https://admin@pbx.example.com:5001'])
+def test_a_url_with_credentials_is_refused_without_echoing_them(url):
+    with pytest.raises(ValueError) as failure:
+        normalize_url(url)
+    assert 'url must not contain a user name or password' in str(failure.value)
+    assert 'Url-Pw-1' not in str(failure.value) and 'admin' not in str(failure.value)
+
+
+def test_an_at_sign_after_the_host_is_no_userinfo():
+    assert normalize_url('https://pbx.example.com/path@x') == ('https://pbx.example.com/path@x', None)

@@ -1,0 +1,145 @@
+# -*- coding: utf-8 -*-
+# Copyright: tcx.xapi contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Which values of a task are secrets, collected before the arguments are validated.
+
+Ansible collects the ``no_log`` values of a module's arguments while it validates them, and only
+for options whose spec says ``no_log``: a task that fails validation (``departments: Sales``,
+``parallel: lots``, a misspelled option) or whose secret has the wrong shape (``password: [x]``)
+would otherwise echo its secrets in ``invocation``. The items of tcx_config have no suboption spec,
+so their passwords and PINs would not be known at all. :func:`secret_values` reads the raw
+arguments instead: every value under an option name that is secret in the given spec or in any
+kind of the registry, at any depth and of any type, and the password of a URL's ``user:password@``.
+
+Both ways a module runs use it before validation and at every exit: :class:`MaskingModule` (an
+``AnsibleModule``, in a module process) and ``TaskModule`` (plugin_utils/in_process.py, in the
+controller's worker process). See docs/security.md.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import re
+import traceback
+
+from ansible.module_utils.basic import AnsibleModule
+from ansible_collections.tcx.xapi.plugins.module_utils.connection import connection_argument_spec
+from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS
+
+# ``scheme://user:password@host``: the userinfo of a URL anywhere in a text.
+URL_USERINFO = re.compile(r'(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*://)(?P<userinfo>[^/?#@\s]*)@')
+
+
+def _spec_secret_names(spec, names):
+    for name, entry in (spec or {}).items():
+        if entry.get('no_log'):
+            names.add(name)
+            names.update(entry.get('aliases') or ())
+        _spec_secret_names(entry.get('options'), names)
+    return names
+
+
+_REGISTRY_NAMES = []
+
+
+def secret_option_names(spec=None):
+    """The option names whose values are secrets: ``no_log`` options of ``spec`` and, at any depth,
+    of the connection and of every kind in the registry (``password``, ``vm_pin``, ``client_secret``, ...)."""
+    if not _REGISTRY_NAMES:
+        names = _spec_secret_names(connection_argument_spec(), set())
+        for kind in KINDS:
+            _spec_secret_names(kind.argument_spec(), names)
+        _REGISTRY_NAMES.append(frozenset(names))
+    return _spec_secret_names(spec, set(_REGISTRY_NAMES[0]))
+
+
+def _leaves(value, found):
+    """Every scalar in ``value`` as text (strings, numbers; keys of dicts too): what a secret of the
+    wrong shape (``password: [x]``, ``vm_pin: {1234: null}``) shows when echoed."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _leaves(key, found)
+            _leaves(item, found)
+    elif isinstance(value, (list, tuple, set)):
+        for item in value:
+            _leaves(item, found)
+    elif isinstance(value, bool) or value is None:
+        return found
+    elif isinstance(value, (int, float)):
+        found.add(str(value))
+    else:
+        text = str(value)
+        if text.strip():
+            found.add(text)
+    return found
+
+
+def url_userinfo_secrets(text):
+    """The ``user:password`` and the password of every URL with credentials in ``text``."""
+    found = set()
+    for match in URL_USERINFO.finditer(text or ''):
+        userinfo = match.group('userinfo')
+        if ':' in userinfo:
+            found.add(userinfo)
+            password = userinfo.split(':', 1)[1]
+            if password:
+                found.add(password)
+    return found
+
+
+def without_userinfo(text):
+    """``text`` with the ``user:password@`` of every URL in it removed (for messages that show a URL)."""
+    return URL_USERINFO.sub(lambda match: match.group('scheme'), text or '')
+
+
+def secret_values(params, spec=None):
+    """Every secret value in a task's raw arguments, as the texts that output could show.
+
+    Values under a secret option name (:func:`secret_option_names`) at any depth, whatever their
+    type (a string, a number, list elements, dict keys and values), also inside an option that is
+    misspelled or has the wrong type; and the credentials of any URL (``https://admin:pw@pbx``).
+    """
+    names = secret_option_names(spec)
+    found = set()
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if isinstance(key, str) and key in names:
+                    _leaves(value, found)
+                else:
+                    walk(value)
+        elif isinstance(node, (list, tuple)):
+            for item in node:
+                walk(item)
+        elif isinstance(node, str) and '@' in node:
+            found.update(url_userinfo_secrets(node))
+    walk(params)
+    return found
+
+
+class MaskingModule(AnsibleModule):
+    """``AnsibleModule`` that knows the task's secrets before it validates the arguments.
+
+    Validation errors, warnings, ``invocation`` and every other part of a result are masked with
+    :func:`secret_values` of the raw arguments (read before validation, so also for a failure of
+    validation) and of the validated ones (secrets from environment fallbacks), besides the
+    ``no_log`` values Ansible collects itself.
+    """
+
+    def _load_params(self):
+        super(MaskingModule, self)._load_params()
+        self.no_log_values.update(secret_values(self.params, getattr(self, 'argument_spec', None)))
+
+    def _return_formatted(self, kwargs):
+        self.no_log_values.update(secret_values(self.params, self.argument_spec))
+        super(MaskingModule, self)._return_formatted(kwargs)
+
+
+def fail_unexpected(module, what):
+    """Fail ``module`` for an exception nobody expected, its message and traceback masked like any result.
+
+    A module process would otherwise print the traceback unmasked (``MODULE FAILURE``)."""
+    module.fail_json(msg='%s failed unexpectedly: %s' % (what, traceback.format_exc().strip().splitlines()[-1]),
+                     exception=traceback.format_exc())
