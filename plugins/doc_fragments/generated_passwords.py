@@ -24,6 +24,10 @@ options:
       - The file is written even when the task then fails, because the PBX may hold the password. A row
         replaces an earlier row of the same extension; other rows are kept. The file is replaced atomically
         and always has mode C(0600). Nothing is written in check mode.
+      - A cell that a spreadsheet would run as a formula (one that begins with C(=), C(+), C(-), C(@), a tab or a
+        carriage return; a generated password can) is written with a leading C(') that makes it text, as OWASP
+        advises against CSV injection. Remove that C(') when you copy such a password by hand from a text
+        editor; a spreadsheet shows the cell without it, and P(tcx.xapi.users_from_csv#filter) reads it without it.
       - A relative path is resolved against the working directory of the module (with the local
         connection, the directory C(ansible-playbook) was started in); prefer an absolute path such as
         C({{ playbook_dir }}/passwords.csv). Its directory must exist, else the task fails before any write.

@@ -22,7 +22,8 @@ description:
     otherwise be ignored).
   - Header names are case-insensitive and trimmed (C(First Name) is C(first_name)). The delimiter is detected
     (comma, semicolon as Excel writes it in many locales, or tab). UTF-8 with or without a byte order mark,
-    CRLF or LF line ends.
+    CRLF or LF line ends. A cell that begins with C(') before C(=), C(+), C(-), C(@), a tab or a carriage return
+    (how the collection writes a cell that a spreadsheet would run as a formula) is read without that first C(').
   - Several rows with the same extension and the same person are one user in several departments (one
     membership per row); the user's departments are then exactly those rows. A user whose rows give no
     department keeps the memberships it has. An empty C(role) means V(users).
@@ -75,6 +76,7 @@ import re
 
 from ansible.errors import AnsibleFilterError
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+from ansible_collections.tcx.xapi.plugins.module_utils.csv_cells import unescape_cell
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import ValidationError
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.user import User
 
@@ -322,7 +324,7 @@ def read_users_csv(text, departments=None):
                 check = validator(header)
                 continue
             parsed.rows += 1
-            _read_row(parsed, by_extension, known, header, check, line, [f.strip() for f in fields])
+            _read_row(parsed, by_extension, known, header, check, line, [unescape_cell(f.strip()) for f in fields])
     except _Malformed as exc:
         parsed.file_problems.append(Problem(exc.line, None, 'cannot be read (%s): is a double quote (") not closed?'
                                             % exc))

@@ -77,6 +77,7 @@ class ItemModule(object):
     """The part of AnsibleModule that a kind uses, for one item of tcx_config."""
 
     def __init__(self, module, params):
+        self.root = module  # the task's module: what the task's secrets join (generated_passwords.conceal)
         self.params = params
         self.check_mode = module.check_mode
         self._diff = module._diff

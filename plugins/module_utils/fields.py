@@ -18,8 +18,9 @@ import re
 
 SECRET_MASK = '********'
 SECRET_CHANGED_MASK = '******** (changed)'
-# Properties the PBX returns that must never reach a result or a diff.
-SERVER_SECRETS = frozenset(['AccessPassword', 'AuthPassword', 'VMPIN', 'DeskphonePassword',
+# Properties the PBX returns that must never reach a result or a diff. ``AuthID`` is the user name half
+# of a phone's SIP credentials (with ``AuthPassword``): whoever has both registers as the extension.
+SERVER_SECRETS = frozenset(['AccessPassword', 'AuthPassword', 'AuthID', 'VMPIN', 'DeskphonePassword',
                             'SipPassword', 'Password', 'Pin'])
 
 

@@ -8,7 +8,8 @@ password that the PBX may now hold (the user was created, or its create's answer
 could not be confirmed) is delivered, even when the run then fails:
 
 - to ``generated_passwords_file``: a CSV (``extension,first_name,last_name,email,password,status``)
-  with mode 0600, rows of the same extension replaced and other rows kept, written atomically;
+  with mode 0600, rows of the same extension replaced and other rows kept, written atomically, a cell
+  that a spreadsheet would run as a formula written as text (csv_cells.py);
 - in the result only with ``return_generated_passwords: true`` (the task should use ``no_log``);
 - otherwise a warning says, without the password, that it is not shown and how to get it.
 """
@@ -22,6 +23,7 @@ import io
 import os
 import tempfile
 
+from ansible_collections.tcx.xapi.plugins.module_utils.csv_cells import escape_cell, unescape_cell
 from ansible_collections.tcx.xapi.plugins.module_utils.token_cache import exclusive_lock
 
 COLUMNS = ('extension', 'first_name', 'last_name', 'email', 'password', 'status')
@@ -49,6 +51,17 @@ def argument_spec():
     )
 
 
+def conceal(module, password):
+    """Put a generated password on the task's mask list (masked in every output, an error the PBX
+    echoes included), as a given one is; unless the task asked for it in its result.
+
+    ``module`` is the task's module, or an item's stand-in for it with the module as ``root`` (tcx_config).
+    """
+    root = getattr(module, 'root', module)
+    if not root.params.get('return_generated_passwords'):
+        root.no_log_values.add(password)
+
+
 def passwords_file_path(path):
     """The absolute path of the file (a relative one is resolved against the working directory).
 
@@ -67,7 +80,7 @@ def _read_rows(path):
     if not os.path.exists(path):
         return []
     with io.open(path, 'r', encoding='utf-8', newline='') as handle:
-        return [dict((column, row.get(column) or '') for column in COLUMNS)
+        return [dict((column, unescape_cell(row.get(column) or '')) for column in COLUMNS)
                 for row in csv.DictReader(handle) if row.get('extension')]
 
 
@@ -91,7 +104,7 @@ def write_passwords_file(path, rows):
             writer = csv.DictWriter(text, fieldnames=COLUMNS, lineterminator='\n')
             writer.writeheader()
             for row in kept + list(new.values()):
-                writer.writerow(dict((column, row.get(column) or '') for column in COLUMNS))
+                writer.writerow(dict((column, escape_cell(row.get(column) or '')) for column in COLUMNS))
             fd, tmp = tempfile.mkstemp(dir=directory, prefix='.%s.' % os.path.basename(absolute))
             try:
                 os.fchmod(fd, FILE_MODE)

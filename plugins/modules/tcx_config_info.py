@@ -78,9 +78,9 @@ EXAMPLES = r'''
     kinds: [users]
   register: found
 
-- name: Show each user's extension and SIP authentication ID
+- name: Show each user's extension and first name
   ansible.builtin.debug:
-    msg: "{{ found.raw.users | items2dict(key_name='Number', value_name='AuthID') }}"
+    msg: "{{ found.raw.users | items2dict(key_name='Number', value_name='FirstName') }}"
 '''
 
 RETURN = r'''

@@ -14,7 +14,7 @@ version_added: 0.1.0
 description:
   - Return the users of a 3CX v20 PBX that match every selecting option given, or all users when none is given.
   - Pages through any number of users (100 per request, ordered by C(Id)), so the list is complete and in a stable order.
-  - Secret properties (C(AccessPassword), C(AuthPassword), C(VMPIN), C(DeskphonePassword) and similar) are never returned.
+  - Secret properties (C(AccessPassword), C(AuthPassword), C(AuthID), C(VMPIN), C(DeskphonePassword) and similar) are never returned.
   - Only reads; it runs the same in check mode.
 author:
   - tcx.xapi developers (@tcx-xapi)

@@ -19,7 +19,7 @@ from ansible_collections.tcx.xapi.plugins.module_utils.fields import (
     MAX_EMAIL, NAME_RULE, PASSWORD_RULE, PHONE_RULE, PIN_RULE, TEXT_RULE, Field, LanguageField, Rule, ValidationError,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.generated_passwords import (
-    CREATED, UNCONFIRMED, follow_up_failed,
+    CREATED, UNCONFIRMED, conceal, follow_up_failed,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.links import check_link_name, ensure_link_available
 from ansible_collections.tcx.xapi.plugins.module_utils.odata import all_of, any_of, build_query, equals, literal
@@ -356,6 +356,7 @@ class User(EntityKind):
         payload = super(User, self).create_payload(ctx, payload)
         if 'AccessPassword' not in payload and not ctx.module.check_mode:
             ctx.cache['generated_password'] = generate_password()
+            conceal(ctx.module, ctx.cache['generated_password'])
             payload['AccessPassword'] = ctx.cache['generated_password']
         return payload
 

@@ -208,3 +208,11 @@ def test_relative_paths_are_taken_from_the_current_directory(tmp_path, monkeypat
     assert absolute_path('users.csv') == str(tmp_path / 'users.csv')
     assert absolute_path('/srv/users.csv') == '/srv/users.csv'
     assert absolute_path('') == ''
+
+
+def test_cells_escaped_against_formulas_are_read_back_as_written_originally(tmp_path):
+    from ansible_collections.tcx.xapi.plugins.module_utils.csv_cells import escape_cell
+    values = ['210', '-Ann', '=Lee', '+ann@example.com']
+    text = 'extension,first_name,last_name,email\n' + ','.join(escape_cell(v) for v in values) + '\n'
+    assert "'-Ann" in text and "'=Lee" in text
+    assert users_from_csv(text) == [{'extension': '210', 'first_name': '-Ann', 'last_name': '=Lee', 'email': '+ann@example.com'}]

@@ -170,7 +170,7 @@ def test_set_lists_ignore_order_and_ignore_case_strings():
 
 
 def test_strip_secrets_removes_server_secrets_at_any_depth():
-    entity = {'Id': 1, 'AccessPassword': 'p', 'VMPIN': '1234', '@odata.context': 'x',
+    entity = {'Id': 1, 'AccessPassword': 'p', 'AuthID': 'sip-user', 'VMPIN': '1234', '@odata.context': 'x',
               'Groups': [{'GroupId': 2, 'AuthPassword': 'q'}], 'Nested': {'DeskphonePassword': 'r', 'Keep': 1}}
     assert strip_secrets(entity) == {'Id': 1, 'Groups': [{'GroupId': 2}], 'Nested': {'Keep': 1}}
 

@@ -100,3 +100,19 @@ def test_a_file_that_cannot_be_written_names_the_users_whose_passwords_are_not_d
     delivered, error = delivery.deliver([row('100', 'Secret-Pw-1')])
     assert delivered == {} and 'could not be written' in error and 'extension 100 are not delivered' in error
     assert 'Secret-Pw-1' not in error
+
+
+def test_cells_a_spreadsheet_would_run_as_formulas_are_text_and_read_back_unchanged(tmp_path):
+    target = tmp_path / 'p.csv'
+    formula = row('100', '-Gen3rated', first_name='=HYPERLINK("http://evil","x")', last_name='+Plus',
+                  email='@at.example.com')
+    write_passwords_file(str(target), [formula, row('101', 'plain')])
+    written = rows_of(target)
+    assert written[0]['password'] == "'-Gen3rated" and written[0]['first_name'] == '\'=HYPERLINK("http://evil","x")'
+    assert written[0]['last_name'] == "'+Plus" and written[0]['email'] == "'@at.example.com"
+    assert all(not cell or cell[0] not in '=+-@\t\r' for r in written for cell in r.values())
+    # Merging reads the file back with the collection's own reader: the kept row is not escaped twice.
+    write_passwords_file(str(target), [row('101', '=new')])
+    assert rows_of(target)[0] == written[0] and rows_of(target)[1]['password'] == "'=new"
+    from ansible_collections.tcx.xapi.plugins.module_utils.generated_passwords import _read_rows
+    assert _read_rows(str(target)) == [formula, row('101', '=new')]

@@ -20,6 +20,7 @@ class FakeModule(object):
         self.params = params
         self.check_mode = check_mode
         self._diff = True
+        self.no_log_values = set()
 
 
 def user_params(**options):
@@ -149,3 +150,12 @@ def test_link_names_that_are_valid(name):
 def test_link_names_that_are_not(name):
     with pytest.raises(ValidationError):
         check_link_name(name)
+
+
+@pytest.mark.parametrize('returned', [False, True])
+def test_a_generated_password_joins_the_mask_list_unless_the_task_returns_it(returned):
+    engine, ctx = engine_for(user_params(first_name='Ada', return_generated_passwords=returned))
+    payload = User().create_payload(ctx, {'Number': '150'})
+    generated = payload['AccessPassword']
+    assert generated == ctx.cache['generated_password']
+    assert (generated in ctx.module.no_log_values) is not returned
