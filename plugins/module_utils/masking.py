@@ -27,6 +27,8 @@ from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.tcx.xapi.plugins.module_utils.connection import connection_argument_spec
 from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS
 
+# What Ansible shows for a no_log option's value.
+NO_LOG_MASK = 'VALUE_SPECIFIED_IN_NO_LOG_PARAMETER'
 # ``scheme://user:password@host``: the userinfo of a URL anywhere in a text.
 URL_USERINFO = re.compile(r'(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*://)(?P<userinfo>[^/?#@\s]*)@')
 
@@ -119,6 +121,30 @@ def secret_values(params, spec=None):
     return found
 
 
+def masked_arguments(params, spec=None):
+    """A copy of a task's arguments for ``invocation``: the whole value of every secret option (at any depth,
+    whatever its type) replaced by Ansible's mask; masking values alone would keep a dict's keys
+    (``vm_pin: {1234: null}``) and the shape of a list."""
+    names = secret_option_names(spec)
+
+    def copy(node):
+        if isinstance(node, dict):
+            return dict((key, NO_LOG_MASK if isinstance(key, str) and key in names and value is not None else copy(value))
+                        for key, value in node.items())
+        if isinstance(node, (list, tuple)):
+            return [copy(item) for item in node]
+        return node
+    return copy(params)
+
+
+def masked_invocation(result, spec=None):
+    """``result`` with its ``invocation.module_args`` (when it has one) passed through :func:`masked_arguments`."""
+    invocation = result.get('invocation')
+    if isinstance(invocation, dict) and isinstance(invocation.get('module_args'), dict):
+        result['invocation'] = dict(invocation, module_args=masked_arguments(invocation['module_args'], spec))
+    return result
+
+
 class MaskingModule(AnsibleModule):
     """``AnsibleModule`` that knows the task's secrets before it validates the arguments.
 
@@ -134,7 +160,13 @@ class MaskingModule(AnsibleModule):
 
     def _return_formatted(self, kwargs):
         self.no_log_values.update(secret_values(self.params, self.argument_spec))
-        super(MaskingModule, self)._return_formatted(kwargs)
+        masked_invocation(kwargs, self.argument_spec)
+        # AnsibleModule echoes self.params as invocation when the result has none: echo a masked copy.
+        params, self.params = self.params, masked_arguments(self.params, self.argument_spec)
+        try:
+            super(MaskingModule, self)._return_formatted(kwargs)
+        finally:
+            self.params = params
 
 
 def fail_unexpected(module, what):

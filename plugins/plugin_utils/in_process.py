@@ -41,7 +41,7 @@ from ansible.plugins.action import ActionBase
 from ansible.utils.vars import merge_hash
 from ansible_collections.tcx.xapi.plugins.module_utils.client import HAS_REQUESTS
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import naming_an_option
-from ansible_collections.tcx.xapi.plugins.module_utils.masking import secret_values
+from ansible_collections.tcx.xapi.plugins.module_utils.masking import masked_arguments, masked_invocation, secret_values
 
 IN_PROCESS_VARIABLE = 'tcx_xapi_in_process'
 
@@ -132,7 +132,9 @@ class TaskModule(object):
         if not self._inject_invocation:
             result.pop('invocation', None)
         elif 'invocation' not in result:
-            result['invocation'] = {'module_args': self.params}
+            result['invocation'] = {'module_args': masked_arguments(self.params, self._argument_spec)}
+        else:
+            masked_invocation(result, self._argument_spec)
         if self.warnings:
             result['warnings'] = list(self.warnings)
         # The validated arguments too: secrets from environment fallbacks (a URL's credentials).

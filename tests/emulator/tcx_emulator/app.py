@@ -164,7 +164,7 @@ def _run_with_faults(emulator, handler):
     if fault and fault['action'] == 'delay':
         time.sleep(float(fault['delay']))
     if fault and fault['when'] == 'before' and fault['action'] in ('status', 'drop', 'redirect'):
-        response = _fault_response(fault) if fault['action'] == 'status' else Response('', status=500)
+        response = _fault_response(fault) if fault['action'] != 'drop' else Response('', status=500)
     else:
         response = handler(client_holder)
         if fault and fault['when'] == 'after' and fault['action'] in ('status', 'redirect'):
