@@ -38,6 +38,8 @@ API_PREFIX = '/xapi/v1/'
 # The API path at the end of a url option, with or without a trailing slash: dropped from the base URL.
 API_PATH_SUFFIX = re.compile(r'/xapi/v1/*$', re.IGNORECASE)
 TOKEN_PATH = '/connect/token'
+# ``scheme://user:password@host``: the userinfo of a URL anywhere in a text.
+URL_USERINFO = re.compile(r'(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*://)(?P<userinfo>[^/?#@\s]*)@')
 TRANSIENT_STATUSES = (429, 502, 503, 504)
 IDEMPOTENT_METHODS = ('GET', 'PATCH', 'PUT', 'DELETE')
 BACKOFF_BASE = 0.5
@@ -123,12 +125,16 @@ def normalize_url(url):
     return text, warning
 
 
+def without_userinfo(text):
+    """``text`` with the ``user:password@`` of every URL in it removed (for messages that show a URL)."""
+    return URL_USERINFO.sub(lambda match: match.group('scheme'), text or '')
+
+
 def shown_location(location):
     """A redirect's ``Location`` as a message may show it: without ``user:password@``, query and fragment."""
     if not location:
         return 'no Location'
-    text = re.split(r'[?#]', location, 1)[0]
-    return re.sub(r'^([A-Za-z][A-Za-z0-9+.-]*://)[^/@]*@', r'\1', text)
+    return without_userinfo(re.split(r'[?#]', location, 1)[0])
 
 
 def parse_version(text):

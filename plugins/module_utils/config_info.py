@@ -14,13 +14,13 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.tcx.xapi.plugins.module_utils.masking import MaskingModule
 from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
 from ansible_collections.tcx.xapi.plugins.module_utils.connection import (
     Context, client_from_module, connection_argument_spec,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import strip_secrets
 from ansible_collections.tcx.xapi.plugins.module_utils.info import read
+from ansible_collections.tcx.xapi.plugins.module_utils.masking import MaskingModule, failures_masked
 from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS, PLURALS
 
 
@@ -47,6 +47,7 @@ def read_kind(kind, ctx):
     return found
 
 
+@failures_masked
 def run_config_info_module(module_class=None):
     """The whole ``main()`` of tcx_config_info (``module_class`` as for ``run_entity_module``)."""
     module = (module_class or MaskingModule)(argument_spec=config_info_argument_spec(), supports_check_mode=True)

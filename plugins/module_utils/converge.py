@@ -44,7 +44,6 @@ except ImportError:  # pragma: no cover - Python 2 is not supported, kept for th
     ThreadPoolExecutor = None
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
-from ansible_collections.tcx.xapi.plugins.module_utils.masking import MaskingModule
 from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
 from ansible_collections.tcx.xapi.plugins.module_utils import generated_passwords
 from ansible_collections.tcx.xapi.plugins.module_utils.connection import (
@@ -52,6 +51,7 @@ from ansible_collections.tcx.xapi.plugins.module_utils.connection import (
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.entity import Engine, Plan, merge_entity
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import ValidationError, get_option, type_problems
+from ansible_collections.tcx.xapi.plugins.module_utils.masking import MaskingModule, failures_masked
 from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS, PLURALS, kind_named
 from ansible_collections.tcx.xapi.plugins.module_utils.lookups import Lookups
 
@@ -691,6 +691,7 @@ class Converger(object):
         return result
 
 
+@failures_masked
 def run_config_module(module_class=None):
     """The whole ``main()`` of tcx_config: every exit echoes the arguments through :func:`invocation`.
 

@@ -24,7 +24,7 @@ from ansible_collections.tcx.xapi.plugins.module_utils.fields import (
     set_aside_wrong_shapes, strip_secrets, type_problems,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.generated_passwords import PasswordDelivery, PasswordsFileError
-from ansible_collections.tcx.xapi.plugins.module_utils.masking import MaskingModule
+from ansible_collections.tcx.xapi.plugins.module_utils.masking import MaskingModule, failures_masked
 from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS, kind_named
 from ansible_collections.tcx.xapi.plugins.module_utils.usage import check_delete
 
@@ -313,6 +313,7 @@ def _in_process_module(module_class, kind, spec, constraints):
     return module
 
 
+@failures_masked
 def run_entity_module(plural, extra_spec=None, module_class=None):
     """The whole ``main()`` of the module of the kind ``plural`` in the registry.
 

@@ -14,12 +14,12 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.tcx.xapi.plugins.module_utils.masking import MaskingModule
 from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
 from ansible_collections.tcx.xapi.plugins.module_utils.connection import (
     Context, client_from_module, connection_argument_spec,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import strip_secrets
+from ansible_collections.tcx.xapi.plugins.module_utils.masking import MaskingModule, failures_masked
 from ansible_collections.tcx.xapi.plugins.module_utils.registry import kind_named
 from ansible_collections.tcx.xapi.plugins.module_utils.odata import all_of, any_of, build_query, equals
 
@@ -104,6 +104,7 @@ def query(kind, ctx):
     return found
 
 
+@failures_masked
 def run_info_module(plural, module_class=None):
     """The whole ``main()`` of the info module of the kind ``plural`` (``module_class`` as for ``run_entity_module``).
 

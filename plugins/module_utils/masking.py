@@ -20,17 +20,16 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import re
+import functools
 import traceback
 
 from ansible.module_utils.basic import AnsibleModule
+from ansible_collections.tcx.xapi.plugins.module_utils.client import URL_USERINFO
 from ansible_collections.tcx.xapi.plugins.module_utils.connection import connection_argument_spec
 from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS
 
 # What Ansible shows for a no_log option's value.
 NO_LOG_MASK = 'VALUE_SPECIFIED_IN_NO_LOG_PARAMETER'
-# ``scheme://user:password@host``: the userinfo of a URL anywhere in a text.
-URL_USERINFO = re.compile(r'(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*://)(?P<userinfo>[^/?#@\s]*)@')
 
 
 def _spec_secret_names(spec, names):
@@ -88,11 +87,6 @@ def url_userinfo_secrets(text):
             if password:
                 found.add(password)
     return found
-
-
-def without_userinfo(text):
-    """``text`` with the ``user:password@`` of every URL in it removed (for messages that show a URL)."""
-    return URL_USERINFO.sub(lambda match: match.group('scheme'), text or '')
 
 
 def secret_values(params, spec=None):
@@ -154,7 +148,11 @@ class MaskingModule(AnsibleModule):
     ``no_log`` values Ansible collects itself.
     """
 
+    # The module of this module process (a module process runs one): what :func:`failures_masked` fails.
+    running = None
+
     def _load_params(self):
+        MaskingModule.running = self
         super(MaskingModule, self)._load_params()
         self.no_log_values.update(secret_values(self.params, getattr(self, 'argument_spec', None)))
 
@@ -169,9 +167,22 @@ class MaskingModule(AnsibleModule):
             self.params = params
 
 
-def fail_unexpected(module, what):
-    """Fail ``module`` for an exception nobody expected, its message and traceback masked like any result.
+def failures_masked(main):
+    """Decorator of a module's ``main``: in a module process, an exception nobody expected fails the task
+    with its message and traceback masked like any result (ansible-core would show them unmasked).
 
-    A module process would otherwise print the traceback unmasked (``MODULE FAILURE``)."""
-    module.fail_json(msg='%s failed unexpectedly: %s' % (what, traceback.format_exc().strip().splitlines()[-1]),
-                     exception=traceback.format_exc())
+    In the controller's worker process no :class:`MaskingModule` is built (``TaskModule`` is): the
+    exception goes on to the action plugin, which masks it the same way.
+    """
+    @functools.wraps(main)
+    def guarded(*args, **kwargs):
+        MaskingModule.running = None
+        try:
+            return main(*args, **kwargs)
+        except Exception:  # pylint: disable=broad-exception-caught
+            module = MaskingModule.running
+            if module is None:
+                raise
+            module.fail_json(msg='%s failed unexpectedly: %s' % (module._name, traceback.format_exc().strip().splitlines()[-1]),
+                             exception=traceback.format_exc())
+    return guarded

@@ -184,11 +184,11 @@ counts:
       sample: 4
 '''
 
-from ansible_collections.tcx.xapi.plugins.module_utils.masking import MaskingModule
 from ansible_collections.tcx.xapi.plugins.module_utils.client import AuthenticationError, XAPIError
 from ansible_collections.tcx.xapi.plugins.module_utils.connection import (
     Context, client_from_module, connection_argument_spec,
 )
+from ansible_collections.tcx.xapi.plugins.module_utils.masking import MaskingModule, failures_masked
 from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS
 from ansible_collections.tcx.xapi.plugins.module_utils.odata import build_query
 from ansible_collections.tcx.xapi.plugins.module_utils.timezones import timezone_table
@@ -205,6 +205,7 @@ def gather(ctx):
             'counts': dict((kind.plural, count(ctx.client, kind.entity_set)) for kind in KINDS if not kind.singleton)}
 
 
+@failures_masked
 def main(module_class=None):
     spec = connection_argument_spec()
     spec['fail_on_bad_credentials'] = dict(type='bool', default=True)

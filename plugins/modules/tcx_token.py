@@ -102,11 +102,12 @@ expires_at_epoch:
 
 import time
 
-from ansible_collections.tcx.xapi.plugins.module_utils.masking import MaskingModule
 from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
 from ansible_collections.tcx.xapi.plugins.module_utils.connection import client_from_module, connection_argument_spec
+from ansible_collections.tcx.xapi.plugins.module_utils.masking import MaskingModule, failures_masked
 
 
+@failures_masked
 def main(module_class=None):
     module = (module_class or MaskingModule)(argument_spec=connection_argument_spec(), supports_check_mode=True)
     if not (module.params['client_id'] and module.params['client_secret']):
