@@ -173,6 +173,16 @@ def module_main(resolved_action):
     return importlib.import_module('ansible_collections.tcx.xapi.plugins.modules.%s' % name).main
 
 
+class MaskedArguments(dict):
+    """A module's arguments that show every secret masked when printed: with ANSIBLE_DEBUG, ansible-core
+    prints the arguments of a module process (``done with _execute_module (name, args)``)."""
+
+    def __repr__(self):
+        return repr(remove_values(masked_arguments(dict(self)), secret_values(dict(self))))
+
+    __str__ = __repr__
+
+
 class InProcessAction(ActionBase):
     """The action plugin of every tcx.xapi module: runs the task's module in the worker process."""
 
@@ -204,7 +214,8 @@ class InProcessAction(ActionBase):
     def run_module_process(self, task_vars):
         """The module as a module process, as ansible-core's ``normal`` action runs it."""
         wrap_async = self._task.async_val and not self._connection.has_native_async
-        result = self._execute_module(task_vars=task_vars, wrap_async=wrap_async)
+        result = self._execute_module(module_args=MaskedArguments(self._task.args), task_vars=task_vars,
+                                      wrap_async=wrap_async)
         if not wrap_async:
             self._remove_tmp_path(self._connection._shell.tmpdir)
         return result

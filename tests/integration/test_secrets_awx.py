@@ -173,3 +173,114 @@ def test_system_info_fails_on_a_redirect(emulator, play, elsewhere):
     assert default['status'] == 'failed' and default['result']['msg'].startswith('PBX not reachable: POST /connect/token')
     assert report['status'] == 'ok' and report['result']['api_ok'] is False and report['result']['credentials_ok'] is False
     assert elsewhere.seen == []
+
+
+# -- 2. the AWX path: ansible-runner's artifacts ---------------------------------------------------------
+
+AWX_SECRETS = {'user_password': 'Awx-User-Pw-1', 'user_pin': '618204', 'new_password': 'Awx-New-Pw-2',
+               'item_password': 'Awx-Item-Pw-3', 'item_pin': '730491', 'list_password': ['Awx-Listed-Pw-4']}
+
+
+def arm(emulator, name, **rule):
+    """A task that arms an emulator fault just before the task that is to meet it."""
+    return {'name': name, 'ansible.builtin.uri': {'url': emulator.url + '/_emulator/faults', 'method': 'POST',
+                                                  'body_format': 'json', 'body': rule, 'status_code': [200, 201]}}
+
+
+def awx_playbook(emulator, elsewhere_url):
+    """Good and bad arguments, faults, in process and as a module process: what a job meets."""
+    user = {'extension': '160', 'first_name': 'Awx', 'password': '{{ user_password }}', 'vm_pin': '{{ user_pin }}'}
+    item = {'extension': '161', 'first_name': 'Item', 'password': '{{ item_password }}', 'vm_pin': '{{ item_pin }}'}
+    ignored = {'ignore_errors': True}
+    tasks = [
+        {'name': 'create', 'tcx.xapi.tcx_user': user, 'register': 'created'},
+        dict({'name': 'config with a wrong type', 'tcx.xapi.tcx_config': {'users': [item], 'departments': 'Sales'}}, **ignored),
+        dict({'name': 'config with a wrong type, module process', 'tcx.xapi.tcx_config': {'users': [item], 'parallel': 'lots'},
+              'vars': {'tcx_xapi_in_process': False}}, **ignored),
+        dict({'name': 'config misspelt', 'tcx.xapi.tcx_config': {'user': [item]}}, **ignored),
+        dict({'name': 'password of the wrong shape', 'tcx.xapi.tcx_user': {'extension': '163', 'password': '{{ list_password }}',
+                                                                            'departments': 'Sales'}}, **ignored),
+        {'name': 'generated password', 'tcx.xapi.tcx_user': {'extension': '162', 'first_name': 'Gen'}},
+        arm(emulator, 'arm a failing PATCH', method='PATCH', path=r'^/xapi/v1/Users\(\d+\)$', action='status', status=500),
+        dict({'name': 'new password, the PBX fails', 'tcx.xapi.tcx_user': dict(user, password='{{ new_password }}',
+                                                                                update_password='always')}, **ignored),
+        arm(emulator, 'arm a redirect', method='GET', path=r'^/xapi/v1/Groups$', action='redirect', status=302,
+            location=elsewhere_url),
+        dict({'name': 'redirected', 'tcx.xapi.tcx_department_info': {'name': 'DEFAULT'}}, **ignored),
+        {'name': 'cache the results', 'ansible.builtin.set_fact': {'cacheable': True, 'awx_created': '{{ created }}'}},
+    ]
+    return [{'name': 'awx job', 'hosts': 'localhost', 'gather_facts': False, 'tasks': tasks}]
+
+
+def test_the_awx_path_keeps_every_secret_out_of_ansible_runners_artifacts(emulator, tmp_path, elsewhere):
+    """ansible-runner runs the job as AWX does: the credential type's environment injected as ``envvars``
+    (never written to env/envvars: ``suppress_env_files``), secrets as extra vars (AWX writes its own
+    env/extravars), ``--diff``; once at default verbosity and once at -vvvv with ANSIBLE_DEBUG=1. Every
+    artifact is scanned for every secret the run used."""
+    import ansible_runner
+    import yaml
+    from conftest import BIN, REPO, _issued_tokens, received_secrets, scan_for_secrets
+    from test_awx import credential_environment
+
+    data = tmp_path / 'job'
+    (data / 'project').mkdir(parents=True)
+    (data / 'env').mkdir()
+    (data / 'inventory').mkdir()
+    (data / 'project' / 'job.yml').write_text(yaml.safe_dump(awx_playbook(emulator, location(elsewhere, '/x'))))
+    (data / 'env' / 'extravars').write_text(json.dumps(AWX_SECRETS))
+    (data / 'inventory' / 'hosts').write_text('localhost ansible_connection=local ansible_python_interpreter=%s\n'
+                                             % __import__('sys').executable)
+    credential = credential_environment({'url': emulator.url, 'client_id': emulator.client_id,
+                                         'client_secret': emulator.client_secret})
+    cache = tmp_path / 'token-cache'
+    runs = {}
+    for ident, verbosity, debug in (('default', 0, False), ('verbose', 4, True)):
+        envvars = dict(credential, PATH='%s:%s' % (BIN, __import__('os').environ.get('PATH', '')),
+                       ANSIBLE_COLLECTIONS_PATH=str(REPO / '.build'), TCX_TOKEN_CACHE_DIR=str(cache),
+                       ANSIBLE_NOCOLOR='1', ANSIBLE_LOCALHOST_WARNING='0')
+        if debug:
+            envvars['ANSIBLE_DEBUG'] = '1'
+        runs[ident] = ansible_runner.run(private_data_dir=str(data), playbook='job.yml', ident=ident, envvars=envvars,
+                                         cmdline='--diff', verbosity=verbosity or None, suppress_env_files=True,
+                                         quiet=True)
+    for ident, run in runs.items():
+        assert run.rc == 0 and run.status == 'successful', (ident, run.rc, run.status)
+    events = [e for e in runs['default'].events if e.get('event') in ('runner_on_ok', 'runner_on_failed')]
+    by_task = dict((e['event_data']['task'], e['event']) for e in events)
+    assert by_task['create'] == 'runner_on_ok' and by_task['config misspelt'] == 'runner_on_failed'
+    assert by_task['new password, the PBX fails'] == 'runner_on_failed' and by_task['redirected'] == 'runner_on_failed'
+    assert elsewhere.seen == []
+
+    secrets = dict((value, 'extra var %s' % name) for name, value in AWX_SECRETS.items() if isinstance(value, str))
+    secrets['Awx-Listed-Pw-4'] = 'extra var list_password'
+    secrets[emulator.client_secret] = 'the credential client_secret'
+    secrets.update(received_secrets(emulator))  # the generated password, as the PBX holds it
+    secrets.update((token, 'an access token') for token in _issued_tokens(cache))
+    assert any('generated' in origin or 'AccessPassword' in origin for origin in secrets.values())
+
+    leaks, scanned = [], []
+    for path in sorted(p for p in data.rglob('*') if p.is_file()):
+        relative = str(path.relative_to(data))
+        text = path.read_text(encoding='utf-8', errors='replace')
+        if relative == 'env/extravars' or relative.startswith('project/'):
+            continue  # the job's own input, as AWX writes it
+        if relative.endswith('/command'):
+            # ansible-runner records the job's whole environment here: the injected credential is in it
+            # by design (docs/security.md); nothing else is.
+            command = json.loads(text)
+            assert command['env']['TCX_CLIENT_SECRET'] == emulator.client_secret
+            command['env'].pop('TCX_CLIENT_SECRET')
+            text = json.dumps(command)
+        scanned.append(relative)
+        try:
+            scan_for_secrets(secrets, set(), text, '', [])
+        except AssertionError as exc:
+            leaks.append('%s: %s' % (relative, exc))
+    assert not leaks, '\n'.join(leaks)
+    for ident in runs:
+        assert 'artifacts/%s/stdout' % ident in scanned and 'artifacts/%s/command' % ident in scanned
+        assert any(name.startswith('artifacts/%s/job_events/' % ident) for name in scanned)
+        assert any(name.startswith('artifacts/%s/fact_cache/' % ident) for name in scanned)
+    assert not (data / 'env' / 'envvars').exists()
+    verbose = (data / 'artifacts' / 'verbose' / 'stdout').read_text()
+    assert '<localhost> ESTABLISH LOCAL CONNECTION' in verbose or 'task path:' in verbose  # -vvvv took effect
