@@ -384,9 +384,10 @@ def test_system_info_reports_refused_credentials_as_data(emulator, play):
 
 def test_system_info_fails_on_an_unreachable_pbx(emulator, play):
     options = dict(connection(emulator), url='http://127.0.0.1:9', retries=0, timeout=5)
-    result = play([{'name': 'system', 'tcx.xapi.tcx_system_info': options}], defaults=False, expect_rc=2).result()
-    assert result['failed'] is True and result['reachable'] is False
-    assert result['msg'].startswith('PBX not reachable: ') and 'no answer from http://127.0.0.1:9' in result['msg']
+    record = play([{'name': 'system', 'tcx.xapi.tcx_system_info': options}], defaults=False, expect_rc=2).records[-1]
+    assert record['status'] == 'failed' and record['result']['reachable'] is False
+    message = record['result']['msg']
+    assert message.startswith('PBX not reachable: ') and 'no answer from http://127.0.0.1:9' in message
 
 
 def test_system_info_reports_an_unreachable_pbx_as_data_when_asked(emulator, play):
