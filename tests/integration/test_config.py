@@ -5,6 +5,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from ansible_collections.tcx.xapi.plugins.module_utils.csv_cells import escape_cell
+
 DEPARTMENTS = [
     {'name': 'Sales', 'language': 'DE', 'extension_range': {'user_from': '200', 'user_to': '299'}},
     {'name': 'Support', 'timezone': 'Europe/Berlin'},
@@ -182,7 +184,7 @@ def test_created_users_without_password_get_one_generated_and_delivered(emulator
     password = api.find('Users', "Number eq '210'")[0]['AccessPassword']
     assert result['generated_passwords'] == {'210': password} and len(password) >= 16
     assert target.read_text().splitlines() == ['extension,first_name,last_name,email,password,status',
-                                               '999,Old,Row,,kept-Pw-1,created', '210,Gen,,,%s,created' % password]
+                                               '999,Old,Row,,kept-Pw-1,created', '210,Gen,,,%s,created' % escape_cell(password)]
     assert oct(target.stat().st_mode & 0o777) == '0o600'
 
 

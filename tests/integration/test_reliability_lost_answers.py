@@ -14,6 +14,8 @@ __metaclass__ = type
 import csv
 import json
 
+from ansible_collections.tcx.xapi.plugins.module_utils.csv_cells import unescape_cell
+
 ALPHA_BETA = [{'name': 'Alpha'}, {'name': 'Beta'}]
 
 
@@ -40,8 +42,9 @@ def runs(module, options, first='run 1', second='run 2'):
 
 
 def rows_of(path):
+    """The rows of a generated-passwords file, the formula escape of a cell undone."""
     with open(path, newline='') as handle:
-        return list(csv.DictReader(handle))
+        return [dict((key, unescape_cell(value)) for key, value in row.items()) for row in csv.DictReader(handle)]
 
 
 def users_numbered(emulator, number):

@@ -13,6 +13,7 @@ import json
 
 import pytest
 
+from ansible_collections.tcx.xapi.plugins.module_utils.csv_cells import unescape_cell
 from conftest import assert_each_fails_clearly, connection
 
 from kind_cases import users as ada_case
@@ -172,9 +173,9 @@ def test_password_always_sends_the_password_and_reports_changed(emulator, play, 
 
 
 def read_passwords(path):
-    """The rows of a generated-passwords file."""
+    """The rows of a generated-passwords file, the formula escape of a cell undone."""
     with open(path, newline='') as handle:
-        return list(csv.DictReader(handle))
+        return [dict((key, unescape_cell(value)) for key, value in row.items()) for row in csv.DictReader(handle)]
 
 
 def password_warnings(result):
