@@ -18,8 +18,8 @@ description:
     not the office hours, of which a PBX has exactly one).
   - Credentials the PBX refuses fail the task (so C(ansible localhost -m tcx.xapi.tcx_system_info) with a
     wrong secret fails), unless O(fail_on_bad_credentials=false).
-  - A PBX that cannot be reached or trusted fails the task too, unless O(fail_on_unreachable=false): no
-    answer (connection refused, timeout), a certificate that does not verify (which can be a
+  - A PBX that cannot be reached or trusted fails the task too, unless O(fail_on_unreachable=false). That is
+    no answer (connection refused, timeout), a certificate that does not verify (which can be a
     man-in-the-middle), or a redirect elsewhere (never followed).
   - With O(fail_on_unreachable=false) and O(fail_on_bad_credentials=false) these are reported as data
     (RV(reachable), RV(credentials_ok), RV(api_ok), RV(message)), not as a task failure, so a play can check
