@@ -50,7 +50,7 @@ from ansible_collections.tcx.xapi.plugins.module_utils.connection import (
     Context, client_from_module, connection_argument_spec,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.entity import Engine, Plan, merge_entity
-from ansible_collections.tcx.xapi.plugins.module_utils.fields import ValidationError, get_option, type_problems
+from ansible_collections.tcx.xapi.plugins.module_utils.fields import ValidationError, type_problems
 from ansible_collections.tcx.xapi.plugins.module_utils.masking import MaskingModule, failures_masked
 from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS, PLURALS, kind_named
 from ansible_collections.tcx.xapi.plugins.module_utils.lookups import Lookups
@@ -236,14 +236,15 @@ class Converger(object):
             validator = ArgumentSpecValidator(spec, mutually_exclusive=list(kind.mutually_exclusive),
                                               required_if=list(kind.required_if),
                                               required_one_of=list(kind.required_one_of))
-            secrets = [leaf.option_path for leaf in kind.leaves() if leaf.field.secret]
             for index, raw in enumerate(self.given(kind)):
-                self.hide_secrets(secrets, raw)
                 shapes = type_problems(kind.fields, raw, '%s[%d].' % (kind.plural, index))
+                if shapes:  # Ansible's validation would convert them, or fail with a Python error ([null] for a dict)
+                    errors.append('%s: %s' % (Item(kind, index, self.context(raw, kind)).label, '; '.join(shapes)))
+                    continue
                 result = validator.validate(raw)
                 item = Item(kind, index, self.context(result.validated_parameters, kind))
-                if shapes or result.error_messages:
-                    errors.append('%s: %s' % (item.label, '; '.join(shapes or result.error_messages)))
+                if result.error_messages:
+                    errors.append('%s: %s' % (item.label, '; '.join(result.error_messages)))
                     continue
                 try:
                     kind.check(item.ctx)
@@ -261,14 +262,6 @@ class Converger(object):
         if kind.singleton:
             return [] if raw is None else [raw]
         return raw
-
-    def hide_secrets(self, secrets, raw):
-        """Passwords and PINs of items (at the option paths ``secrets``) are secrets of the task:
-        Ansible masks them in all output."""
-        for option_path in secrets:
-            value = get_option(raw, option_path)
-            if value not in (None, ''):
-                self.module.no_log_values.add(str(value))
 
     def duplicates(self, kind):
         """Two items for the same object would fight each other: name them."""

@@ -224,6 +224,14 @@ CONFIG_ROWS = [
         'holidays[0].name must be a string, got a float 1.5'),
     row('config-office-hours-language-list', CONFIG, {'office_hours': {'language': ['EN']}},
         'office_hours[0].language must be a string, got a list'),
+    row('config-multicast-null', CONFIG, {'ring_groups': [{'name': 'R', 'multicast': [None]}]},
+        'ring_groups[0].multicast must be a dict, got a list'),
+    row('config-routing-null', CONFIG, {'departments': [{'name': 'D', 'routing': [None]}]},
+        'departments[0].routing must be a dict, got a list'),
+    row('config-hours-null', CONFIG, {'inbound_rules': [{'did': '4930123', 'trunk': '10000', 'hours': [None]}]},
+        'inbound_rules[0].hours must be a dict, got a list'),
+    row('config-item-null', CONFIG, {'users': [None]}, "Elements value for option 'users' is of type NoneType"),
+    row('config-item-str', CONFIG, {'queues': ['Support']}, "Elements value for option 'queues' is of type str"),
 ]
 # Two plays (each a few seconds of ansible-playbook start, then some 0.1 s per row), one per pytest worker.
 TRUNK, OUTBOUND = 'tcx.xapi.tcx_trunk', 'tcx.xapi.tcx_outbound_rule'
