@@ -111,6 +111,47 @@ def tcx_markdown_cell(value):
     return ' '.join(str(value).replace('|', '\\|').splitlines())
 
 
+DRIFT_ACTIONS = ('create', 'update', 'delete', 'unmanaged')
+FLEET_SLICE_KEYS = ('hosts', 'planned')
+
+
+def tcx_fleet_entry(audit, version=None, columns=None):
+    """One PBX's line of the fleet report, from its audit (:func:`tcx_drift` with ``host`` and ``audited_at``):
+    the drifting objects per kind, the totals, the PBX version and ``columns`` (more values a play adds per
+    host, a licence's expiry or a backup's age: one column each in the fleet report)."""
+    if not isinstance(audit, dict) or 'summary' not in audit or 'host' not in audit:
+        raise AnsibleFilterError('tcx_fleet_entry expects the audit of one PBX (tcx_drift with host and audited_at)')
+    if columns is not None and not isinstance(columns, dict):
+        raise AnsibleFilterError('tcx_audit_columns must be a mapping of column name to value, got %r' % type(columns).__name__)
+    return {'host': audit['host'], 'audited_at': audit.get('audited_at'), 'pbx_version': version, 'drift': audit['drift'],
+            'drifting': audit['drifting'],
+            'drift_by_kind': dict((kind, sum(counts.get(action, 0) for action in DRIFT_ACTIONS)) for kind, counts in audit['summary'].items()),
+            'failed': audit['totals'].get('failed', 0), 'columns': dict(columns or {})}
+
+
+def tcx_fleet_report(slices, generated_at=None):
+    """The fleet report from the audits' artifacts: ``slices`` is a list of the ``tcx_fleet_<slice>`` values
+    (``{'hosts': {host: entry}, 'planned': [hosts of the slice]}``), one per audit job (slice). One row per PBX,
+    sorted by host; ``missing`` lists the hosts a slice planned that left no entry (failed or unreachable)."""
+    if not isinstance(slices, list) or not slices:
+        raise AnsibleFilterError('no audit summaries found: the fleet report reads the tcx_fleet_* artifacts of audit.yml runs, '
+                                 'as an AWX workflow passes them to its next node (or give them with -e @artifacts.json)')
+    hosts, planned = {}, set()
+    for found in slices:
+        if not isinstance(found, dict) or not isinstance(found.get('hosts'), dict):
+            raise AnsibleFilterError('a tcx_fleet_* artifact must be a mapping with hosts (as audit.yml writes it), got %r'
+                                     % (sorted(found) if isinstance(found, dict) else type(found).__name__))
+        hosts.update(found['hosts'])
+        planned.update(found.get('planned') or [])
+    rows = [hosts[host] for host in sorted(hosts)]
+    kinds = [kind.plural for kind in KINDS if any(row.get('drift_by_kind', {}).get(kind.plural) for row in rows)]
+    columns = sorted(set(name for row in rows for name in (row.get('columns') or {})))
+    return {'generated_at': generated_at, 'pbxs': len(rows), 'drifting_pbxs': len([row for row in rows if row.get('drift')]),
+            'drifting_objects': sum(row.get('drifting', 0) for row in rows),
+            'failed_pbxs': len([row for row in rows if row.get('failed')]),
+            'kinds': kinds, 'columns': columns, 'rows': rows, 'missing': sorted(planned - set(hosts))}
+
+
 class FilterModule(object):
     def filters(self):
         return {
@@ -118,4 +159,6 @@ class FilterModule(object):
             'tcx_backup_objects': tcx_backup_objects,
             'tcx_drift': tcx_drift,
             'tcx_markdown_cell': tcx_markdown_cell,
+            'tcx_fleet_entry': tcx_fleet_entry,
+            'tcx_fleet_report': tcx_fleet_report,
         }

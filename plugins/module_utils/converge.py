@@ -697,6 +697,7 @@ def run_config_module(module_class=None):
     try:
         converger = Converger(module, client_from_module(module))
         result = converger.run()
+        result['pbx_version'] = converger.client.version_text
     except (ValidationError, generated_passwords.PasswordsFileError) as exc:
         module.fail_json(msg=str(exc), invocation=echo)
     except XAPIError as exc:

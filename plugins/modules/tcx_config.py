@@ -256,6 +256,13 @@ unmanaged:
     - kind: user
       key: "102"
       options: {extension: "102", first_name: Eve, departments: [{name: Sales, role: system_owners}]}
+pbx_version:
+  description:
+    - The PBX version as its C(X-3CX-Version) header sent it (C(20.0.10.1034)), or V(null) when it sent none.
+    - The drift audit (C(playbooks/audit.yml)) reports it per PBX in its fleet summary.
+  returned: success
+  type: str
+  sample: 20.0.10.1034
 generated_passwords:
   description:
     - Extension to password, for users created without one, also for creates that are not confirmed or whose

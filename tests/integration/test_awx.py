@@ -24,7 +24,7 @@ def test_ansible_builder_reads_the_collections_python_requirements():
                           capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr
     found = yaml.safe_load(proc.stdout.split('\n', 1)[1])
-    assert found['python'] == ['requests>=2.28  # from collection tcx.xapi']
+    assert found['python'] == ['requests>=2.28  # from collection tcx.xapi', 'grandalf>=0.8  # from collection tcx.xapi']
 
 
 def credential_environment(inputs):

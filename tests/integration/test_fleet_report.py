@@ -1,0 +1,134 @@
+# -*- coding: utf-8 -*-
+"""A sliced fleet audit on AWX's engine (ansible-runner): the slices' artifacts merge into the one report of the unsliced run."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import contextlib
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+import ansible_runner
+import yaml
+from tcx_emulator.pytest_plugin import start_emulator
+
+REPO = Path(__file__).resolve().parents[2]
+PLAYBOOKS = REPO / 'playbooks'
+BIN = Path(sys.executable).parent
+PBXS = 6
+SLICES = 3
+VERSIONS = ('20.0.10', '20.0.8')
+
+
+def runner_env():
+    """What the execution environment provides: ansible-core on PATH, the collection installed."""
+    return {'PATH': '%s:%s' % (BIN, os.environ.get('PATH', '')), 'ANSIBLE_COLLECTIONS_PATH': str(REPO / '.build'),
+            'ANSIBLE_NOCOLOR': '1', 'ANSIBLE_LOCALHOST_WARNING': '0'}
+
+
+def run_job(tmp_path, ident, playbook, inventory, extravars, limit=None):
+    """One AWX job: ansible-runner with a private data dir, extra vars and an optional limit (a slice)."""
+    private = tmp_path / 'runner' / ident  # each AWX job has its own private data dir
+    private.mkdir(parents=True)
+    run = ansible_runner.run(private_data_dir=str(private), ident=ident, playbook=str(PLAYBOOKS / playbook),
+                             inventory=str(inventory), extravars=extravars, limit=limit, envvars=runner_env(), quiet=True)
+    stdout = run.stdout.read()
+    assert (run.status, run.rc) == ('successful', 0), stdout[-4000:]
+    stats = [e for e in run.events if e['event'] == 'playbook_on_stats']
+    # What AWX stores as the job's artifacts: the set_stats data of the playbook_on_stats event.
+    return stats[-1]['event_data'].get('artifact_data') or {}, stdout
+
+
+def awx_merge(*artifacts):
+    """The extra vars AWX gives a workflow's next node: its parents' artifacts, merged key by key (dict.update)."""
+    merged = {}
+    for found in artifacts:
+        merged.update(found)
+    return merged
+
+
+def without_times(report):
+    report = dict(report, generated_at=None, rows=[dict(row, audited_at=None) for row in report['rows']])
+    return report
+
+
+def stamp_free(text):
+    return re.sub(r'\d{4}-\d\d-\d\dT[0-9:.]+Z', 'TIME', text)
+
+
+def test_three_slices_merge_into_the_report_of_the_unsliced_audit(tmp_path):
+    hosts = ['pbx-%02d' % n for n in range(PBXS)]
+    with contextlib.ExitStack() as stack:
+        emulators = [stack.enter_context(start_emulator('--principal', '9%02d:fleet-secret-%02d' % (n, n),
+                                                        '--pbx-version', VERSIONS[n % 2])) for n in range(PBXS)]
+        inventory = tmp_path / 'inventory'
+        (inventory / 'host_vars').mkdir(parents=True)
+        (inventory / 'hosts.yml').write_text(yaml.safe_dump({'all': {
+            'hosts': dict((host, None) for host in hosts),
+            'vars': {'ansible_connection': 'local', 'ansible_python_interpreter': sys.executable}}}))
+        for n, (host, emulator) in enumerate(zip(hosts, emulators)):
+            host_vars = {'tcx_url': emulator.url, 'tcx_client_id': emulator.client_id, 'tcx_client_secret': emulator.client_secret,
+                         # Every other PBX lacks the desired Sales department: drift.
+                         'tcx_departments': [{'name': 'DEFAULT'}] + ([{'name': 'Sales'}] if n % 2 else [])}
+            if n == 4:
+                host_vars['tcx_audit_columns'] = {'licence': 'expires 2027-03-01'}
+            (inventory / 'host_vars' / ('%s.yml' % host)).write_text(yaml.safe_dump(host_vars))
+        audit_vars = {'tcx_hosts': 'all', 'tcx_drift_changed': False}
+
+        whole, stdout = run_job(tmp_path, 'audit-all', 'audit.yml', inventory, dict(audit_vars, tcx_report_dir=str(tmp_path / 'all')))
+        slices = []
+        for number in range(SLICES):  # as AWX slices an inventory: every SLICES-th host
+            part = hosts[number::SLICES]
+            artifacts, slice_stdout = run_job(tmp_path, 'audit-slice-%d' % number, 'audit.yml', inventory,
+                                              dict(audit_vars, tcx_report_dir=str(tmp_path / ('slice-%d' % number))),
+                                              limit=','.join(part))
+            fleet = [key for key in artifacts if key.startswith('tcx_fleet_')]
+            assert len(fleet) == 1 and sorted(artifacts[fleet[0]]['hosts']) == part, artifacts
+            slices.append(artifacts)
+            stdout += slice_stdout
+        # Each slice publishes under its own key: none clobbers another in AWX's merge.
+        assert len(set(key for found in slices for key in found if key.startswith('tcx_fleet_'))) == SLICES
+        for emulator in emulators:
+            assert emulator.writes() == []
+
+        run_job(tmp_path, 'report-all', 'fleet_report.yml', inventory, dict(whole, tcx_report_dir=str(tmp_path / 'all')))
+        merged_artifacts, report_stdout = run_job(tmp_path, 'report-sliced', 'fleet_report.yml', inventory,
+                                                  dict(awx_merge(*slices), tcx_report_dir=str(tmp_path / 'sliced')))
+        stdout += report_stdout
+        secrets = [emulator.client_secret for emulator in emulators]
+
+    unsliced = json.loads((tmp_path / 'all' / 'tcx-fleet-report.json').read_text())
+    sliced = json.loads((tmp_path / 'sliced' / 'tcx-fleet-report.json').read_text())
+    assert without_times(sliced) == without_times(unsliced)
+    for extension in ('md', 'html'):
+        assert stamp_free((tmp_path / 'sliced' / ('tcx-fleet-report.' + extension)).read_text()) == stamp_free(
+            (tmp_path / 'all' / ('tcx-fleet-report.' + extension)).read_text())
+
+    # One row per PBX: drift per kind, version, the extra column.
+    assert [row['host'] for row in sliced['rows']] == hosts
+    assert [row['drift'] for row in sliced['rows']] == [bool(n % 2) for n in range(PBXS)]
+    assert [row['drift_by_kind']['departments'] for row in sliced['rows']] == [n % 2 for n in range(PBXS)]
+    assert [row['pbx_version'].startswith(VERSIONS[n % 2] + '.') for n, row in enumerate(sliced['rows'])] == [True] * PBXS
+    assert (sliced['pbxs'], sliced['drifting_pbxs'], sliced['kinds'], sliced['columns'], sliced['missing']) == (
+        PBXS, PBXS // 2, ['departments'], ['licence'], [])
+    assert merged_artifacts['tcx_fleet_drift'] == {'pbxs': PBXS, 'drifting_pbxs': PBXS // 2, 'drifting_objects': PBXS // 2, 'missing': []}
+    markdown = (tmp_path / 'sliced' / 'tcx-fleet-report.md').read_text()
+    assert '| pbx-01 | **drift** | 1 | 1 | 0 | %s' % sliced['rows'][1]['pbx_version'] in markdown
+    assert 'expires 2027-03-01 |' in markdown.splitlines()[[n for n, line in enumerate(markdown.splitlines()) if 'pbx-04' in line][0]]
+    html = (tmp_path / 'sliced' / 'tcx-fleet-report.html').read_text()
+    assert html.count('<tr data-host=') == PBXS and '<script' not in html
+    # No client secret in any output or artifact of the jobs.
+    dumped = stdout + ''.join(p.read_text(errors='replace') for p in (tmp_path / 'runner').rglob('artifacts/**/*') if p.is_file())
+    assert [secret for secret in secrets if secret in dumped] == []
+
+
+def test_the_fleet_report_without_artifacts_says_what_it_needs(tmp_path):
+    run = ansible_runner.run(private_data_dir=str(tmp_path), playbook=str(PLAYBOOKS / 'fleet_report.yml'),
+                             extravars={'tcx_report_dir': str(tmp_path)}, envvars=runner_env(), quiet=True)
+    assert run.rc == 2
+    failed = [e for e in run.events if e['event'] == 'runner_on_failed'][0]['event_data']['res']
+    assert 'no audit summaries found' in failed['msg'] and 'tcx_fleet_*' in failed['msg']
