@@ -137,6 +137,7 @@ bench: venv ## Benchmarks: emulator rate, tcx_config vs a loop, per-task cost, a
 	$(IN_VENV) $(PY) tests/bench/bench_tasks.py
 	$(IN_VENV) $(PY) tests/bench/bench_callflow.py --write-docs
 	$(IN_VENV) $(PY) tests/bench/bench_fleet.py --write-docs
+	$(IN_VENV) $(PY) tests/bench/bench_forms.py --write-docs
 
 clean: ## Remove venvs, build trees, test output and caches
 	rm -rf .venv .venv-* .build build tests/output .ansible .pytest_cache .hypothesis .demo \

@@ -7,9 +7,12 @@ It sits next to the playbooks (Ansible loads ``action_plugins/`` beside a playbo
 ``filter_plugins/``: an internal step of audit.yml, not a module of the collection. The task's
 arguments are ``base``, the reports' path without extension (its folder is created with mode 0700
 when missing), and ``reports``, a mapping of extension to content: ``<base>.<extension>`` is
-written with mode 0600, and only when its content differs. The result is ``changed`` when any
-file was written and ``written`` lists those paths. The file, stat and
-copy modules (three module launches per report) would cost most of an audit's CPU.
+written with mode 0600, and only when its content differs. ``templates`` maps more extensions to
+template files (in ``templates/`` beside the playbook), rendered with ``variables`` only: the
+template lookup would deep-copy every variable of the host (a desired state of thousands of
+items, twice per host). The result is ``changed`` when any file was written and ``written``
+lists those paths. The file, stat and copy modules (three module launches per report) would cost
+most of an audit's CPU.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -22,6 +25,12 @@ import tempfile
 from ansible.errors import AnsibleActionFail
 from ansible.module_utils.common.text.converters import to_bytes
 from ansible.plugins.action import ActionBase
+
+try:  # ansible-core 2.19+: a template's text must be trusted to be rendered
+    from ansible.template import trust_as_template
+except ImportError:
+    def trust_as_template(text):
+        return text
 
 
 def write_if_changed(path, content):
@@ -49,7 +58,15 @@ class ActionModule(ActionBase):
     """Create the report folder and write each report whose content changed."""
 
     TRANSFERS_FILES = False
-    _VALID_ARGS = frozenset(('base', 'reports'))
+    _VALID_ARGS = frozenset(('base', 'reports', 'templates', 'variables'))
+
+    def render(self, name, variables):
+        """The template ``name`` (in ``templates/`` beside the playbook) rendered with ``variables`` only."""
+        path = self._find_needle('templates', name)
+        with open(path, 'rb') as source:
+            text = source.read().decode('utf-8')
+        templar = self._templar.copy_with_new_env(available_variables=dict(variables))
+        return templar.template(trust_as_template(text), escape_backslashes=False)
 
     def run(self, tmp=None, task_vars=None):
         result = super(ActionModule, self).run(tmp, task_vars)
@@ -59,6 +76,13 @@ class ActionModule(ActionBase):
             raise AnsibleActionFail('tcx_audit_reports: base must be an absolute path (the reports without extension)')
         if not isinstance(reports, dict) or not all(isinstance(content, str) for content in reports.values()):
             raise AnsibleActionFail('tcx_audit_reports: reports must map each extension to its content (text)')
+        templates = self._task.args.get('templates') or {}
+        variables = self._task.args.get('variables') or {}
+        if not isinstance(templates, dict) or not isinstance(variables, dict):
+            raise AnsibleActionFail('tcx_audit_reports: templates must map extensions to template files, variables be a mapping')
+        reports = dict(reports)
+        for extension, name in templates.items():
+            reports[extension] = self.render(name, variables)
         try:
             os.makedirs(os.path.dirname(base), mode=0o700, exist_ok=True)
             written = ['%s.%s' % (base, extension) for extension in sorted(reports)

@@ -1,0 +1,165 @@
+"""Fleet audit by form of the desired state (a benchmark, not a test): ``make bench``.
+
+``playbooks/audit.yml --check --diff`` over N inventory hosts (N = 10, 50, 100), one per PBX as the
+README's "Many PBXs" section shows, each PBX with 10 departments, 500 users and a call flow (ring
+groups, queues, an IVR, inbound rules), its desired state given three ways:
+
+- ``state_file``: a YAML file per PBX named by the host variable ``tcx_state_file`` (what a backup
+  writes, and what infrastructure-as-code users keep in git);
+- ``host_vars``: the same variables inline in ``host_vars/<host>.yml``;
+- ``csv``: the users in a CSV file per PBX (``tcx_users_csv``), the rest as group variables.
+
+The hosts share a few emulators (``--emulators``; the audit only reads, and the emulators' own
+CPU is not measured): what is measured is the controller, the ``ansible-playbook`` process tree
+(wall time, CPU per PBX, peak sum of PSS: measure.py). The table is printed and, with
+``--write-docs``, written into docs/performance.md between the ``forms-bench`` markers.
+"""
+
+import argparse
+import contextlib
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+sys.path[:0] = [str(HERE.parent / 'emulator'), str(HERE)]
+
+from bench_config import clone_users, csv_file, departments, users  # noqa: E402
+from measure import Run, ansible_env  # noqa: E402
+from tcx_emulator.pytest_plugin import start_emulator  # noqa: E402
+
+USERS_PER_PBX = 500
+SEEDED_USERS = 6  # created by the setup (the call flow's members); the rest are cloned
+BIN = Path(sys.executable).parent
+DOCS = REPO / 'docs' / 'performance.md'
+FORMS = ('state_file', 'host_vars', 'csv')
+GOALS = 'Goal on 2 cores: CPU per PBX <= 0.3 s at every N, peak memory < 600 MB at forks 20, no growth of the cost per PBX with N.'
+
+
+def call_flow(extensions):
+    """Two ring groups, two queues, a menu and two DIDs over the first users."""
+    return {
+        'tcx_ring_groups': [{'name': 'Ring %d' % n, 'strategy': 'Hunt', 'members': extensions[n:n + 3]} for n in range(2)],
+        'tcx_queues': [{'name': 'Queue %d' % n, 'polling_strategy': 'LongestWaiting',
+                        'agents': [{'extension': e} for e in extensions[n + 2:n + 5]]} for n in range(2)],
+        'tcx_ivrs': [{'name': 'Menu', 'menu': {'1': {'to': 'ring_group', 'name': 'Ring 0'}, '2': {'to': 'queue', 'name': 'Queue 0'},
+                                                '3': {'to': 'queue', 'name': 'Queue 1'}, '0': {'to': 'extension', 'number': extensions[0]}}}],
+        'tcx_inbound_rules': [{'did': '+49305550%03d' % n, 'trunk': '10000', 'name': 'DID %d' % n,
+                               'office_hours': {'to': 'ivr', 'name': 'Menu'} if n == 0 else {'to': 'ring_group', 'name': 'Ring 1'}}
+                              for n in range(2)],
+    }
+
+
+def pbx_state(emulator, workdir):
+    """The store of one PBX with 10 departments, 500 users and the call flow, built once on ``emulator``."""
+    seeded = users(SEEDED_USERS)
+    flow = call_flow([u['extension'] for u in seeded])
+    setup = Path(workdir) / 'setup.yml'
+    options = {'url': emulator.url, 'client_id': emulator.client_id, 'client_secret': emulator.client_secret,
+               'departments': departments(), 'users': seeded}
+    options.update((name[len('tcx_'):], value) for name, value in flow.items())
+    setup.write_text(yaml.safe_dump([{'hosts': 'localhost', 'gather_facts': False, 'tasks': [
+        {'name': 'the PBX', 'tcx.xapi.tcx_config': options}]}]))
+    run = Run([str(BIN / 'ansible-playbook'), '-i', 'localhost,', '-c', 'local', str(setup)], env=ansible_env(workdir))
+    if run.rc != 0:
+        raise SystemExit('setup failed: %r' % run)
+    return clone_users(emulator.state(), USERS_PER_PBX)
+
+
+def inventory(workdir, emulators, count, form):
+    """``count`` hosts over the ``emulators``, the desired state in ``form``: the inventory folder."""
+    folder = Path(workdir) / ('inventory-%s-%d' % (form, count))
+    shutil.rmtree(str(folder), ignore_errors=True)
+    (folder / 'host_vars').mkdir(parents=True)
+    everyone = users(USERS_PER_PBX)
+    state = dict(call_flow([u['extension'] for u in everyone[:SEEDED_USERS]]), tcx_departments=departments(), tcx_users=everyone)
+    group = {'ansible_connection': 'local', 'ansible_python_interpreter': sys.executable}
+    if form == 'csv':
+        group.update((k, v) for k, v in state.items() if k != 'tcx_users')
+        users_csv = csv_file(workdir, everyone)
+    for number in range(count):
+        host = 'pbx-%03d' % number
+        emulator = emulators[number % len(emulators)]
+        host_vars = {'tcx_url': emulator.url, 'tcx_client_id': emulator.client_id, 'tcx_client_secret': emulator.client_secret}
+        if form == 'state_file':
+            state_file = folder / ('%s-state.yml' % host)
+            state_file.write_text(yaml.safe_dump(state, sort_keys=False))
+            host_vars['tcx_state_file'] = str(state_file)
+        elif form == 'host_vars':
+            host_vars.update(state)
+        else:
+            host_csv = folder / ('%s.csv' % host)
+            shutil.copyfile(users_csv, str(host_csv))
+            host_vars['tcx_users_csv'] = str(host_csv)
+        (folder / 'host_vars' / ('%s.yml' % host)).write_text(yaml.safe_dump(host_vars, sort_keys=False))
+    (folder / 'hosts.yml').write_text(yaml.safe_dump({'pbx': {'hosts': dict(('pbx-%03d' % n, None) for n in range(count)),
+                                                               'vars': group}}))
+    return folder
+
+
+def audit(workdir, emulators, count, form, forks):
+    command = [str(BIN / 'ansible-playbook'), str(REPO / 'playbooks' / 'audit.yml'), '-i', str(inventory(workdir, emulators, count, form)),
+               '-e', 'tcx_hosts=pbx', '-e', 'tcx_report_dir=%s' % (Path(workdir) / 'reports'), '--forks', str(forks), '--check', '--diff']
+    run = Run(command, env=ansible_env(workdir), cwd=workdir)
+    if run.rc != 0:
+        raise SystemExit('audit failed: %r' % run)
+    unchanged = run.stdout.count(' changed=0 ')
+    if unchanged != count:
+        raise SystemExit('audit (%s): expected no drift on %d PBXs, %d without: %r' % (form, count, unchanged, run))
+    return run
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument('--sizes', default='10,50,100', help='numbers of PBXs (inventory hosts)')
+    parser.add_argument('--forms', default=','.join(FORMS), help='forms of the desired state: %s' % ', '.join(FORMS))
+    parser.add_argument('--forks', type=int, default=20)
+    parser.add_argument('--emulators', type=int, default=5, help='emulators the hosts share')
+    parser.add_argument('--write-docs', action='store_true', help='write the table into docs/performance.md')
+    args = parser.parse_args(argv)
+    rows = []
+    with tempfile.TemporaryDirectory() as workdir, contextlib.ExitStack() as stack:
+        emulators = [stack.enter_context(start_emulator()) for _n in range(args.emulators)]
+        state = pbx_state(emulators[0], workdir)
+        for emulator in emulators:
+            emulator.load_state(state)
+        print('forms benchmark: %d emulators, %d users, 10 departments and a call flow each' % (len(emulators), USERS_PER_PBX), flush=True)
+        for count in [int(n) for n in args.sizes.split(',')]:
+            for form in args.forms.split(','):
+                run = audit(workdir, emulators, count, form, args.forks)
+                rows.append((form, count, args.forks, run))
+                print('  %-10s N=%-4d forks=%-3d %6.1f s wall  %5.2f s CPU/PBX  %5.0f MB' % (
+                    form, count, args.forks, run.wall, run.cpu / count, run.pss_mb), flush=True)
+    table = format_table(rows)
+    print()
+    print(table)
+    if args.write_docs:
+        write_docs(table)
+
+
+def format_table(rows):
+    lines = ['| desired state | PBXs | forks | wall s | CPU per PBX s | memory MB (sum of PSS) | largest process MB |',
+             '|---|---:|---:|---:|---:|---:|---:|']
+    for form, count, forks, run in rows:
+        lines.append('| %s | %d | %d | %.1f | %.2f | %.0f | %.0f |' % (
+            form, count, forks, run.wall, run.cpu / count, run.pss_mb, run.largest_mb))
+    return '\n'.join(lines) + '\n\n' + GOALS
+
+
+def write_docs(table):
+    """Replace the text between the forms-bench markers of docs/performance.md."""
+    start, end = '<!-- forms-bench:start -->', '<!-- forms-bench:end -->'
+    text = DOCS.read_text()
+    if start not in text or end not in text:
+        raise SystemExit('%s has no forms-bench markers' % DOCS)
+    head, rest = text.split(start, 1)
+    DOCS.write_text(head + start + '\n' + table + '\n' + end + rest.split(end, 1)[1])
+    print('written into %s' % DOCS.relative_to(REPO))
+
+
+if __name__ == '__main__':
+    main()
