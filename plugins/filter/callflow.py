@@ -23,7 +23,7 @@ description:
     other are matched through the numbers the other side lists.
   - The SVG is laid out by the Python library C(grandalf) (a layered, Sugiyama layout; pure Python, no system
     binary), drawn inline (no script, font or image from the network). Without C(grandalf) on the controller the
-    entries' C(svg) values are null and C(layout) is false: show the C(mermaid) text instead.
+    entries' C(svg) values are null and C(layout) is false; show the C(mermaid) text instead.
   - The audit (C(playbooks/audit.yml)) and the backup (C(playbooks/backup.yml)) draw their reports with it.
 options:
   _input:
@@ -34,7 +34,7 @@ options:
     description: The PBX's state to compare with (the registered result of M(tcx.xapi.tcx_config_info)); none to draw one side.
     type: dict
   svg:
-    description: Whether to draw the SVG pictures (false: the Mermaid text only).
+    description: Whether to draw the SVG pictures (with V(false), the Mermaid text only).
     type: bool
     default: true
 '''

@@ -46,8 +46,9 @@ def call_flow(extensions):
         'tcx_ring_groups': [{'name': 'Ring %d' % n, 'strategy': 'Hunt', 'members': extensions[n:n + 3]} for n in range(2)],
         'tcx_queues': [{'name': 'Queue %d' % n, 'polling_strategy': 'LongestWaiting',
                         'agents': [{'extension': e} for e in extensions[n + 2:n + 5]]} for n in range(2)],
-        'tcx_ivrs': [{'name': 'Menu', 'menu': {'1': {'to': 'ring_group', 'name': 'Ring 0'}, '2': {'to': 'queue', 'name': 'Queue 0'},
-                                                '3': {'to': 'queue', 'name': 'Queue 1'}, '0': {'to': 'extension', 'number': extensions[0]}}}],
+        'tcx_ivrs': [{'name': 'Menu', 'menu': {
+            '1': {'to': 'ring_group', 'name': 'Ring 0'}, '2': {'to': 'queue', 'name': 'Queue 0'},
+            '3': {'to': 'queue', 'name': 'Queue 1'}, '0': {'to': 'extension', 'number': extensions[0]}}}],
         'tcx_inbound_rules': [{'did': '+49305550%03d' % n, 'trunk': '10000', 'name': 'DID %d' % n,
                                'office_hours': {'to': 'ivr', 'name': 'Menu'} if n == 0 else {'to': 'ring_group', 'name': 'Ring 1'}}
                               for n in range(2)],
@@ -96,8 +97,8 @@ def inventory(workdir, emulators, count, form):
             shutil.copyfile(users_csv, str(host_csv))
             host_vars['tcx_users_csv'] = str(host_csv)
         (folder / 'host_vars' / ('%s.yml' % host)).write_text(yaml.safe_dump(host_vars, sort_keys=False))
-    (folder / 'hosts.yml').write_text(yaml.safe_dump({'pbx': {'hosts': dict(('pbx-%03d' % n, None) for n in range(count)),
-                                                               'vars': group}}))
+    hosts = dict(('pbx-%03d' % n, None) for n in range(count))
+    (folder / 'hosts.yml').write_text(yaml.safe_dump({'pbx': {'hosts': hosts, 'vars': group}}))
     return folder
 
 
