@@ -50,9 +50,9 @@ def test_the_audit_draws_each_did_desired_beside_the_pbx_with_the_drift_marked(e
     assert page.external == []  # opens offline: no script, stylesheet or image to fetch
     assert '<script' not in html and not re.search(r'(src|href)="?https?:', html)
     sides = figures(html)
-    assert list(sides) == ['+493012345600'] and 'data-drift="true"' in html
-    desired_nodes, desired_edges = svg_items(sides['+493012345600']['desired'])
-    live_nodes, live_edges = svg_items(sides['+493012345600']['live'])
+    assert list(sides) == ['+493012345610'] and 'data-drift="true"' in html
+    desired_nodes, desired_edges = svg_items(sides['+493012345610']['desired'])
+    live_nodes, live_edges = svg_items(sides['+493012345610']['live'])
     # Every node and edge of the desired state is in the desired picture.
     assert dict((i, label) for i, (state, label) in desired_nodes.items()) == OFFICE_NODES
     assert set(desired_edges) == OFFICE_EDGES
@@ -70,7 +70,7 @@ def test_the_audit_draws_each_did_desired_beside_the_pbx_with_the_drift_marked(e
                               for a, b in OFFICE_EDGES)
     assert arrows[('key 2', 'queue Support Queue')] == '-.->' and arrows[('key 2', 'ring group Sales Team')] == '==>'
     assert labels['202 Zoë Ångström (not on the PBX)'] == 'missing'
-    assert '### DID `+493012345600`: drift' in markdown
+    assert '### DID `+493012345610`: drift' in markdown
 
 
 def test_the_audit_without_inbound_rules_reads_no_call_flow(emulator, tmp_path):
@@ -85,7 +85,7 @@ def test_the_backup_draws_each_did(emulator, tmp_path):
     page, = sorted((tmp_path / 'backups').glob('*.html'))
     assert oct(page.stat().st_mode & 0o777) == '0o600'
     html = page.read_text(encoding='utf-8')
-    picture, = re.findall(r'<article class="callflow" data-did="\+493012345600">.*?<figure>(<svg.*?</svg>)', html, re.S)
+    picture, = re.findall(r'<article class="callflow" data-did="\+493012345610">.*?<figure>(<svg.*?</svg>)', html, re.S)
     nodes, edges = svg_items(picture)
     assert dict((i, label) for i, (state, label) in nodes.items()) == OFFICE_NODES
     assert set(edges) == OFFICE_EDGES and set(edges.values()) == {'same'}

@@ -19,14 +19,14 @@ from ansible_collections.tcx.xapi.plugins.plugin_utils import callflow as flows
 
 REPO = Path(__file__).resolve().parents[4]
 OFFICE = yaml.safe_load((REPO / 'playbooks' / 'vars' / 'demo_office.yml').read_text(encoding='utf-8'))
-DID = 'did:+493012345600'
+DID = 'did:+493012345610'
 SVG = '{http://www.w3.org/2000/svg}'
 
 # The demo office's flow, written out: every node (id: label) and edge users rely on seeing.
 OFFICE_NODES = {
-    DID: 'DID +493012345600', 'rule:+493012345600': 'inbound rule Main number',
-    'rule:+493012345600/office_hours': 'office hours', 'rule:+493012345600/out_of_office': 'out of office',
-    'rule:+493012345600/holidays': 'holidays', 'ivr:Main Menu': 'IVR Main Menu',
+    DID: 'DID +493012345610', 'rule:+493012345610': 'inbound rule Main number',
+    'rule:+493012345610/office_hours': 'office hours', 'rule:+493012345610/out_of_office': 'out of office',
+    'rule:+493012345610/holidays': 'holidays', 'ivr:Main Menu': 'IVR Main Menu',
     'ivr:Main Menu/0': 'key 0', 'ivr:Main Menu/1': 'key 1', 'ivr:Main Menu/2': 'key 2', 'ivr:Main Menu/*': 'key *',
     'ivr:Main Menu/timeout': 'timeout', 'repeat_prompt:ivr:Main Menu': 'repeat prompt',
     'ring_group:Sales Team': 'ring group Sales Team', 'ring_group:Sales Team/no_answer': 'no answer',
@@ -35,10 +35,10 @@ OFFICE_NODES = {
     'voicemail:201': 'voicemail 201',
 }
 OFFICE_EDGES = {
-    (DID, 'rule:+493012345600'),
-    ('rule:+493012345600', 'rule:+493012345600/office_hours'), ('rule:+493012345600/office_hours', 'ivr:Main Menu'),
-    ('rule:+493012345600', 'rule:+493012345600/out_of_office'), ('rule:+493012345600/out_of_office', 'voicemail:201'),
-    ('rule:+493012345600', 'rule:+493012345600/holidays'), ('rule:+493012345600/holidays', 'voicemail:201'),
+    (DID, 'rule:+493012345610'),
+    ('rule:+493012345610', 'rule:+493012345610/office_hours'), ('rule:+493012345610/office_hours', 'ivr:Main Menu'),
+    ('rule:+493012345610', 'rule:+493012345610/out_of_office'), ('rule:+493012345610/out_of_office', 'voicemail:201'),
+    ('rule:+493012345610', 'rule:+493012345610/holidays'), ('rule:+493012345610/holidays', 'voicemail:201'),
     ('ivr:Main Menu', 'ivr:Main Menu/0'), ('ivr:Main Menu/0', 'extension:201'),
     ('ivr:Main Menu', 'ivr:Main Menu/1'), ('ivr:Main Menu/1', 'ring_group:Sales Team'),
     ('ivr:Main Menu', 'ivr:Main Menu/2'), ('ivr:Main Menu/2', 'queue:Support Queue'),
@@ -104,7 +104,7 @@ def test_a_backup_by_number_is_the_same_flow_as_the_desired_state_by_name():
 
 def test_the_picture_and_the_mermaid_chart_hold_every_node_and_edge_of_the_desired_state():
     entry, = callflow(OFFICE)
-    assert entry['did'] == '+493012345600' and entry['svg']['live'] is None and entry['layout'] is True
+    assert entry['did'] == '+493012345610' and entry['svg']['live'] is None and entry['layout'] is True
     nodes, edges = svg_items(entry['svg']['desired'])
     assert dict((i, label) for i, (state, label) in nodes.items()) == OFFICE_NODES
     assert set(edges) == OFFICE_EDGES and set(edges.values()) == {'same'}
@@ -120,7 +120,7 @@ def test_drift_is_marked_on_both_sides():
     live['ivrs'][0]['menu']['2'] = {'to': 'ring_group', 'number': '800'}  # key 2 rings the group, not the queue
     live['inbound_rules'].append({'did': '+493012345699', 'name': 'Fax', 'office_hours': {'to': 'extension', 'number': '201'}})
     first, second = callflow(OFFICE, live=live)
-    assert (first['did'], first['drift'], second['did'], second['drift']) == ('+493012345600', True, '+493012345699', True)
+    assert (first['did'], first['drift'], second['did'], second['drift']) == ('+493012345610', True, '+493012345699', True)
 
     desired_nodes, desired_edges = svg_items(first['svg']['desired'])
     live_nodes, live_edges = svg_items(first['svg']['live'])
@@ -146,7 +146,7 @@ def test_objects_the_desired_state_does_not_manage_are_context_not_drift():
     entry, = callflow(desired, live=as_backup(OFFICE))
     assert entry['drift'] is False
     states = dict((n['id'], n['state']) for n in entry['nodes'])
-    assert states['rule:+493012345600'] == 'same' and states['ivr:Main Menu'] == 'same'
+    assert states['rule:+493012345610'] == 'same' and states['ivr:Main Menu'] == 'same'
     assert states['ivr:Main Menu/1'] == 'context' and states['ring_group:Sales Team'] == 'context'
 
 
