@@ -31,6 +31,21 @@ MAIN_VERSION, OLD_VERSION = '20.0.10', '20.0.7'
 SETS = ('Users', 'Groups', 'Parkings', 'WebsiteLinks', 'Defs', 'RingGroups', 'Queues', 'Receptionists',
         'InboundRules', 'Holidays', 'OfficeHours', 'Trunks', 'DidNumbers',
         'TrunkTemplates', 'OutboundRules')
+# The PBX's settings sections (singletons with GET and PATCH, and the Backups set whose functions and
+# actions read and write the backup settings), its backups and licence status.
+SETTINGS_SETS = ('E164Settings', 'MailSettings', 'GeneralSettingsForPbx', 'GeneralSettingsForApps', 'AntiHackingSettings',
+                 'CodecsSettings', 'DialCodeSettings', 'MusicOnHoldSettings', 'VoicemailSettings', 'CallParkingSettings',
+                 'ChatLogSettings', 'LoggingSettings', 'PhoneBookSettings', 'PhonesSettings', 'NetworkSettings',
+                 'ConsoleRestrictions', 'Backups', 'LicenseStatus')
+SETS += SETTINGS_SETS
+# The types of the settings sections the collection's modules manage: written, as Python, to
+# plugins/module_utils/settings_schema.py (modules cannot read the emulator's JSON).
+SETTINGS_TYPES = ('Pbx.E164Settings', 'Pbx.MailSettings', 'Pbx.GeneralSettingsForPbx', 'Pbx.GeneralSettingsForApps',
+                  'Pbx.AntiHackingSettings', 'Pbx.CodecsSettings', 'Pbx.DialCodeSettings', 'Pbx.MusicOnHoldSettings',
+                  'Pbx.VoicemailSettings', 'Pbx.CallParkingSettings', 'Pbx.ChatLogSettings', 'Pbx.LoggingSettings',
+                  'Pbx.PhoneBookSettings', 'Pbx.PhonesSettings', 'Pbx.NetworkSettings', 'Pbx.ConsoleRestrictions',
+                  'Pbx.BackupSettings', 'Pbx.BackupRepositorySettings')
+SETTINGS_OUTPUT = REPO / 'plugins' / 'module_utils' / 'settings_schema.py'
 PATH = re.compile(r'^/(?P<set>[A-Za-z0-9]+)(?:\((?P<key>[^)]*)\))?(?:/(?P<sub>.+))?$')
 FORMATS = {
     ('integer', 'int32'): 'Edm.Int32', ('integer', 'int64'): 'Edm.Int64', ('integer', 'uint8'): 'Edm.Byte',
@@ -234,6 +249,45 @@ def derive(directory):
     return schema
 
 
+def settings_schema(directory):
+    """``{'types': {type: {property: type}}, 'enums': {enum: [members]}}`` of ``SETTINGS_TYPES`` and what they use."""
+    deriver = Deriver(load(directory / ('swagger-%s.yaml' % MAIN_VERSION)))
+    for name in SETTINGS_TYPES:
+        deriver.add_type(name)
+    return {'types': dict((name, entry['properties']) for name, entry in sorted(deriver.types.items())),
+            'enums': dict((name, entry['members']) for name, entry in sorted(deriver.enums.items()))}
+
+
+SETTINGS_HEADER = '''# -*- coding: utf-8 -*-
+# Copyright: tcx.xapi contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The types of the PBX's settings sections, derived from the official spec by tools/derive_schema.py.
+
+Generated: do not edit (``make schema``). Property names and OData types only, no descriptions.
+The field tables of plugins/module_utils/settings.py are built from it.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+'''
+
+
+def render_settings(schema):
+    """The text of plugins/module_utils/settings_schema.py: one property per line."""
+    lines = ['SCHEMA = {', "    'types': {"]
+    for name, props in schema['types'].items():
+        lines.append('        %r: {' % name)
+        lines.extend('            %r: %r,' % item for item in props.items())
+        lines.append('        },')
+    lines.extend(['    },', "    'enums': {"])
+    for name, members in schema['enums'].items():
+        lines.append('        %r: %r,' % (name, members))
+    lines.extend(['    },', '}'])
+    return SETTINGS_HEADER + '\n'.join(lines) + '\n'
+
+
 def render(schema):
     """The file text: stable, one property per line, so that a spec update reads as a small diff."""
     return json.dumps(schema, indent=1, sort_keys=False) + '\n'
@@ -255,15 +309,18 @@ def main(argv=None):
             message, OUTPUT.relative_to(REPO)) + '*' * 78)
         return 0 if args.check else 1
     text = render(derive(directory))
+    settings_text = render_settings(settings_schema(directory))
     if args.check:
-        current = OUTPUT.read_text(encoding='utf-8') if OUTPUT.is_file() else ''
-        if current != text:
-            print('ERROR: %s is out of date with %s: run `make schema` and commit the result.'
-                  % (OUTPUT.relative_to(REPO), directory / ('swagger-%s.yaml' % MAIN_VERSION)), file=sys.stderr)
-            return 1
-        print('%s is up to date with the official spec.' % OUTPUT.relative_to(REPO))
+        for output, wanted in ((OUTPUT, text), (SETTINGS_OUTPUT, settings_text)):
+            current = output.read_text(encoding='utf-8') if output.is_file() else ''
+            if current != wanted:
+                print('ERROR: %s is out of date with %s: run `make schema` and commit the result.'
+                      % (output.relative_to(REPO), directory / ('swagger-%s.yaml' % MAIN_VERSION)), file=sys.stderr)
+                return 1
+            print('%s is up to date with the official spec.' % output.relative_to(REPO))
         return 0
     OUTPUT.write_text(text, encoding='utf-8')
+    SETTINGS_OUTPUT.write_text(settings_text, encoding='utf-8')
     written = json.loads(text)
     print('wrote %s (%d entity sets, %d types, %d enums)'
           % (OUTPUT.relative_to(REPO), len(written['entity_sets']), len(written['types']), len(written['enums'])))

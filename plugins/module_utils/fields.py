@@ -16,12 +16,17 @@ import copy
 import json
 import re
 
+from ansible_collections.tcx.xapi.plugins.module_utils.settings_schema import SCHEMA
+
 SECRET_MASK = '********'
 SECRET_CHANGED_MASK = '******** (changed)'
 # Properties the PBX returns that must never reach a result or a diff. ``AuthID`` is the user name half
 # of a phone's SIP credentials (with ``AuthPassword``): whoever has both registers as the extension.
+# The settings' concealed passwords and files (MailPassword, EncryptBackupPassword, FtpPassword, SftpPrivateKey,
+# ...) come from the spec-derived settings_schema.py: every property of type Pbx.ConcealedPassword or -DataFile.
 SERVER_SECRETS = frozenset(['AccessPassword', 'AuthPassword', 'AuthID', 'VMPIN', 'DeskphonePassword',
-                            'SipPassword', 'Password', 'Pin'])
+                            'SipPassword', 'Password', 'Pin'] + sorted(
+    set(prop for props in SCHEMA['types'].values() for prop, kind in props.items() if kind in ('Pbx.ConcealedPassword', 'Pbx.ConcealedDataFile'))))
 
 
 class ValidationError(Exception):

@@ -24,11 +24,12 @@ from ansible_collections.tcx.xapi.plugins.module_utils.kinds.outbound_rule impor
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.parking import Parking
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.queue import Queue
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.ring_group import RingGroup
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds.settings import Settings
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.trunk import Trunk
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.user import User
 
-KINDS = (Department(), User(), Parking(), LiveChat(), RingGroup(), Queue(), Holiday(), OfficeHours(), Ivr(), Trunk(), InboundRule(),
-         OutboundRule())
+KINDS = (Settings(), Department(), User(), Parking(), LiveChat(), RingGroup(), Queue(), Holiday(), OfficeHours(), Ivr(), Trunk(),
+         InboundRule(), OutboundRule())
 PLURALS = tuple(kind.plural for kind in KINDS)
 
 

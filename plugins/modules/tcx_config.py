@@ -33,7 +33,7 @@ description:
     ring group; a sub-menu whose key 0 returns to the main menu). So a backup of M(tcx.xapi.tcx_config_info) restores
     any call flow in one run.
   - Writes run in phases, up to O(parallel) at a time within one kind. First every new object is created, kind after
-    kind (departments, users, parkings, live chats, ring groups, queues, holidays, office hours, IVRs, inbound rules),
+    kind (settings, departments, users, parkings, live chats, ring groups, queues, holidays, office hours, IVRs, inbound rules),
     with the references to objects that exist already; then one PATCH per new object sets its references to objects
     created after it; then existing objects are updated; last, deletions run in dependency order (an object that
     sends calls to another goes before it, a department after its members), unlinking a cycle of deleted objects
@@ -45,6 +45,12 @@ description:
 author:
   - tcx.xapi developers (@tcx-xapi)
 options:
+  settings:
+    description:
+      - The PBX's settings sections, one dictionary with the options of M(tcx.xapi.tcx_settings) (C(e164), C(mail),
+        C(anti_hacking), C(backup), ...). Not a list, because the PBX has exactly one object per section; it is only
+        ever updated, one write per section that changes. Left out, the settings are not managed.
+    type: dict
   departments:
     description:
       - Departments, each a dictionary with the options of M(tcx.xapi.tcx_department) (C(name), C(state), C(language), ...).
@@ -158,6 +164,7 @@ notes:
     ansible-core tags every value loaded from YAML with its origin; for 10,000 users that costs about 20 seconds
     before the module starts, against about 8 seconds for the whole no-op converge read from a file.
 seealso:
+  - module: tcx.xapi.tcx_settings
   - module: tcx.xapi.tcx_department
   - module: tcx.xapi.tcx_user
   - module: tcx.xapi.tcx_parking

@@ -32,13 +32,14 @@ options:
         whether or not those kinds are read.
     type: list
     elements: str
-    choices: [departments, users, parkings, livechats, ring_groups, queues, holidays, office_hours, ivrs, trunks, inbound_rules, outbound_rules]
-    default: [departments, users, parkings, livechats, ring_groups, queues, holidays, office_hours, ivrs, trunks, inbound_rules, outbound_rules]
+    choices: [settings, departments, users, parkings, livechats, ring_groups, queues, holidays, office_hours, ivrs, trunks, inbound_rules, outbound_rules]
+    default: [settings, departments, users, parkings, livechats, ring_groups, queues, holidays, office_hours, ivrs, trunks, inbound_rules, outbound_rules]
 extends_documentation_fragment:
   - tcx.xapi.connection
   - tcx.xapi.attributes.info
 seealso:
   - module: tcx.xapi.tcx_config
+  - module: tcx.xapi.tcx_settings_info
   - module: tcx.xapi.tcx_department_info
   - module: tcx.xapi.tcx_user_info
   - module: tcx.xapi.tcx_parking_info
@@ -84,6 +85,15 @@ EXAMPLES = r'''
 '''
 
 RETURN = r'''
+settings:
+  description:
+    - The PBX's settings sections, one dictionary in the options of M(tcx.xapi.tcx_settings) (not a list, as
+      M(tcx.xapi.tcx_config) takes them), every section read with one GET; secrets are never returned.
+  returned: when O(kinds) contains V(settings)
+  type: dict
+  sample:
+    e164: {country_code: "49", area_code: "30", international_code: "00", national_code: "0", enabled: true}
+    anti_hacking: {hack_blacklist_duration: 86400}
 departments:
   description:
     - The departments, each in the options of M(tcx.xapi.tcx_department), sorted by name. The system department

@@ -27,7 +27,9 @@ def test_reads_every_kind_once_sorted_by_key_in_the_options_shape(emulator, play
     # One paged listing per kind, in the registry's order, and the time zone table: references
     # between kinds (a user's departments) resolve from what was read, with no request of their own.
     reads = [entry['path'] for entry in emulator.requests() if entry['path'].startswith('/xapi/')]
-    assert [p for p in reads if p != '/xapi/v1/Defs'] == ['/xapi/v1/%s' % kind.entity_set for kind in KINDS]
+    # The settings: one GET per section.
+    assert [p for p in reads if p != '/xapi/v1/Defs'] == ['/xapi/v1/%s' % path for kind in KINDS for path in (
+        [section.read for section in kind.sections] if kind.plural == 'settings' else [kind.entity_set])]
     assert reads.count('/xapi/v1/Defs') == 1 and emulator.writes() == []
 
     assert pbx['changed'] is False and list(pbx['raw']) == list(PLURALS)
@@ -44,8 +46,10 @@ def test_reads_every_kind_once_sorted_by_key_in_the_options_shape(emulator, play
     assert sean['departments'] == [{'name': 'Sales', 'role': 'users'}, {'name': 'Support', 'role': 'managers'}]
     assert pbx['raw']['users'][0]['FirstName'] == 'Seán'
     assert pbx['livechats'][0]['department'] == 'Support'
-    for secret in ('password', 'vm_pin', 'AccessPassword', 'AuthPassword', 'VMPIN', 'DeskphonePassword'):
-        assert secret not in str(pbx)
+    # No secret option or property (allow_change_password of the settings' apps section is a bool, not one).
+    for secret in ('password', 'vm_pin', 'AccessPassword', 'AuthPassword', 'VMPIN', 'DeskphonePassword', 'mail_password', 'MailPassword',
+                   'encrypt_backup_password', 'EncryptBackupPassword', 'FtpPassword', 'SftpPrivateKey'):
+        assert "'%s'" % secret not in str(pbx)
 
 
 def test_its_lists_given_to_tcx_config_change_nothing_and_kinds_narrows_the_read(emulator, play):

@@ -1,5 +1,6 @@
 """The Flask application: ``/connect/token``, ``/xapi/v1/...`` and the test-control API ``/_emulator/...``."""
 
+import copy
 import io
 import json
 import re
@@ -21,7 +22,7 @@ from .schema import entity_sets
 from .service import NotFound, Service
 from .sets import SETS
 from .store import Store
-from .views import Reader
+from .views import Reader, conceal
 
 UNAUTHORIZED_JSON = {'error': 'unauthorized', 'error_description': 'The request requires valid user authentication.'}
 NOT_FOUND_BODIES = {
@@ -30,7 +31,7 @@ NOT_FOUND_BODIES = {
     'problem': {'type': 'https://tools.ietf.org/html/rfc9110#section-15.5.5', 'title': 'Not Found', 'status': 404},
 }
 # The key may be a string literal holding ')' or '/' (quotes doubled inside): match literals whole.
-PATH_PATTERN = re.compile(r"^(?P<set>[A-Za-z]+)(?:\((?P<key>(?:[^')]|'(?:[^']|'')*')*)\))?(?:/(?P<sub>.+))?$")
+PATH_PATTERN = re.compile(r"^(?P<set>[A-Za-z][A-Za-z0-9]*)(?:\((?P<key>(?:[^')]|'(?:[^']|'')*')*)\))?(?:/(?P<sub>.+))?$")
 NUMBER_KEY = re.compile(r"^Number='(?P<number>(?:[^']|'')*)'$")
 GET_BY_NUMBER = re.compile(r"^Pbx\.GetByNumber\(number='(?P<number>(?:[^']|'')*)'\)$")
 STRING_KEY = re.compile(r"^'(?P<value>(?:[^']|'')*)'$")
@@ -186,6 +187,18 @@ def _register_api(app, emulator):
     @app.route('/xapi/v1/<path:rest>', methods=['GET', 'POST', 'PATCH', 'PUT', 'DELETE'])
     def xapi(rest):
         return _run_with_faults(emulator, lambda holder: _xapi(emulator, rest, holder))
+
+    # A backup's DownloadLink (Pbx.Backups): the spec gives no path for it; the emulator serves the file here,
+    # to a bearer token as its API, as application/octet-stream.
+    @app.route('/backups/<name>', methods=['GET'])
+    def backup_file(name):
+        if emulator.auth.client_of(request.headers.get('Authorization')) is None:
+            return _json_response(401, UNAUTHORIZED_JSON, {'WWW-Authenticate': 'Bearer'})
+        with emulator.store.lock:
+            content = emulator.service.backup_content(name)
+        if content is None:
+            return Response('Not Found', status=404, mimetype='text/plain')
+        return Response(content, status=200, mimetype='application/octet-stream')
 
 
 def _token(emulator, holder):
@@ -389,7 +402,21 @@ def _action(emulator, entity_set, entity, sub, base):
         ('InboundRules', 'Pbx.BulkInboundRulesDelete'): lambda body: (204, service.bulk_delete_inbound_rules(body) or ''),
         ('OutboundRules', 'Pbx.MoveUpDown'): lambda body: (204, service.move_outbound_rule(body) or ''),
         ('OutboundRules', 'Pbx.Purge'): lambda body: (204, service.purge_outbound_rules(body) or ''),
+        ('Backups', 'Pbx.Backup'): lambda body: (204, service.create_backup(body) or ''),
+        ('Backups', 'Pbx.SetBackupSettings'): lambda body: (204, service.set_attached('backup_settings', 'Pbx.BackupSettings', body) or ''),
+        ('Backups', 'Pbx.SetBackupRepositorySettings'): lambda body: (
+            204, service.set_attached('backup_repository_settings', 'Pbx.BackupRepositorySettings', body) or ''),
     }
+    functions = {
+        ('Backups', 'Pbx.GetBackupSettings()'): ('backup_settings', 'Pbx.BackupSettings'),
+        ('Backups', 'Pbx.GetBackupRepositorySettings()'): ('backup_repository_settings', 'Pbx.BackupRepositorySettings'),
+    }
+    if entity is None and (entity_set, sub) in functions:
+        _require('GET')
+        state_key, type_name = functions[entity_set, sub]
+        body = {'@odata.context': base + type_name}
+        body.update(conceal(type_name, copy.deepcopy(emulator.store.attached[state_key])))
+        return 200, body
     action = actions.get((entity_set, sub)) if entity is None else None
     if action is None:
         raise XapiError(501, "The emulator does not serve %s/%s (declared by the spec)." % (entity_set, sub))

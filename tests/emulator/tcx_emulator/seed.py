@@ -296,3 +296,97 @@ def new_office_hours():
     return {'Hours': {'Type': 'OfficeHours', 'IgnoreHolidays': False, 'Periods': week},
             'BreakTime': {'Type': 'BreakTime', 'IgnoreHolidays': False, 'Periods': []},
             'SystemLanguage': 'EN', 'TimeZoneId': '51', 'OfficeHolidays': []}
+
+
+# --- settings sections, backups, licence, blocklist ---------------------------------------------
+# What a fresh PBX holds in its settings sections. Property names and types are the spec's (via the
+# derived schema); the values of a fresh 3CX v20 where the web client shows them (E.164 for the seeded
+# German trunk, the 3CX mail server, anti-hacking defaults, daily backups at night), else the type's zero.
+
+SETTINGS_VALUES = {
+    'E164Settings': {'CountryCode': '49', 'CountryName': 'Germany', 'AreaCode': '30', 'InternationalCode': '00',
+                     'NationalCode': '0', 'Enabled': True, 'Prefix': None, 'RemoveAreaCode': False, 'RemoveCountryCode': False},
+    'MailSettings': {'MailServerType': 'Tcx', 'CanEditMailServerType': True, 'MailServer': None, 'MailUser': None,
+                     'MailAddress': None, 'MailSslEnabled': False, 'MailPassword': {'Concealed': False, 'Value': None}},
+    'AntiHackingSettings': {'HackAuthRequests': 25, 'HackBarrierAmber': 10, 'HackBarrierGreen': 5, 'HackBarrierRed': 15,
+                            'HackBlacklistDuration': 86400, 'HackChallengeRequests': 10, 'MaxRequestPerPeriod': 1000,
+                            'SecurityDefenseProgram': True, 'ThrottlePeriodLength': 2},
+    'CodecsSettings': {'ExternalCodecList': ['G722', 'PCMA', 'PCMU', 'G729'], 'LocalCodecList': ['G722', 'PCMA', 'PCMU', 'opus']},
+    'DialCodeSettings': {'DialCodeBillingCode': '*8', 'DialCodeHideCallerID': '*30', 'DialCodeHotdesking': '*20',
+                         'DialCodeIntercom': '*9', 'DialCodeLoggedInQueue': '*62', 'DialCodeLoggedOutQueue': '*63',
+                         'DialCodeOutOffice': '*70', 'DialCodePark': '*0', 'DialCodePickup': '*20*', 'DialCodeProfileStatus': '*33',
+                         'DialCodeUnpark': '*1', 'DialCodeVMail': '999', 'DialCodeHotelAccess': '*77'},
+    'VoicemailSettings': {'Extension': '999', 'Quota': 2048, 'AutoDeleteDays': 30, 'TranscribeEngine': 'None', 'UsedSpace': 0},
+    'MusicOnHoldSettings': {'MusicOnHold': 'onhold.wav'},
+}
+BACKUP_SETTINGS = {
+    'Contents': {'CallHistory': True, 'DisableBackupCompression': False, 'EncryptBackup': False,
+                 'EncryptBackupPassword': {'Concealed': False, 'Value': None}, 'FQDN': True, 'License': True,
+                 'PhoneProvisioning': True, 'Prompts': True, 'Recordings': False, 'VoiceMails': True},
+    'Rotation': 5, 'ScheduleEnabled': False,
+    'Schedule': {'Day': 'Sunday', 'RepeatHours': 0, 'RepeatMinutes': 0, 'ScheduleType': 'Daily', 'Time': '02:00:00'},
+}
+ZEROS = {'Edm.Boolean': False, 'Edm.Int32': 0, 'Edm.Int64': 0}
+
+
+def type_defaults(type_name, types, enums, depth=0):
+    """A value of every property of a complex type: the zero of its type (a string that is not nullable: empty), an
+    enum's first member, complex ones nested."""
+    from .model import NULLABLE  # pylint: disable=import-outside-toplevel
+    values = {}
+    for name, prop_type in types[type_name].items():
+        if prop_type.startswith('Collection('):
+            values[name] = []
+        elif prop_type in enums:
+            values[name] = enums[prop_type][0]
+        elif prop_type in types and depth < 3:
+            values[name] = type_defaults(prop_type, types, enums, depth + 1)
+        else:
+            values[name] = ZEROS.get(prop_type, None if name in NULLABLE.get(type_name, ()) else '')
+    return values
+
+
+def settings_defaults(type_name, values):
+    """A settings section of a fresh PBX (``values`` over the type's defaults)."""
+    from .model import ENUMS, TYPES  # pylint: disable=import-outside-toplevel
+    merged = type_defaults(type_name, TYPES, ENUMS)
+    for name, value in values.items():
+        merged[name] = value
+    return merged
+
+
+def license_status():
+    """The licence of the emulated PBX: an 8SC Professional licence running out in about a year (dates move with the clock)."""
+    import datetime  # pylint: disable=import-outside-toplevel
+    today = datetime.datetime.now(datetime.timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
+    return {'Activated': True, 'ActiveModules': [], 'AdminEMail': 'admin@example.com', 'CompanyName': 'Example GmbH',
+            'ContactName': 'Ada Lovelace', 'CountryCode': 'DE', 'CountryName': 'Germany', 'EMail': 'admin@example.com',
+            'ExpirationDate': (today + datetime.timedelta(days=365)).strftime('%Y-%m-%dT%H:%M:%SZ'),
+            'MaintenanceExpiresAt': (today + datetime.timedelta(days=200)).strftime('%Y-%m-%dT%H:%M:%SZ'),
+            'LicenseActive': True, 'LicenseKey': 'EMUL-ATOR1-LICEN-SEKEY', 'MaxSimCalls': 8, 'ProductCode': '3CXPSPROFENT',
+            'ResellerName': 'Example Reseller', 'SimMeetingParticipants': 25, 'Support': True, 'Telephone': '+493012345600',
+            'Version': '20.0.10.000'}
+
+
+def backup_bytes(file_name):
+    """The content of an emulated backup file (what its DownloadLink serves; its Size is its length)."""
+    return ('3CX backup %s\n' % file_name).encode('utf-8') * 64
+
+
+def new_backup(name, created):
+    """A ``Pbx.Backups`` row of a backup made at ``created``; the emulator serves the file at its DownloadLink."""
+    file_name = '%s-%s.zip' % (name, created.strftime('%Y%m%d%H%M%S%f'))
+    return {'FileName': file_name, 'CreationTime': created.strftime('%Y-%m-%dT%H:%M:%SZ'), 'Size': len(backup_bytes(file_name)),
+            'DownloadLink': '/backups/' + file_name}
+
+
+def seed_backups():
+    """The nightly backup a fresh PBX made yesterday."""
+    import datetime  # pylint: disable=import-outside-toplevel
+    yesterday = datetime.datetime.now(datetime.timezone.utc).replace(hour=2, minute=0, second=0, microsecond=0) - datetime.timedelta(days=1)
+    return [new_backup('3CXScheduledBackup', yesterday)]
+
+
+def new_backup_defaults():
+    """Every property of a ``Pbx.Backups`` row."""
+    return {'FileName': None, 'CreationTime': None, 'DownloadLink': None, 'Size': None}

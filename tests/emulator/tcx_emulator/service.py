@@ -7,6 +7,7 @@ that must exist and block a delete). The hook classes at the end hold what a tab
 memberships of users, departments and parkings, and the friendly-name namespace of website links.
 """
 
+import datetime
 import copy
 import re
 
@@ -298,6 +299,23 @@ class Service:  # pylint: disable=too-many-public-methods
                 entity[name] = copy.deepcopy(value)
 
     # --- calls the application makes by name ----------------------------------------------
+
+    def set_attached(self, state_key, type_name, body):
+        """POST /Backups/Pbx.Set...Settings: ``{settings: <type_name>}`` replaces the stored object (secrets left out keep theirs)."""
+        self.checker.check_entity(body, {'settings': type_name}, 'settings')
+        stored = self.store.attached[state_key]
+        self.store.attached[state_key] = _deep_merge(stored, body.get('settings') or {})
+
+    def create_backup(self, body):
+        """POST /Backups/Pbx.Backup: a backup file, listed in /Backups with its size and DownloadLink."""
+        self.checker.check_entity(body, {'description': 'Pbx.CreateBackup'}, 'description')
+        description = body.get('description') or {}
+        backup = seed.new_backup(description.get('Name') or 'backup', datetime.datetime.now(datetime.timezone.utc))
+        self.store.tables['Backups'][backup['FileName']] = backup
+
+    def backup_content(self, file_name):
+        """The bytes of a backup file, or None when there is none of that name."""
+        return seed.backup_bytes(file_name) if file_name in self.store.tables['Backups'] else None
 
     def batch_delete_users(self, body):
         """POST /Users/Pbx.BatchDelete: failures only."""

@@ -9,6 +9,7 @@ names a hook class with the code a table cannot hold (:mod:`tcx_emulator.service
 """
 
 import dataclasses
+import functools
 
 from . import seed
 
@@ -64,6 +65,7 @@ class SetRules:  # pylint: disable=too-many-instance-attributes
     hooks: str = None  # name of the service hook class for memberships / friendly names
     seed: object = None  # callable: objects of a fresh PBX
     view: str = None  # read-only set computed from others (Service method name)
+    attached: tuple = ()  # (state key, defaults): objects that the set's functions read and its actions write (backup settings)
 
 
 ROUTES = ('OfficeRoute', 'OutOfOfficeRoute', 'BreakRoute', 'HolidaysRoute')
@@ -103,4 +105,18 @@ SETS = {
     'OutboundRules': SetRules('outbound_rules', required=('Name',), defaults=seed.new_outbound_rule_defaults, hooks='OutboundRuleHooks'),
     'DidNumbers': SetRules('did_numbers', read_only=True, view='did_numbers'),
     'OfficeHours': SetRules('office_hours', defaults=seed.new_office_hours),
+    # Backups: GET lists them, DELETE removes one, POST answers 405 (FACTS.md); Pbx.Backup makes one, the
+    # Get/Set...Settings functions and actions read and write the backup settings (swagger-20.0.10.yaml).
+    'Backups': SetRules('backups', defaults=seed.new_backup_defaults, seed=seed.seed_backups, attached=(
+        ('backup_settings', functools.partial(seed.settings_defaults, 'Pbx.BackupSettings', seed.BACKUP_SETTINGS)),
+        ('backup_repository_settings', functools.partial(seed.settings_defaults, 'Pbx.BackupRepositorySettings',
+                                                         {'Location': {'FileSystemType': 'Local', 'LocalPath': '/var/lib/3cxpbx/Instance1/Data/Backups'}})))),
+    'LicenseStatus': SetRules('license_status', defaults=seed.license_status),
 }
+# The settings sections: singletons with GET and PATCH (swagger-20.0.10.yaml), values of a fresh PBX from seed.py.
+SETTINGS_SETS = ('E164Settings', 'MailSettings', 'GeneralSettingsForPbx', 'GeneralSettingsForApps', 'AntiHackingSettings',
+                 'CodecsSettings', 'DialCodeSettings', 'MusicOnHoldSettings', 'VoicemailSettings', 'CallParkingSettings',
+                 'ChatLogSettings', 'LoggingSettings', 'PhoneBookSettings', 'PhonesSettings', 'NetworkSettings',
+                 'ConsoleRestrictions')
+SETS.update((name, SetRules(name[0].lower() + name[1:], defaults=functools.partial(
+    seed.settings_defaults, 'Pbx.' + name, seed.SETTINGS_VALUES.get(name, {})))) for name in SETTINGS_SETS)

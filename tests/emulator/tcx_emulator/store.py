@@ -27,7 +27,7 @@ class Store:  # pylint: disable=too-many-instance-attributes
     def __init__(self, options):
         self.options = options
         self.lock = threading.RLock()
-        self.tables, self.numbers, self.singletons = {}, {}, {}
+        self.tables, self.numbers, self.singletons, self.attached = {}, {}, {}, {}
         self.by_member, self.by_group = {}, {}
         self.next_id = self.next_row_id = 1
         self.load(self.seed_state())
@@ -55,8 +55,10 @@ class Store:  # pylint: disable=too-many-instance-attributes
 
     def load(self, state):
         """Replace everything with ``state`` (the format of :meth:`dump`); missing properties get defaults, missing secrets are generated."""
-        self.tables, self.numbers, self.singletons = {}, {}, {}
+        self.tables, self.numbers, self.singletons, self.attached = {}, {}, {}, {}
         for name, rules in SETS.items():
+            for state_key, defaults in rules.attached:
+                self.attached[state_key] = _with_defaults(defaults(), state.get(state_key) or {})
             if rules.view:
                 continue
             if ENTITY_SET_ENTRIES[name]['singleton']:
@@ -91,6 +93,7 @@ class Store:  # pylint: disable=too-many-instance-attributes
             state[SETS[name].state_key] = list(table.values())
         for name, entity in self.singletons.items():
             state[SETS[name].state_key] = entity
+        state.update(self.attached)
         return state
 
     def save(self):

@@ -105,6 +105,7 @@ class Reader:
             out = {name: entity.get(name) for name in select if name not in navigation}
         else:
             out = {name: value for name, value in entity.items() if name not in navigation}
+        conceal(entity_type, out)
         if entity_type == 'Pbx.Group' and 'HasMembers' in out:
             out['HasMembers'] = bool(self.store.members_of(entity['Id']))
         for name, nested in projection['expand'].items():
@@ -139,6 +140,23 @@ class Reader:
         if (entity_type, name) in STORED_NAVIGATION or entity_type == 'Pbx.UserGroup':
             return entity.get(name)
         return [] if element_type(TYPES[entity_type][name]) else None
+
+
+def conceal(type_name, value, depth=0):
+    """Concealed secrets as a PBX returns them (the spec's ``Pbx.ConcealedPassword`` / ``-DataFile``: whether one is
+    set, never its value), in ``value`` (an object of ``type_name``) and the complex values it holds."""
+    for name, prop_type in TYPES.get(type_name, {}).items():
+        held = value.get(name) if isinstance(value, dict) else None
+        if not isinstance(held, dict):
+            continue
+        if prop_type == 'Pbx.ConcealedPassword':
+            value[name] = {'Concealed': bool(held.get('Value') or held.get('Concealed')), 'Value': None}
+        elif prop_type == 'Pbx.ConcealedDataFile':
+            value[name] = {'Concealed': bool(held.get('Contents') or held.get('Concealed')), 'Contents': None, 'Name': held.get('Name')}
+        elif prop_type in TYPES and depth < 4:
+            value[name] = dict(held)
+            conceal(prop_type, value[name], depth + 1)
+    return value
 
 
 @functools.lru_cache(maxsize=256)

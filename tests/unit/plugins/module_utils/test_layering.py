@@ -45,5 +45,5 @@ def test_every_kind_declares_what_the_registry_consumers_read():
 
 
 def test_an_unknown_plural_names_the_kinds():
-    with pytest.raises(KeyError, match='the kinds are departments, users'):
+    with pytest.raises(KeyError, match='the kinds are settings, departments, users'):
         kind_named('phones')
