@@ -184,6 +184,23 @@ def test_audit_reports_drift_in_json_markdown_and_html_without_writing(emulator,
     assert page.objects == [(o['kind'], o['key'], o['action']) for o in report['objects']]
     markdown = (tmp_path / 'reports' / 'tcx-audit-localhost.md').read_text(encoding='utf-8')
     assert '| departments | 1 | 1 | 0 | 0 | 0 | 0 |' in markdown and '| `language` | "EN" | "DE" |' in markdown
+    # The licence: its dates in every report, its key masked, no warning a year before it runs out.
+    assert report['license']['simultaneous_calls'] == 8 and report['license_warnings'] == []
+    assert report['license']['key'].endswith('EKEY') and 'EMUL-ATOR1' not in markdown
+    assert 'maintenance until ' + report['license']['maintenance_expires_at'] in markdown
+
+
+def test_audit_warns_before_the_maintenance_runs_out(emulator, tmp_path):
+    state = emulator.state()
+    state['license_status']['MaintenanceExpiresAt'] = '2020-01-31T00:00:00Z'
+    emulator.load_state(state)
+    variables = {'tcx_report_dir': str(tmp_path / 'reports'), 'tcx_license_warn_days': 10}
+    run = run_playbook(tmp_path, 'audit.yml', emulator, extra_vars=variables)
+    report = json.loads((tmp_path / 'reports' / 'tcx-audit-localhost.json').read_text())
+    assert len(report['license_warnings']) == 1 and report['license_warnings'][0].startswith('maintenance ran out')
+    assert 'maintenance ran out' in run.stdout + run.stderr
+    page = (tmp_path / 'reports' / 'tcx-audit-localhost.html').read_text(encoding='utf-8')
+    assert 'class="drift license-warning">Warning: maintenance ran out' in page
 
 
 def test_audit_fails_on_drift_only_when_asked(emulator, tmp_path):
