@@ -354,6 +354,38 @@ class XAPIClient(object):
         """GET and return the decoded JSON body."""
         return self.request('GET', path, params=params).json()
 
+    def download(self, link, stream_to):
+        """GET a file the PBX links to (a backup's ``DownloadLink``: a path on the PBX or a URL on it) with the
+        access token, writing its bytes to the binary file ``stream_to``; return how many were written.
+
+        A link to another host is refused: the access token is sent to the PBX only.
+        """
+        root = self.base_url.rstrip('/') + '/'
+        url = link if re.match(r'^https?://', link or '', re.I) else root + (link or '').lstrip('/')
+        if not url.startswith(root):
+            raise XAPIError('the download link %s is not on %s: not followed (the access token is sent to the PBX only)'
+                            % (url, self.base_url))
+        if not self._token or self._token_expired():
+            self._obtain_token()
+        for attempt in (0, 1):
+            self.stats['requests'] += 1
+            try:
+                response = self.session.get(url, headers={'Authorization': 'Bearer %s' % self._token, 'Accept': '*/*'},
+                                            stream=True, timeout=self.timeout, verify=self.verify)
+            except requests.exceptions.RequestException as exc:
+                raise XAPIError('GET %s failed: no answer from %s (%s)' % (url, self.base_url, _first_line(exc)), transient=True)
+            if response.status_code == 401 and attempt == 0 and self.can_login:
+                self._obtain_token(rejected=self._token)
+                continue
+            break
+        if response.status_code >= 400:
+            raise error_from_response('GET', url[len(self.base_url.rstrip('/')):], response)
+        written = 0
+        for chunk in response.iter_content(chunk_size=65536):
+            stream_to.write(chunk)
+            written += len(chunk)
+        return written
+
     def get_all(self, path, filter_expr=None, select=None, expand=None, orderby='Id'):
         """Return every entity of a collection, paged with ``$top=100&$skip`` in a stable order.
 
