@@ -32,11 +32,11 @@ SETS = ('Users', 'Groups', 'Parkings', 'WebsiteLinks', 'Defs', 'RingGroups', 'Qu
         'InboundRules', 'Holidays', 'OfficeHours', 'Trunks', 'DidNumbers',
         'TrunkTemplates', 'OutboundRules')
 # The PBX's settings sections (singletons with GET and PATCH, and the Backups set whose functions and
-# actions read and write the backup settings), its backups and licence status.
+# actions read and write the backup settings), its backups, licence status and IP blocklist.
 SETTINGS_SETS = ('E164Settings', 'MailSettings', 'GeneralSettingsForPbx', 'GeneralSettingsForApps', 'AntiHackingSettings',
                  'CodecsSettings', 'DialCodeSettings', 'MusicOnHoldSettings', 'VoicemailSettings', 'CallParkingSettings',
                  'ChatLogSettings', 'LoggingSettings', 'PhoneBookSettings', 'PhonesSettings', 'NetworkSettings',
-                 'ConsoleRestrictions', 'Backups', 'LicenseStatus')
+                 'ConsoleRestrictions', 'Backups', 'LicenseStatus', 'Blocklist')
 SETS += SETTINGS_SETS
 # The types of the settings sections the collection's modules manage: written, as Python, to
 # plugins/module_utils/settings_schema.py (modules cannot read the emulator's JSON).

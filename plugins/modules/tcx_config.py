@@ -33,8 +33,8 @@ description:
     ring group; a sub-menu whose key 0 returns to the main menu). So a backup of M(tcx.xapi.tcx_config_info) restores
     any call flow in one run.
   - Writes run in phases, up to O(parallel) at a time within one kind. First every new object is created, kind after
-    kind (settings, departments, users, parkings, live chats, ring groups, queues, holidays, office hours, IVRs, inbound rules),
-    with the references to objects that exist already; then one PATCH per new object sets its references to objects
+    kind (settings, departments, users, parkings, live chats, ring groups, queues, holidays, office hours, IVRs,
+    inbound rules, blocklist), with the references to objects that exist already; then one PATCH per new object sets its references to objects
     created after it; then existing objects are updated; last, deletions run in dependency order (an object that
     sends calls to another goes before it, a department after its members), unlinking a cycle of deleted objects
     with one PATCH first. Check mode plans the same phases and reports the same changes.
@@ -136,6 +136,13 @@ options:
     type: list
     elements: dict
     default: []
+  blocklist:
+    description:
+      - IP blocklist entries, each a dictionary with the options of M(tcx.xapi.tcx_blocklist) (C(address), C(action),
+        C(expires_at), C(description), C(state)). Entries the PBX added itself are never pruned.
+    type: list
+    elements: dict
+    default: []
   prune:
     description:
       - Kinds whose objects that no item names are deleted. The system department C(DEFAULT) is never deleted.
@@ -143,7 +150,7 @@ options:
         extension of the PBX that is not listed.
     type: list
     elements: str
-    choices: [departments, users, parkings, livechats, ring_groups, queues, holidays, ivrs, trunks, inbound_rules, outbound_rules]
+    choices: [departments, users, parkings, livechats, ring_groups, queues, holidays, ivrs, trunks, inbound_rules, outbound_rules, blocklist]
     default: []
   parallel:
     description:
@@ -177,6 +184,7 @@ seealso:
   - module: tcx.xapi.tcx_trunk
   - module: tcx.xapi.tcx_inbound_rule
   - module: tcx.xapi.tcx_outbound_rule
+  - module: tcx.xapi.tcx_blocklist
   - module: tcx.xapi.tcx_config_info
     description: Reads the whole configuration in this module's own input shape, one list per kind.
 '''

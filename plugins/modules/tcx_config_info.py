@@ -32,8 +32,8 @@ options:
         whether or not those kinds are read.
     type: list
     elements: str
-    choices: [settings, departments, users, parkings, livechats, ring_groups, queues, holidays, office_hours, ivrs, trunks, inbound_rules, outbound_rules]
-    default: [settings, departments, users, parkings, livechats, ring_groups, queues, holidays, office_hours, ivrs, trunks, inbound_rules, outbound_rules]
+    choices: [settings, departments, users, parkings, livechats, ring_groups, queues, holidays, office_hours, ivrs, trunks, inbound_rules, outbound_rules, blocklist]
+    default: [settings, departments, users, parkings, livechats, ring_groups, queues, holidays, office_hours, ivrs, trunks, inbound_rules, outbound_rules, blocklist]
 extends_documentation_fragment:
   - tcx.xapi.connection
   - tcx.xapi.attributes.info
@@ -52,6 +52,7 @@ seealso:
   - module: tcx.xapi.tcx_trunk_info
   - module: tcx.xapi.tcx_inbound_rule_info
   - module: tcx.xapi.tcx_outbound_rule_info
+  - module: tcx.xapi.tcx_blocklist_info
 '''
 
 EXAMPLES = r'''
@@ -228,6 +229,16 @@ outbound_rules:
       prefix: "112"
       emergency: true
       routes: [{trunk: "10001"}]
+blocklist:
+  description:
+    - The IP blocklist entries, each in the options of M(tcx.xapi.tcx_blocklist), sorted by address.
+  returned: when O(kinds) contains V(blocklist)
+  type: list
+  elements: dict
+  sample:
+    - address: 198.51.100.0/24
+      action: block
+      description: SIP scanner
 raw:
   description:
     - For each kind read, its objects as the XAPI returns them (the properties of its info module's C(raw)),

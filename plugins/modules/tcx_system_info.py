@@ -182,6 +182,10 @@ counts:
       description: Number of outbound rules.
       type: int
       sample: 4
+    blocklist:
+      description: Number of IP blocklist entries.
+      type: int
+      sample: 5
 '''
 
 from ansible_collections.tcx.xapi.plugins.module_utils.client import AuthenticationError, XAPIError

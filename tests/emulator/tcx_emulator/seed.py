@@ -390,3 +390,8 @@ def seed_backups():
 def new_backup_defaults():
     """Every property of a ``Pbx.Backups`` row."""
     return {'FileName': None, 'CreationTime': None, 'DownloadLink': None, 'Size': None}
+
+
+def new_blocklist_defaults():
+    """Every property of a new ``Pbx.BlocklistAddr``."""
+    return {'Id': 0, 'IPAddrMask': None, 'BlockType': 'Block', 'AddedBy': 'Manual', 'Description': None, 'ExpiresAt': None}

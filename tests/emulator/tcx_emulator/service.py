@@ -300,6 +300,12 @@ class Service:  # pylint: disable=too-many-public-methods
 
     # --- calls the application makes by name ----------------------------------------------
 
+    def bulk_delete(self, entity_set, body):
+        """POST /<set>/Pbx.Bulk...Delete ``{ids: [...]}``: each entity deleted as a DELETE would (unknown ids: 404)."""
+        self.checker.check_entity(body, {'ids': 'Collection(Edm.Int32)'}, 'ids')
+        for key in body.get('ids') or []:
+            self.delete(entity_set, key)
+
     def set_attached(self, state_key, type_name, body):
         """POST /Backups/Pbx.Set...Settings: ``{settings: <type_name>}`` replaces the stored object (secrets left out keep theirs)."""
         self.checker.check_entity(body, {'settings': type_name}, 'settings')

@@ -112,6 +112,8 @@ SETS = {
         ('backup_repository_settings', functools.partial(seed.settings_defaults, 'Pbx.BackupRepositorySettings',
                                                          {'Location': {'FileSystemType': 'Local', 'LocalPath': '/var/lib/3cxpbx/Instance1/Data/Backups'}})))),
     'LicenseStatus': SetRules('license_status', defaults=seed.license_status),
+    # The IP blocklist: a plain set (swagger-20.0.10.yaml: GET/POST, GET/PATCH/DELETE by Id, Pbx.BulkIpsDelete).
+    'Blocklist': SetRules('blocklist', required=('IPAddrMask',), defaults=seed.new_blocklist_defaults),
 }
 # The settings sections: singletons with GET and PATCH (swagger-20.0.10.yaml), values of a fresh PBX from seed.py.
 SETTINGS_SETS = ('E164Settings', 'MailSettings', 'GeneralSettingsForPbx', 'GeneralSettingsForApps', 'AntiHackingSettings',

@@ -37,6 +37,7 @@ def call_flow(client):
     client.post('Holidays', {'Name': 'New Year', 'Day': 1, 'Month': 1})
     client.post('OutboundRules', {'Name': 'National', 'Prefix': '0', 'DNRanges': [{'From': '100', 'To': '199'}],
                                   'GroupIds': [sales['Id']], 'Routes': [{'TrunkId': 2, 'StripDigits': 1, 'Prepend': '+49'}]})
+    client.post('Blocklist', {'IPAddrMask': '198.51.100.0/24', 'BlockType': 'Block', 'ExpiresAt': '2027-01-31T00:00:00Z'})
     return {'user': user, 'ring': ring, 'queue': queue, 'ivr': ivr}
 
 

@@ -61,3 +61,15 @@ def test_the_licence_status_has_expiry_and_maintenance_dates(client):
     assert expires > maintenance > datetime.datetime.utcnow()
     assert status['MaxSimCalls'] == 8 and status['LicenseKey']
     assert client.patch('LicenseStatus', {'MaxSimCalls': 1}).status_code == 405
+
+
+def test_the_blocklist_is_a_set_with_a_bulk_delete(client):
+    response = client.post('Blocklist', {'IPAddrMask': '198.51.100.0/24', 'BlockType': 'Allow', 'Description': 'office'})
+    assert response.status_code == 201, response.text
+    entry = response.json()
+    assert (entry['BlockType'], entry['AddedBy'], entry['ExpiresAt']) == ('Allow', 'Manual', None)
+    assert client.patch('Blocklist(%d)' % entry['Id'], {'BlockType': 'Block'}).status_code == 204
+    assert client.get('Blocklist(%d)' % entry['Id']).json()['BlockType'] == 'Block'
+    assert client.patch('Blocklist(%d)' % entry['Id'], {'BlockType': 'Maybe'}).status_code == 400
+    assert client.post('Blocklist/Pbx.BulkIpsDelete', {'ids': [entry['Id']]}).status_code == 204
+    assert client.get('Blocklist').json()['value'] == []
