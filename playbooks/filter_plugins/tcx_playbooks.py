@@ -108,29 +108,29 @@ def tcx_drift(result, unmanaged=True):
             'failures': result.get('failures') or []}
 
 
-def tcx_markdown_cell(value):
-    """A value as the text of one Markdown table cell: ``|`` escaped, line breaks as spaces."""
-    return ' '.join(str(value).replace('|', '\\|').splitlines())
+def tcx_fleet_columns(audit):
+    """The fleet report's columns of one PBX that audit.yml adds (see ``tcx_audit_columns``): the settings
+    sections that drifted (how many options of each), the licence's and its maintenance's expiry with the days
+    left, and the newest backup's age."""
+    if not isinstance(audit, dict) or 'summary' not in audit:
+        raise AnsibleFilterError('tcx_fleet_columns expects the audit of one PBX (tcx_drift)')
+    sections = {}
+    for found in audit.get('objects') or []:
+        if found.get('kind') == 'settings':
+            for field in found.get('fields') or []:
+                section = str(field.get('field')).split('.', 1)[0]
+                sections[section] = sections.get(section, 0) + 1
+    licence = audit.get('license') or {}
+    backup = audit.get('newest_backup') or {}
 
-
-def tcx_state_file_data(path):
-    """The variables of a desired-state YAML file (``tcx_state_file``) as plain data, read with PyYAML's safe
-    loader (libyaml's when present): no origin tracking, no templating of its thousands of strings."""
-    try:
-        with open(path, 'rb') as source:
-            data = yaml.load(source, Loader=getattr(yaml, 'CSafeLoader', yaml.SafeLoader))  # nosec: a safe loader
-    except (OSError, yaml.YAMLError) as error:
-        raise AnsibleFilterError('tcx_state_file %s cannot be read: %s' % (path, error))
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise AnsibleFilterError('tcx_state_file %s must hold the provision role\'s variables (a mapping), not a %s'
-                                 % (path, type(data).__name__))
-    return data
-
-
-DRIFT_ACTIONS = ('create', 'update', 'delete', 'unmanaged')
-FLEET_SLICE_KEYS = ('hosts', 'planned')
+    def dated(date, days):
+        return '%s (%s days)' % (date, days) if date else 'never'
+    return {
+        'settings drift': ', '.join('%s: %d' % item for item in sorted(sections.items())) or '-',
+        'licence runs out': dated(licence.get('expires_at'), licence.get('days_left')),
+        'maintenance runs out': dated(licence.get('maintenance_expires_at'), licence.get('maintenance_days_left')),
+        'newest backup': ('%s day(s) old' % backup.get('age_days')) if backup.get('file_name') else 'none',
+    }
 
 
 def tcx_fleet_entry(audit, version=None, columns=None):
@@ -176,6 +176,7 @@ class FilterModule(object):
             'tcx_role_variables': tcx_role_variables,
             'tcx_backup_objects': tcx_backup_objects,
             'tcx_drift': tcx_drift,
+            'tcx_fleet_columns': tcx_fleet_columns,
             'tcx_markdown_cell': tcx_markdown_cell,
             'tcx_fleet_entry': tcx_fleet_entry,
             'tcx_state_file_data': tcx_state_file_data,
