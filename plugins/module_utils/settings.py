@@ -70,6 +70,22 @@ def without_unset_secrets(value):
     return copy.deepcopy(value)
 
 
+# What ansible-test's validate-modules takes for a secret's name: options so named that are not secrets
+# (allow_change_password, a bool; sftp_host_key_fingerprint) say so with no_log: false.
+SECRET_NAME = re.compile(r'(?:pass(?!ive)|secret|token|key)', re.I)
+
+
+def explicit_no_log(spec):
+    """Set ``no_log: false`` on every option of an argument spec (at any depth) whose name looks like a secret's
+    and that is none; return the spec."""
+    for name, entry in spec.items():
+        if 'no_log' not in entry and SECRET_NAME.search(name):
+            entry['no_log'] = False
+        if entry.get('options'):
+            explicit_no_log(entry['options'])
+    return spec
+
+
 class Section(object):
     """One settings section: ``option`` (in tcx_settings, tcx_config's ``settings``, the role's ``tcx_settings``),
     ``type_name`` (``Pbx.E164Settings``), ``read`` (the GET path; default: the type's name, a singleton),

@@ -15,7 +15,7 @@ __metaclass__ = type
 
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import Field
 from ansible_collections.tcx.xapi.plugins.module_utils.kind import SingletonKind
-from ansible_collections.tcx.xapi.plugins.module_utils.settings import Section, SectionsRead, concealed_is_set
+from ansible_collections.tcx.xapi.plugins.module_utils.settings import Section, SectionsRead, concealed_is_set, explicit_no_log
 
 SECTIONS = (
     Section('e164', 'Pbx.E164Settings', read_only=('CountryName',)),
@@ -54,7 +54,7 @@ class Settings(SingletonKind):
     def argument_spec(self):
         spec = super(Settings, self).argument_spec()
         spec['update_secrets']['no_log'] = False  # a choice, not a secret
-        return spec
+        return explicit_no_log(spec)
 
     def select(self):
         return []
