@@ -24,9 +24,9 @@ import re
 
 import pytest
 
-DEPT, USER, PARKING, CHAT, RING, QUEUE, IVR, RULE, HOLIDAY, HOURS, CONFIG = (
+DEPT, USER, PARKING, CHAT, RING, QUEUE, IVR, RULE, HOLIDAY, HOURS, CONFIG, SETTINGS, BLOCKLIST = (
     'tcx.xapi.tcx_%s' % name for name in ('department', 'user', 'parking', 'livechat', 'ring_group', 'queue', 'ivr',
-                                          'inbound_rule', 'holiday', 'office_hours', 'config'))
+                                          'inbound_rule', 'holiday', 'office_hours', 'config', 'settings', 'blocklist'))
 CONTROL = (('nul', 'a\x00b', 'U+0000 (NUL)'), ('newline', 'a\nb', 'U+000A (newline)'), ('tab', 'a\tb', 'U+0009 (tab)'),
            ('escape', 'a\x1bb', 'U+001B'), ('del', 'a\x7fb', 'U+007F (DEL)'), ('cr', 'a\rb', 'U+000D (carriage return)'))
 NO_CONTROL = 'must not contain control characters (newline, tab, NUL, ...), found '
@@ -199,6 +199,19 @@ HOLIDAY_HOURS_ROWS = (
        row('hours-breaks-string-list', HOURS, {'breaks': {'friday': ['12:00']}},
            "breaks.friday[0] must be a dict (from, to), got a str '12:00'")]
 )
+# The settings sections (options derived from the spec) and the blocklist.
+SETTINGS_BLOCKLIST_ROWS = (
+    shapes('settings', SETTINGS, {}, 'e164.area_code') + shapes('settings', SETTINGS, {}, 'anti_hacking.hack_barrier_red', kind='int')
+    + controls('settings', SETTINGS, {}, 'mail.mail_server', only=('nul', 'newline'))
+    + [row('settings-e164-list', SETTINGS, {'e164': ['49']}, 'e164 must be a dict, got a list'),
+       row('settings-schedule-bool', SETTINGS, {'backup': {'schedule': True}}, 'backup.schedule must be a dict, got a boolean (true)'),
+       row('settings-enabled-list', SETTINGS, {'e164': {'enabled': ['yes']}},
+           'e164.enabled must be a boolean (true or false), got a list'),
+       row('settings-codecs-null', SETTINGS, {'codecs': {'local_codec_list': [None]}},
+           'codecs.local_codec_list[0] must be a string, got null')]
+    + shapes('blocklist', BLOCKLIST, {}, 'address') + shapes('blocklist', BLOCKLIST, {'address': '192.0.2.1'}, 'description')
+    + controls('blocklist', BLOCKLIST, {'address': '192.0.2.1'}, 'description', only=('nul', 'newline'))
+)
 # tcx_config: the same checks, named by the item (it checked shapes on the raw items before; now also booleans,
 # floats and null elements, and the control characters and PIN rules of every kind).
 CONFIG_ROWS = [
@@ -248,7 +261,8 @@ TRUNK_OUTBOUND_ROWS = (
 )
 TABLES = {'departments-users-parkings-livechats-config': DEPARTMENT_ROWS + USER_ROWS + PARKING_CHAT_ROWS + CONFIG_ROWS,
           'ring-groups-queues-ivrs-rules-holidays-office-hours': RING_QUEUE_ROWS + IVR_RULE_ROWS + HOLIDAY_HOURS_ROWS
-          + TRUNK_OUTBOUND_ROWS}
+          + TRUNK_OUTBOUND_ROWS
+          + SETTINGS_BLOCKLIST_ROWS}
 ALL_ROWS = [r for rows in TABLES.values() for r in rows]
 # The same checks when the module runs as a module process (delegate_to, become, tcx_xapi_in_process: false):
 # a second task of these rows, in the play of the other table (a module process costs about a second).
@@ -262,7 +276,7 @@ SECRET_OPTIONS = ('password', 'vm_pin')
 # A few rows again in check mode: it refuses what the real run refuses, with the same message.
 CHECK_MODE_ROWS = ['user-pin-short', 'user-password-list', 'ring-ring_time-bool', 'rule-hours-null', 'holiday-name-nul',
                    'dept-name-newline', 'config-password-empty']
-MODULES = (DEPT, USER, PARKING, CHAT, RING, QUEUE, IVR, RULE, HOLIDAY, HOURS, CONFIG, TRUNK, OUTBOUND)
+MODULES = (DEPT, USER, PARKING, CHAT, RING, QUEUE, IVR, RULE, HOLIDAY, HOURS, CONFIG, TRUNK, OUTBOUND, SETTINGS, BLOCKLIST)
 
 
 def test_the_table_covers_every_write_module_with_150_rows():
