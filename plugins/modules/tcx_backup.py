@@ -90,11 +90,19 @@ extends_documentation_fragment:
 '''
 
 EXAMPLES = r'''
+- name: The folder for this PBX's backups exists on the controller (also in check mode)
+  ansible.builtin.file:
+    path: pbx-backups/{{ inventory_hostname }}
+    state: directory
+    mode: "0700"
+  check_mode: false
+  delegate_to: localhost
+
 - name: Nightly backup with call history and voicemails, the newest 7 kept on the controller
   tcx.xapi.tcx_backup:
     name: nightly
     contents: {call_history: true, voice_mails: true, recordings: false, license: true}
-    dest: /srv/pbx-backups/{{ inventory_hostname }}
+    dest: pbx-backups/{{ inventory_hostname }}
     keep: 7
 '''
 
