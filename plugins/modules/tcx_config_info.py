@@ -32,8 +32,10 @@ options:
         whether or not those kinds are read.
     type: list
     elements: str
-    choices: [settings, departments, users, parkings, livechats, ring_groups, queues, holidays, office_hours, ivrs, trunks, inbound_rules, outbound_rules, blocklist]
-    default: [settings, departments, users, parkings, livechats, ring_groups, queues, holidays, office_hours, ivrs, trunks, inbound_rules, outbound_rules, blocklist]
+    choices: [settings, departments, users, parkings, livechats, ring_groups, queues, holidays, office_hours, ivrs, trunks,
+             inbound_rules, outbound_rules, blocklist]
+    default: [settings, departments, users, parkings, livechats, ring_groups, queues, holidays, office_hours, ivrs, trunks,
+              inbound_rules, outbound_rules, blocklist]
 extends_documentation_fragment:
   - tcx.xapi.connection
   - tcx.xapi.attributes.info
