@@ -370,14 +370,18 @@ class XAPIClient(object):
         for attempt in (0, 1):
             self.stats['requests'] += 1
             try:
-                response = self.session.get(url, headers={'Authorization': 'Bearer %s' % self._token, 'Accept': '*/*'},
-                                            stream=True, timeout=self.timeout, verify=self.verify)
+                response = self.session.request('GET', url, headers={'Authorization': 'Bearer %s' % self._token, 'Accept': '*/*'},
+                                                stream=True, timeout=self.timeout, verify=self.verify, allow_redirects=False)
             except requests.exceptions.RequestException as exc:
                 raise XAPIError('GET %s failed: no answer from %s (%s)' % (url, self.base_url, _first_line(exc)), transient=True)
             if response.status_code == 401 and attempt == 0 and self.can_login:
                 self._obtain_token(rejected=self._token)
                 continue
             break
+        if 300 <= response.status_code < 400:  # the token goes nowhere else: a redirect is not followed
+            raise XAPIError('GET %s was answered with a redirect (HTTP %s) to %s, which is not followed: the request carries '
+                            'the token' % (url, response.status_code, shown_location(response.headers.get('Location'))),
+                            status=response.status_code)
         if response.status_code >= 400:
             raise error_from_response('GET', url[len(self.base_url.rstrip('/')):], response)
         written = 0

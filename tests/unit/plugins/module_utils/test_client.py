@@ -372,3 +372,41 @@ def test_a_url_with_credentials_is_refused_without_echoing_them(url):
 
 def test_an_at_sign_after_the_host_is_no_userinfo():
     assert normalize_url('https://pbx.example.com/path@x') == ('https://pbx.example.com/path@x', None)
+
+
+class FakeDownload(FakeResponse):
+    def __init__(self, status, content=b'', headers=None):
+        super(FakeDownload, self).__init__(status, headers=headers)
+        self.content = content
+
+    def iter_content(self, chunk_size):
+        return [self.content[i:i + chunk_size] for i in range(0, len(self.content), chunk_size)]
+
+
+def downloading(answers):
+    """A client whose login succeeds and whose downloads get ``answers``; returns (client, calls)."""
+    client, transport, _ = make_client([login_ok()])
+    client._obtain_token()
+    calls = []
+
+    def request(method, url, headers=None, stream=False, timeout=None, verify=None, allow_redirects=True):
+        assert allow_redirects is False and stream is True
+        calls.append((method, url, headers['Authorization']))
+        return answers.pop(0)
+    client.session.request = request
+    return client, calls
+
+
+def test_a_download_sends_the_token_to_the_pbx_only_and_follows_no_redirect():
+    import io
+    client, calls = downloading([FakeDownload(200, b'x' * 70000)])
+    stream = io.BytesIO()
+    assert client.download('/backups/nightly.zip', stream) == 70000 and stream.getvalue() == b'x' * 70000
+    assert calls == [('GET', 'https://pbx.example.com/backups/nightly.zip', 'Bearer tok-1')]
+    with pytest.raises(XAPIError, match='is not on https://pbx.example.com: not followed'):
+        client.download('https://elsewhere.example.com/backups/nightly.zip', io.BytesIO())
+    client, calls = downloading([FakeDownload(302, headers={'Location': 'https://elsewhere.example.com/x?sig=secret'})])
+    with pytest.raises(XAPIError) as failure:
+        client.download('/backups/nightly.zip', io.BytesIO())
+    assert 'redirect (HTTP 302) to https://elsewhere.example.com/x, which is not followed' in str(failure.value)
+    assert 'sig=secret' not in str(failure.value) and len(calls) == 1
