@@ -108,6 +108,31 @@ def tcx_drift(result, unmanaged=True):
             'failures': result.get('failures') or []}
 
 
+def tcx_markdown_cell(value):
+    """A value as the text of one Markdown table cell: ``|`` escaped, line breaks as spaces."""
+    return ' '.join(str(value).replace('|', '\\|').splitlines())
+
+
+def tcx_state_file_data(path):
+    """The variables of a desired-state YAML file (``tcx_state_file``) as plain data, read with PyYAML's safe
+    loader (libyaml's when present): no origin tracking, no templating of its thousands of strings."""
+    try:
+        with open(path, 'rb') as source:
+            data = yaml.load(source, Loader=getattr(yaml, 'CSafeLoader', yaml.SafeLoader))  # nosec: a safe loader
+    except (OSError, yaml.YAMLError) as error:
+        raise AnsibleFilterError('tcx_state_file %s cannot be read: %s' % (path, error))
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise AnsibleFilterError('tcx_state_file %s must hold the provision role\'s variables (a mapping), not a %s'
+                                 % (path, type(data).__name__))
+    return data
+
+
+DRIFT_ACTIONS = ('create', 'update', 'delete', 'unmanaged')
+FLEET_SLICE_KEYS = ('hosts', 'planned')
+
+
 def tcx_fleet_columns(audit):
     """The fleet report's columns of one PBX that audit.yml adds (see ``tcx_audit_columns``): the settings
     sections that drifted (how many options of each), the licence's and its maintenance's expiry with the days
