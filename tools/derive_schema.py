@@ -30,7 +30,7 @@ MAIN_VERSION, OLD_VERSION = '20.0.10', '20.0.7'
 # brings its types into the schema; the emulator then needs one table entry in tcx_emulator/sets.py.
 SETS = ('Users', 'Groups', 'Parkings', 'WebsiteLinks', 'Defs', 'RingGroups', 'Queues', 'Receptionists',
         'InboundRules', 'Holidays', 'OfficeHours', 'Trunks', 'DidNumbers',
-        'TrunkTemplates', 'OutboundRules')
+        'TrunkTemplates', 'OutboundRules', 'Contacts', 'DeviceInfos', 'PhoneTemplates')
 PATH = re.compile(r'^/(?P<set>[A-Za-z0-9]+)(?:\((?P<key>[^)]*)\))?(?:/(?P<sub>.+))?$')
 FORMATS = {
     ('integer', 'int32'): 'Edm.Int32', ('integer', 'int64'): 'Edm.Int64', ('integer', 'uint8'): 'Edm.Byte',

@@ -14,6 +14,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds.contact import Contact
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.department import Department
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.holiday import Holiday
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.inbound_rule import InboundRule
@@ -28,7 +29,7 @@ from ansible_collections.tcx.xapi.plugins.module_utils.kinds.trunk import Trunk
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.user import User
 
 KINDS = (Department(), User(), Parking(), LiveChat(), RingGroup(), Queue(), Holiday(), OfficeHours(), Ivr(), Trunk(), InboundRule(),
-         OutboundRule())
+         OutboundRule(), Contact())
 PLURALS = tuple(kind.plural for kind in KINDS)
 
 

@@ -130,6 +130,14 @@ options:
     type: list
     elements: dict
     default: []
+  contacts:
+    description:
+      - Contacts of the company phonebook, each a dictionary with the options of M(tcx.xapi.tcx_contact) (C(first_name),
+        C(last_name), C(company), C(numbers), ...).
+      - With V(contacts) in O(prune), contacts synchronised from a CRM, Google or Microsoft 365 are never deleted.
+    type: list
+    elements: dict
+    default: []
   prune:
     description:
       - Kinds whose objects that no item names are deleted. The system department C(DEFAULT) is never deleted.
@@ -137,7 +145,7 @@ options:
         extension of the PBX that is not listed.
     type: list
     elements: str
-    choices: [departments, users, parkings, livechats, ring_groups, queues, holidays, ivrs, trunks, inbound_rules, outbound_rules]
+    choices: [departments, users, parkings, livechats, ring_groups, queues, holidays, ivrs, trunks, inbound_rules, outbound_rules, contacts]
     default: []
   parallel:
     description:
@@ -170,6 +178,7 @@ seealso:
   - module: tcx.xapi.tcx_trunk
   - module: tcx.xapi.tcx_inbound_rule
   - module: tcx.xapi.tcx_outbound_rule
+  - module: tcx.xapi.tcx_contact
   - module: tcx.xapi.tcx_config_info
     description: Reads the whole configuration in this module's own input shape, one list per kind.
 '''

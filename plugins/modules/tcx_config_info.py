@@ -32,8 +32,8 @@ options:
         whether or not those kinds are read.
     type: list
     elements: str
-    choices: [departments, users, parkings, livechats, ring_groups, queues, holidays, office_hours, ivrs, trunks, inbound_rules, outbound_rules]
-    default: [departments, users, parkings, livechats, ring_groups, queues, holidays, office_hours, ivrs, trunks, inbound_rules, outbound_rules]
+    choices: [departments, users, parkings, livechats, ring_groups, queues, holidays, office_hours, ivrs, trunks, inbound_rules, outbound_rules, contacts]
+    default: [departments, users, parkings, livechats, ring_groups, queues, holidays, office_hours, ivrs, trunks, inbound_rules, outbound_rules, contacts]
 extends_documentation_fragment:
   - tcx.xapi.connection
   - tcx.xapi.attributes.info
@@ -51,6 +51,7 @@ seealso:
   - module: tcx.xapi.tcx_trunk_info
   - module: tcx.xapi.tcx_inbound_rule_info
   - module: tcx.xapi.tcx_outbound_rule_info
+  - module: tcx.xapi.tcx_contact_info
 '''
 
 EXAMPLES = r'''
@@ -218,6 +219,17 @@ outbound_rules:
       prefix: "112"
       emergency: true
       routes: [{trunk: "10001"}]
+contacts:
+  description:
+    - The contacts of the company phonebook, each in the options of M(tcx.xapi.tcx_contact), sorted by tag or by name and company.
+  returned: when O(kinds) contains V(contacts)
+  type: list
+  elements: dict
+  sample:
+    - first_name: Jane
+      last_name: Roe
+      company: Acme Supplies
+      numbers: {mobile: "+44 7700 900123"}
 raw:
   description:
     - For each kind read, its objects as the XAPI returns them (the properties of its info module's C(raw)),

@@ -118,6 +118,15 @@ def new_user_defaults():
     }
 
 
+def new_contact_defaults():
+    """Every property of a fresh ``Pbx.Contact`` (a contact of the PBX's own phonebook: ContactType 3CX)."""
+    contact = dict((prop, None) for prop in ('FirstName', 'LastName', 'CompanyName', 'Tag', 'Title', 'Department', 'Email',
+                                             'PhoneNumber', 'Mobile2', 'Home', 'Business', 'Business2', 'BusinessFax',
+                                             'Pager', 'Other'))
+    contact.update(Id=0, ContactType='3CX')
+    return contact
+
+
 def new_group_defaults():
     """Every plain property of a fresh ``Pbx.Group``."""
     return {

@@ -103,4 +103,7 @@ SETS = {
     'OutboundRules': SetRules('outbound_rules', required=('Name',), defaults=seed.new_outbound_rule_defaults, hooks='OutboundRuleHooks'),
     'DidNumbers': SetRules('did_numbers', read_only=True, view='did_numbers'),
     'OfficeHours': SetRules('office_hours', defaults=seed.new_office_hours),
+    # Pbx.Contact: the spec keeps no property unique (only the Id key) and requires none; a contact made through XAPI
+    # is of the PBX's own source (Pbx.ContactSource 3CX).
+    'Contacts': SetRules('contacts', defaults=seed.new_contact_defaults),
 }
