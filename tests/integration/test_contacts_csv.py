@@ -17,7 +17,7 @@ def write(path, text, bom=False, crlf=False):
 
 
 def report(run):
-    return run.task('Report each contact of the CSV file')['msg']
+    return run.task("Report each contact of the CSV file")["msg"]
 
 
 def csv_import(tmp_path, emulator, check=False, expect_rc=0, **variables):
