@@ -18,6 +18,9 @@ from ansible_collections.tcx.xapi.plugins.module_utils.kind import EntityKind, S
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import (
     MAX_EMAIL, NAME_RULE, PASSWORD_RULE, PHONE_RULE, PIN_RULE, TEXT_RULE, Field, LanguageField, Rule, ValidationError,
 )
+from ansible_collections.tcx.xapi.plugins.module_utils.forwarding import (
+    PROFILES, ForwardingField, current_profile_from_api, current_profile_to_api,
+)
 from ansible_collections.tcx.xapi.plugins.module_utils.generated_passwords import (
     CREATED, UNCONFIRMED, conceal, follow_up_failed,
 )
@@ -96,13 +99,14 @@ class User(EntityKind):
     entity_set = 'Users'
     result_key = 'user'
     info_selectors = (Selector('extension', 'Number'), Selector('email', 'EmailAddress', ignore_case=True))
-    info_expand = {'Groups': 'Groups($select=GroupId,Name;$expand=Rights($select=RoleName))'}
+    info_expand = {'Groups': 'Groups($select=GroupId,Name;$expand=Rights($select=RoleName))', 'ForwardingProfiles': 'ForwardingProfiles',
+                   'Phones': 'Phones'}
     department_member_type = 'Extension'
     refers_to = ('departments',)
     holds_extension = True
     key_option = 'extension'
     key_property = 'Number'
-    expand = 'Groups($expand=Rights)'
+    expand = 'Groups($expand=Rights),ForwardingProfiles,Phones'
     fields = [
         Field('extension', 'Number', managed=False),
         Field('first_name', 'FirstName', rule=NAME_RULE),
@@ -130,6 +134,9 @@ class User(EntityKind):
               rule=NAME_RULE, compare='ignore_case'),
         Field('friendly_name', 'ClickToCallId', mirrors=('WebMeetingFriendlyName',)),
         Field('call_us_enable_chat', 'CallUsEnableChat', type='bool'),
+        ForwardingField('forwarding', 'ForwardingProfiles'),
+        Field('current_profile', 'CurrentProfileName', choices=[option for option, _name in PROFILES],
+              to_api=current_profile_to_api, from_api=current_profile_from_api),
     ]
 
     def argument_spec(self):
