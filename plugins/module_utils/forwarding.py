@@ -266,7 +266,13 @@ class ForwardingField(Field):
         return profiles
 
     def resolved(self, destination, ctx):
-        """``to: mobile`` as the PBX holds it: an external destination to the user's mobile number."""
+        """``to: mobile`` as the PBX holds it: an external destination to the user's mobile number; a queue, ring group
+        or IVR given by name must exist (check mode warns: an earlier task may create it)."""
+        if destination.get('name') is not None and self.key.form.number(ctx, destination) is None:
+            text = "forwarding: no %s named '%s'" % (destination['to'].replace('_', ' '), destination['name'])
+            if not ctx.module.check_mode:
+                raise ValidationError(text)
+            ctx.module.warn(text + ': check mode assumes an earlier task creates it')
         if self.key.form.option(destination.get('to')) != 'mobile':
             return destination
         mobile = self.mobile(ctx)

@@ -164,6 +164,47 @@ options:
       - The user's current status, the forwarding profile in effect (C(CurrentProfileName)).
     type: str
     choices: [available, away, out_of_office, custom_1, custom_2]
+  phones:
+    description:
+      - The user's desk phones (C(Phones)), each by its MAC address; the list given is the whole list (a phone left
+        out is removed from the user, V([]) removes all). Of a phone the user has, only the settings given are managed.
+      - A MAC address already assigned to another user is refused before any write, naming that user, in check mode too.
+      - Results give MAC addresses as twelve lower-case hex digits.
+      - M(tcx.xapi.tcx_phone_info) lists the phones the PBX detected, with their MAC addresses and models.
+    type: list
+    elements: dict
+    suboptions:
+      mac:
+        description: The MAC address, in any common spelling (V(80:5E:C0:12:34:56), V(80-5e-c0-12-34-56), V(805e.c012.3456)); compared as its hex digits.
+        type: str
+        required: true
+      template:
+        description: The provisioning template of the phone's model (C(TemplateName), a file name such as V(yealink_t4x.ph.xml)).
+        type: str
+      interface:
+        description: The network interface of the PBX the phone is provisioned on (C(Interface)).
+        type: str
+      codecs:
+        description: The codecs the phone offers, in order (C(Settings.Codecs)).
+        type: list
+        elements: str
+      time_zone:
+        description: The phone's time zone, as the template names it (C(Settings.TimeZone)).
+        type: str
+      language:
+        description: The language of the phone's display, as the template names it (C(Settings.PhoneLanguage)).
+        type: str
+      provisioning:
+        description: How the phone is provisioned (C(Settings.ProvisionType)).
+        type: str
+        choices: [LocalLan, RemoteExt, RemoteExtSipProxyMgr, SBC]
+  reprovision_phones:
+    description:
+      - After a write that adds or changes a phone of O(phones), have the PBX provision each such phone again
+        (C(Users/Pbx.ReprovisionPhone)), so that it takes the new settings now. Nothing is provisioned in check mode
+        or when nothing changed.
+    type: bool
+    default: false
 extends_documentation_fragment:
   - tcx.xapi.connection
   - tcx.xapi.generated_passwords
@@ -201,10 +242,19 @@ EXAMPLES = r'''
         no_answer: {to: voicemail}
         busy:
           internal_calls: {to: voicemail}
-          external_calls: {to: queue, name: Support}
+          external_calls: {to: queue, number: "800"}
       out_of_office:
         all_calls: {to: mobile}
     current_profile: available
+
+- name: A Yealink desk phone, provisioned again after the change
+  tcx.xapi.tcx_user:
+    extension: "201"
+    phones:
+      - mac: "80:5E:C0:12:34:56"
+        template: yealink_t4x.ph.xml
+        language: German
+    reprovision_phones: true
 
 - name: A user whose generated password the play hands on itself
   tcx.xapi.tcx_user:

@@ -26,6 +26,7 @@ from ansible_collections.tcx.xapi.plugins.module_utils.generated_passwords impor
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.links import check_link_name, ensure_link_available
 from ansible_collections.tcx.xapi.plugins.module_utils.odata import all_of, any_of, build_query, equals, literal
+from ansible_collections.tcx.xapi.plugins.module_utils.phones import PhonesField
 from ansible_collections.tcx.xapi.plugins.module_utils.usage import leaving, lists_holding, planned_senders
 from ansible_collections.tcx.xapi.plugins.module_utils.references import (
     DEPARTMENTS, departments_by_id, departments_by_name, directory, name_key,
@@ -43,6 +44,7 @@ MATCHES_SHOWN = 10
 BATCH_SIZE = 100
 IDS_PER_LOOKUP = 40
 NOT_FOUND = 'WARNINGS.XAPI.NOT_FOUND'
+PHONES = PhonesField('phones', 'Phones')
 
 
 def generate_password():
@@ -137,6 +139,8 @@ class User(EntityKind):
         ForwardingField('forwarding', 'ForwardingProfiles'),
         Field('current_profile', 'CurrentProfileName', choices=[option for option, _name in PROFILES],
               to_api=current_profile_to_api, from_api=current_profile_from_api),
+        PHONES,
+        Field('reprovision_phones', type='bool', default=False, managed=False),
     ]
 
     def argument_spec(self):
@@ -450,6 +454,11 @@ class User(EntityKind):
             ctx.client.patch(self.entity_path(current), {'PrimaryGroupId': primary})
             return
         ctx.client.patch(self.entity_path(current), payload)
+
+    def after_write(self, ctx, entity, plan):
+        """Phones this write added or changed are provisioned again when ``reprovision_phones`` asks."""
+        PHONES.reprovision(ctx, plan)
+        return super(User, self).after_write(ctx, entity, plan)
 
     def generated_secrets(self, ctx):
         """The generated password with its status, when the PBX may hold it."""
