@@ -236,6 +236,7 @@ EXAMPLES = r'''
 - name: Unanswered calls to voicemail, busy external calls to the support queue; out of office to the mobile
   tcx.xapi.tcx_user:
     extension: "201"
+    mobile: "+44 7700 900123"
     forwarding:
       available:
         no_answer_timeout: 25
