@@ -114,7 +114,7 @@ class Field(object):
         entry = {'type': self.type}
         for name in ('choices', 'elements', 'required', 'default', 'aliases'):
             value = getattr(self, name)
-            if value:
+            if value or (name == 'default' and value is False):  # a default of false is documented as one
                 entry[name] = value
         if self.secret:
             entry['no_log'] = True

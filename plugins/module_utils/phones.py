@@ -158,7 +158,6 @@ class PhonesField(Field):
                 ctx.client.post('Users/Pbx.ReprovisionPhone', {'mac': phone.get('MacAddress')})
 
 
-
 # (option, Pbx.DeviceInfo property) of a detected phone as tcx_phone_info returns it.
 DEVICE_OPTIONS = (('mac', 'MAC'), ('vendor', 'Vendor'), ('model', 'Model'), ('firmware', 'FirmwareVersion'),
                   ('ip_address', 'NetworkAddress'), ('user_agent', 'UserAgent'), ('template', 'TemplateName'),

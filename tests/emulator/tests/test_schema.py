@@ -49,7 +49,7 @@ def test_answers_of_every_set_match_the_schema(client, call_flow, entity_set):
     entry = schema.entity_sets()[entity_set]
     expand = ','.join(prop for prop in schema.load()['types'][entry['type']]['navigation']
                       if prop in {'Groups', 'Members', 'Agents', 'Managers', 'DN', 'TrunkDN', 'RoutingRule', 'TimeZones',
-                                   'ForwardingProfiles', 'Phones'})
+                                  'ForwardingProfiles', 'Phones'})
     response = client.get(entity_set, **({'expand': expand} if expand else {}))
     assert response.status_code == 200, response.text
     body = response.json()
