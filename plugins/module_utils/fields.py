@@ -20,8 +20,10 @@ SECRET_MASK = '********'
 SECRET_CHANGED_MASK = '******** (changed)'
 # Properties the PBX returns that must never reach a result or a diff. ``AuthID`` is the user name half
 # of a phone's SIP credentials (with ``AuthPassword``): whoever has both registers as the extension.
+# A desk phone's (Pbx.Phone) Settings.Secret, and its provisioning links, whose path lets anyone fetch the phone's
+# configuration with its SIP credentials, are secrets too.
 SERVER_SECRETS = frozenset(['AccessPassword', 'AuthPassword', 'AuthID', 'VMPIN', 'DeskphonePassword',
-                            'SipPassword', 'Password', 'Pin'])
+                            'SipPassword', 'Password', 'Pin', 'Secret', 'ProvisioningLinkExt', 'ProvisioningLinkLocal'])
 
 
 class ValidationError(Exception):

@@ -57,6 +57,21 @@ def test_settings_not_given_are_kept_and_only_a_changed_phone_is_reprovisioned(e
     assert [p['MacAddress'] for p in phones_of(api)] == ['805ec0123456', '0c383e000001']
 
 
+def test_the_phones_secret_and_provisioning_links_are_in_no_result(emulator, play, api):
+    secrets = {'Secret': 'phone-secret-4711', 'ProvisioningLinkExt': 'https://pbx.example.com/provisioning/x8Yq/805ec0123456.cfg',
+               'ProvisioningLinkLocal': 'http://192.168.1.10:5000/provisioning/x8Yq/805ec0123456.cfg'}
+    api.call('POST', 'Users', json={'Number': '201', 'FirstName': 'Ada', 'Phones': [
+        {'MacAddress': '805ec0123456', 'ProvisioningLinkExt': secrets['ProvisioningLinkExt'],
+         'ProvisioningLinkLocal': secrets['ProvisioningLinkLocal'], 'Settings': {'Secret': secrets['Secret'], 'PhoneLanguage': 'English'}}]})
+    run = play([user(phones=[{'mac': '805ec0123456', 'language': 'German'}]),
+                {'name': 'info', 'tcx.xapi.tcx_user_info': {'extension': '201'}, 'register': 'out'}], expect_rc=0)
+    assert run.result(0)['raw']['Phones'] == [{'Id': run.result(0)['raw']['Phones'][0]['Id'], 'MacAddress': '805ec0123456',
+                                                'Settings': {'PhoneLanguage': 'German'}}]
+    for value in secrets.values():
+        assert value not in run.stdout and value not in repr(run.results)
+    assert phones_of(api)[0]['Settings']['Secret'] == secrets['Secret']  # sent back as held, never shown
+
+
 def test_a_mac_of_another_user_is_refused_before_any_write_naming_that_user(emulator, play, api):
     api.call('POST', 'Users', json={'Number': '202', 'FirstName': 'Bob', 'LastName': 'Smith', 'Phones': [{'MacAddress': '805EC0123456'}]})
     api.call('POST', 'Users', json={'Number': '201', 'FirstName': 'Ada'})
