@@ -210,6 +210,12 @@ class EntityKind(object):
         """True for entities that must never be pruned (the system department)."""
         return False
 
+    def update_many(self, ctx, updates):
+        """Apply several updates, ``[(current, payload)]`` of one task, with the kind's bulk action where it carries
+        exactly the change (several objects, one identical payload); return the updates it did not apply, which the
+        caller PATCHes one by one (:meth:`update`). A kind without a bulk action applies none."""
+        return list(updates)
+
     def delete_many(self, ctx, entities, in_parallel):
         """Delete several entities (``in_parallel(function, entities)`` runs them side by side);
         return ``{key: error message}`` for those that failed. A kind with a batch action overrides it."""

@@ -45,6 +45,9 @@ BATCH_SIZE = 100
 IDS_PER_LOOKUP = 40
 NOT_FOUND = 'WARNINGS.XAPI.NOT_FOUND'
 PHONES = PhonesField('phones', 'Phones')
+# The properties of the user kind that Users/Pbx.MultiUserUpdate sets on many users at once (its body,
+# Pbx.MultiEditUserData in the official spec, has them; not the names, email, language or secrets).
+MULTI_EDIT = frozenset(['Enabled', 'SendEmailMissedCalls', 'VMEnabled', 'VMEmailOptions', 'PromptSet', 'Mobile'])
 
 
 def generate_password():
@@ -454,6 +457,23 @@ class User(EntityKind):
             ctx.client.patch(self.entity_path(current), {'PrimaryGroupId': primary})
             return
         ctx.client.patch(self.entity_path(current), payload)
+
+    def update_many(self, ctx, updates):
+        """One ``Users/Pbx.MultiUserUpdate`` per 100 users for each payload that two or more users get alike and that
+        holds only properties it carries (MULTI_EDIT); the others are returned to be PATCHed one by one."""
+        alike = {}
+        for update in updates:
+            if update[1] and set(update[1]) <= MULTI_EDIT:
+                alike.setdefault(repr(sorted(update[1].items())), []).append(update)
+        done = set()
+        for group in alike.values():
+            if len(group) < 2:
+                continue
+            for start in range(0, len(group), BATCH_SIZE):
+                chunk = group[start:start + BATCH_SIZE]
+                ctx.client.post('Users/Pbx.MultiUserUpdate', {'ids': [current['Id'] for current, _p in chunk], 'user': chunk[0][1]})
+            done.update(id(update) for update in group)
+        return [update for update in updates if id(update) not in done]
 
     def after_write(self, ctx, entity, plan):
         """Phones this write added or changed are provisioned again when ``reprovision_phones`` asks."""

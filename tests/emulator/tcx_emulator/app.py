@@ -390,6 +390,7 @@ def _action(emulator, entity_set, entity, sub, base):
         ('OutboundRules', 'Pbx.MoveUpDown'): lambda body: (204, service.move_outbound_rule(body) or ''),
         ('OutboundRules', 'Pbx.Purge'): lambda body: (204, service.purge_outbound_rules(body) or ''),
         ('Users', 'Pbx.ReprovisionPhone'): lambda body: (204, service.reprovision_phone(body) or ''),
+        ('Users', 'Pbx.MultiUserUpdate'): lambda body: (204, service.multi_user_update(body) or ''),
     }
     action = actions.get((entity_set, sub)) if entity is None else None
     if action is None:

@@ -256,6 +256,18 @@ class Service:  # pylint: disable=too-many-public-methods
             device['Assigned'] = owner is not None
             device['AssignedUser'] = ('%s %s' % (owner['Number'], _display_name(owner))).strip() if owner else None
 
+    def multi_user_update(self, body):
+        """POST /Users/Pbx.MultiUserUpdate ``{ids, user}``: the same properties (Pbx.MultiEditUserData) on every user, as a
+        PATCH of each; an unknown id is NOT_FOUND and nothing is changed."""
+        ids = _action_list(body, ('ids',), int)
+        changes = body.get('user') if isinstance(body, dict) else None
+        if not isinstance(changes, dict):
+            raise invalid_body("The parameter 'user' must be an object.", 'user')
+        if any(user_id not in self.store.users for user_id in ids):
+            raise warning(NOT_FOUND, 'ids')
+        for user_id in ids:
+            self.patch('Users', user_id, copy.deepcopy(changes))
+
     def reprovision_phone(self, body):
         """POST /Users/Pbx.ReprovisionPhone ``{mac}``: 204 for a MAC of a user's phone, else NOT_FOUND."""
         mac = _hex(_action_value(body, 'mac', str))

@@ -54,3 +54,13 @@ def test_phone_templates_are_keyed_by_file_name_and_contacts_are_kept_as_sent(cl
     assert client.patch('Contacts(%d)' % contact['Id'], {'Title': 'Buyer'}).status_code == 204
     assert client.get('Contacts', filter="tolower(CompanyName) eq 'acme'").json()['value'][0]['Title'] == 'Buyer'
     assert client.delete('Contacts(%d)' % contact['Id']).status_code == 204
+
+
+def test_multi_user_update_sets_the_same_properties_on_every_user_or_none(client):
+    ids = [client.create_user(Number=number)['Id'] for number in ('100', '101')]
+    assert client.post('Users/Pbx.MultiUserUpdate', {'ids': ids, 'user': {'VMEnabled': False, 'PromptSet': 'x'}}).status_code == 204
+    assert [(u['VMEnabled'], u['PromptSet']) for u in client.get('Users', select='VMEnabled,PromptSet', orderby='Id').json()['value']] == [
+        (False, 'x'), (False, 'x')]
+    refused = client.post('Users/Pbx.MultiUserUpdate', {'ids': ids + [999999], 'user': {'VMEnabled': True}})
+    assert refused.status_code == 400 and 'WARNINGS.XAPI.NOT_FOUND' in refused.text
+    assert all(not u['VMEnabled'] for u in client.get('Users', select='VMEnabled').json()['value'])
