@@ -213,7 +213,7 @@ class ForwardingField(Field):
                     return False
         return True
 
-    def shown(self, current, desired):
+    def shown(self, current, desired, ctx=None):
         """The parts of the profiles that the desired value gives."""
         if not isinstance(current, dict):
             return current
@@ -225,7 +225,7 @@ class ForwardingField(Field):
             part = {}
             for name, setting in profile.items():
                 if isinstance(setting, dict):
-                    calls = dict((c, self.shown_destination((held.get(name) or {}).get(c), d)) for c, d in setting.items())
+                    calls = dict((c, self.shown_destination((held.get(name) or {}).get(c), d, ctx)) for c, d in setting.items())
                     calls = dict((c, d) for c, d in calls.items() if d)
                     if calls:
                         part[name] = calls
@@ -234,12 +234,12 @@ class ForwardingField(Field):
             shown[option] = part
         return shown or None
 
-    def shown_destination(self, current, desired):
+    def shown_destination(self, current, desired, ctx=None):
         """The parts of a held destination that the desired one sets; all of it when it goes elsewhere (an outside number
         that is not the user's mobile shows as the number)."""
         if isinstance(current, dict) and current.get('to') != self.key.form.option(desired.get('to')):
             return current
-        return self.key.shown(current, desired)
+        return self.key.shown(current, desired, ctx)
 
     # -- writing ------------------------------------------------------------------------------------
 

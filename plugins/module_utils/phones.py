@@ -101,7 +101,7 @@ class PhonesField(Field):
             return False
         return all(held[p['mac']].get(k) == v for p in desired for k, v in p.items())
 
-    def shown(self, current, desired):
+    def shown(self, current, desired, ctx=None):
         """The phones as held, with the settings the desired phones give."""
         if current is None:
             return None
