@@ -458,22 +458,23 @@ class User(EntityKind):
             return
         ctx.client.patch(self.entity_path(current), payload)
 
-    def update_many(self, ctx, updates):
-        """One ``Users/Pbx.MultiUserUpdate`` per 100 users for each payload that two or more users get alike and that
-        holds only properties it carries (MULTI_EDIT); the others are returned to be PATCHed one by one."""
+    def batches(self, updates):
+        """Batches of up to 100 users for each payload that two or more users get alike and that holds only properties
+        ``Users/Pbx.MultiUserUpdate`` carries (MULTI_EDIT); the other updates are PATCHed one by one."""
         alike = {}
         for update in updates:
             if update[1] and set(update[1]) <= MULTI_EDIT:
                 alike.setdefault(repr(sorted(update[1].items())), []).append(update)
-        done = set()
+        batches = []
         for group in alike.values():
-            if len(group) < 2:
-                continue
-            for start in range(0, len(group), BATCH_SIZE):
-                chunk = group[start:start + BATCH_SIZE]
-                ctx.client.post('Users/Pbx.MultiUserUpdate', {'ids': [current['Id'] for current, _p in chunk], 'user': chunk[0][1]})
-            done.update(id(update) for update in group)
-        return [update for update in updates if id(update) not in done]
+            if len(group) > 1:
+                batches.extend(group[start:start + BATCH_SIZE] for start in range(0, len(group), BATCH_SIZE))
+        batched = set(id(update) for batch in batches for update in batch)
+        return batches, [update for update in updates if id(update) not in batched]
+
+    def update_batch(self, ctx, batch):
+        """One ``Users/Pbx.MultiUserUpdate``: the batch's one payload on each of its users."""
+        ctx.client.post('Users/Pbx.MultiUserUpdate', {'ids': [current['Id'] for current, _payload in batch], 'user': batch[0][1]})
 
     def after_write(self, ctx, entity, plan):
         """Phones this write added or changed are provisioned again when ``reprovision_phones`` asks."""

@@ -26,8 +26,11 @@ def test_identical_payloads_of_several_users_are_one_request_and_the_rest_is_ret
     alone = ({'Id': 900}, {'PromptSet': 'x'})
     names = ({'Id': 901}, {'FirstName': 'Ada'})  # not carried by MultiEditUserData
     ctx = Ctx()
-    rest = User().update_many(ctx, updates + [alone, names])
+    batches, rest = User().batches(updates + [alone, names])
     assert rest == [alone, names]
+    assert [len(batch) for batch in batches] == [100, 100, 50]
+    for batch in batches:
+        User().update_batch(ctx, batch)
     assert [(path, len(body['ids']), body['user']) for path, body in ctx.client.posts] == [
         ('Users/Pbx.MultiUserUpdate', 100, {'VMEnabled': False}), ('Users/Pbx.MultiUserUpdate', 100, {'VMEnabled': False}),
         ('Users/Pbx.MultiUserUpdate', 50, {'VMEnabled': False})]
