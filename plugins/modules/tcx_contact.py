@@ -39,7 +39,7 @@ options:
     type: str
   tag:
     description:
-      - A tag of your own that identifies the contact (C(Tag), not shown in the phonebook): with it, the name and
+      - A tag of your own that identifies the contact (C(Tag), not shown in the phonebook); with it, the name and
         company may change. Set when the contact is created. Must not be empty.
     type: str
   state:
