@@ -30,7 +30,7 @@ MAIN_VERSION, OLD_VERSION = '20.0.10', '20.0.7'
 # brings its types into the schema; the emulator then needs one table entry in tcx_emulator/sets.py.
 SETS = ('Users', 'Groups', 'Parkings', 'WebsiteLinks', 'Defs', 'RingGroups', 'Queues', 'Receptionists',
         'InboundRules', 'Holidays', 'OfficeHours', 'Trunks', 'DidNumbers',
-        'TrunkTemplates', 'OutboundRules')
+        'TrunkTemplates', 'OutboundRules', 'Contacts', 'DeviceInfos', 'PhoneTemplates')
 # The PBX's settings sections (singletons with GET and PATCH, and the Backups set whose functions and
 # actions read and write the backup settings), its backups, licence status and IP blocklist.
 SETTINGS_SETS = ('E164Settings', 'MailSettings', 'GeneralSettingsForPbx', 'GeneralSettingsForApps', 'AntiHackingSettings',

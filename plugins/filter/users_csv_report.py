@@ -80,22 +80,12 @@ _value:
       type: bool
 '''
 
-import re
-
 from ansible_collections.tcx.xapi.plugins.filter.users_from_csv import KIND, column_of, read_users_csv
+from ansible_collections.tcx.xapi.plugins.plugin_utils.csv_rows import refusal, shown as _shown, without_label
 
 STATUSES = ('created', 'updated', 'unchanged', 'failed', 'not written')
 ACTIONS = {'create': 'created', 'update': 'updated', 'delete': 'deleted'}
 SECRET_OPTIONS = frozenset(leaf.option_path[0] for leaf in KIND.leaves() if leaf.field.secret)
-# tcx_config's refusal: "2 invalid items, nothing was written: users[0] (user '210'): ... | users[3] ..."
-ITEM_LABEL = re.compile(r"^(?:users|departments|parkings|livechats)\[\d+\] \((\w[\w ]*) '((?:[^']|'(?!\)))*)'\): ", re.S)
-NEXT_ITEM = re.compile(r" \| (?=(?:users|departments|parkings|livechats)\[\d+\] \()")
-
-
-def _shown(value):
-    if value is None or value == '':
-        return '(none)'
-    return "'%s'" % value if isinstance(value, str) else str(value)
 
 
 def _memberships(before, after):
@@ -121,23 +111,6 @@ def describe_change(action, diff):
     if memberships:
         parts.append('departments ' + ', '.join(memberships))
     return '; '.join(parts)
-
-
-def refused_items(message):
-    """``{(kind, key): reason}`` from tcx_config's "N invalid items, nothing was written: ..." message."""
-    found = {}
-    if 'nothing was written: ' not in (message or ''):
-        return found
-    for part in NEXT_ITEM.split(message.split('nothing was written: ', 1)[1]):
-        match = ITEM_LABEL.match(part)
-        if match:
-            found[(match.group(1), match.group(2))] = part[match.end():]
-    return found
-
-
-def _without_label(message):
-    match = ITEM_LABEL.match(message or '')
-    return message[match.end():] if match else message
 
 
 def _outcome(user, result, refused, columns):
@@ -174,7 +147,7 @@ def _text(user, status, detail, check_mode):
 def _converged(result):
     """The user changes and failures of a tcx_config result that got to write (or would have, in check mode)."""
     changes = dict((c.get('key'), c) for c in result.get('changes') or [] if c.get('kind') == 'user')
-    failures = dict((f.get('key'), _without_label(f.get('msg'))) for f in result.get('failures') or []
+    failures = dict((f.get('key'), without_label(f.get('msg'))) for f in result.get('failures') or []
                     if f.get('kind') == 'user')
     return {'changes': changes, 'failures': failures}
 
@@ -183,15 +156,7 @@ def users_csv_report(text, result, departments=None, check_mode=False, source='t
     """The report of one CSV import: see DOCUMENTATION."""
     parsed = read_users_csv(text, departments)
     result = result or {}
-    refused, reason = None, ''
-    if parsed.problems:
-        refused = {}
-        reason = '%d problem%s in the file' % (len(parsed.problems), '' if len(parsed.problems) == 1 else 's')
-    elif 'summary' not in result:
-        refused = refused_items(result.get('msg'))
-        reason = result.get('msg') or 'the converge did not run'
-        if refused:
-            reason = reason.split(', nothing was written', 1)[0]
+    refused, reason = refusal(parsed.problems, result)
     converged = _converged(result) if refused is None else None
     rows, counts = [], dict((status, 0) for status in STATUSES)
     for user in parsed.users:

@@ -70,19 +70,16 @@ _value:
   elements: dict
 '''
 
-import csv
-import io
 import re
 
 from ansible.errors import AnsibleFilterError
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
-from ansible_collections.tcx.xapi.plugins.module_utils.csv_cells import unescape_cell
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import ValidationError
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.user import User
+from ansible_collections.tcx.xapi.plugins.plugin_utils.csv_rows import Problem, Table
+from ansible_collections.tcx.xapi.plugins.plugin_utils.csv_rows import column_of as _column_of
 
 KIND = User()
-DELIMITERS = (',', ';', '\t')
-DELIMITER_NAMES = {',': 'comma', ';': 'semicolon', '\t': 'tab'}
 MEMBERSHIP_COLUMNS = ('department', 'department_id', 'role')
 # The person's columns: every plain (not list, not secret) option of tcx_user that the PBX stores,
 # except primary_department, which belongs to the memberships of several rows.
@@ -112,21 +109,6 @@ def validator(columns):
     options of 10,000 rows costs seconds, most of it for options no column sets)."""
     wanted = set(columns) | set(['state', 'departments'])
     return ArgumentSpecValidator(dict((name, entry) for name, entry in SPEC.items() if name in wanted))
-
-
-class Problem(object):
-    """What is wrong, where: a physical line and, when known, a column."""
-
-    def __init__(self, line, column, message):
-        self.line = line
-        self.column = column
-        self.message = message
-
-    def where(self):
-        return 'line %d%s' % (self.line, ', column %s' % self.column if self.column else '')
-
-    def __str__(self):
-        return '%s: %s' % (self.where(), self.message)
 
 
 class CsvUser(object):
@@ -171,46 +153,6 @@ class UsersCsv(object):
         return [user.item() for user in self.users]
 
 
-def normalize_header(name):
-    """``' First Name '`` -> ``first_name``."""
-    return re.sub(r'[\s-]+', '_', name.strip().lower())
-
-
-class _Malformed(Exception):
-    """A record the csv module cannot read, at its first physical line."""
-
-    def __init__(self, line, reason):
-        Exception.__init__(self, reason)
-        self.line = line
-
-
-def _records(text, delimiter):
-    """``(first physical line, fields)`` of every record, blank lines included (as no fields)."""
-    reader = csv.reader(io.StringIO(text, newline=''), delimiter=delimiter, strict=True)
-    line = 1
-    while True:
-        try:
-            fields = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise _Malformed(line, str(exc))
-        yield line, fields
-        line = reader.line_num + 1
-
-
-def detect_delimiter(header_line):
-    """The delimiter that splits the header into the most known column names (comma on a tie)."""
-    def score(delimiter):
-        fields = next(csv.reader([header_line], delimiter=delimiter), [])
-        return (sum(1 for f in fields if normalize_header(f) in COLUMNS), len(fields))
-    return max(DELIMITERS, key=lambda d: (score(d), -DELIMITERS.index(d)))
-
-
-def _blank(fields):
-    return not any(f.strip() for f in fields)
-
-
 class _Departments(object):
     """The departments rows may name: by name (exact, as the PBX compares) and by id."""
 
@@ -251,15 +193,8 @@ class _Departments(object):
 
 
 def column_of(message, columns):
-    """The CSV column a message is about: the first of ``columns`` it names (a department name for both
-    department columns)."""
-    found = []
-    for column in columns:
-        word = 'department' if column == 'department_id' else column
-        match = re.search(r'\b%s' % word, message)
-        if match:
-            found.append((match.start(), column))
-    return min(found)[1] if found else None
+    """The CSV column a message is about (a department name is about both department columns)."""
+    return _column_of(message, columns, {'department_id': 'department'})
 
 
 def _validate(check, line, values, columns, known_results):
@@ -301,62 +236,27 @@ class _Params(object):
 def read_users_csv(text, departments=None):
     """Parse ``text`` into a :class:`UsersCsv`; problems are collected, never raised."""
     parsed = UsersCsv()
-    text = str(text or '')
-    if text.startswith('\ufeff'):
-        text = text[1:]
-    first = next((line for line in text.splitlines() if line.strip()), None)
-    if first is None:
-        parsed.file_problems.append(Problem(1, None, 'the file is empty: the first line must name the columns, '
-                                                     'for example ' + REFERENCE_HEADER))
+    table = Table(text, COLUMNS, REFERENCE_HEADER, required=(('extension', 'every row needs the extension that identifies the user'),))
+    parsed.delimiter, parsed.columns, parsed.file_problems = table.delimiter, table.header, table.problems
+    if table.header_line is None or table.problems and not table.rows:
         return parsed
-    parsed.delimiter = detect_delimiter(first)
     known = _Departments(departments)
-    header, header_line, check, by_extension = None, None, None, {}
-    try:
-        for line, fields in _records(text, parsed.delimiter):
-            if _blank(fields):
-                continue
-            if header is None:
-                header, header_line = [normalize_header(f) for f in fields], line
-                parsed.columns = header
-                if not _check_header(parsed, header, line):
-                    return parsed
-                check = validator(header)
-                continue
-            parsed.rows += 1
-            _read_row(parsed, by_extension, known, header, check, line, [unescape_cell(f.strip()) for f in fields])
-    except _Malformed as exc:
-        parsed.file_problems.append(Problem(exc.line, None, 'cannot be read (%s): is a double quote (") not closed?'
-                                            % exc))
-    if header is not None and not parsed.users and not parsed.file_problems:
-        parsed.file_problems.append(Problem(header_line, None, 'the file has a header but no user rows'))
+    check, by_extension = validator(table.header), {}
+    for line, fields in table.rows:
+        parsed.rows += 1
+        _read_row(parsed, by_extension, known, table, check, line, fields)
+    if not parsed.users and not parsed.file_problems:
+        parsed.file_problems.append(Problem(table.header_line, None, 'the file has a header but no user rows'))
     return parsed
 
 
-def _check_header(parsed, header, line):
-    problems = []
-    unknown = [name for name in header if name not in COLUMNS]
-    if unknown:
-        problems.append('unknown column%s %s (%s-separated; the columns are %s)'
-                        % ('s' if len(unknown) > 1 else '', ', '.join("'%s'" % n for n in unknown),
-                           DELIMITER_NAMES[parsed.delimiter], ', '.join(COLUMNS)))
-    doubled = sorted(set(n for n in header if header.count(n) > 1 and n))
-    if doubled:
-        problems.append('column%s %s more than once' % ('s' if len(doubled) > 1 else '', ', '.join(doubled)))
-    if 'extension' not in header:
-        problems.append('no extension column: every row needs the extension that identifies the user '
-                        '(for example ' + REFERENCE_HEADER + ')')
-    parsed.file_problems.extend(Problem(line, None, p) for p in problems)
-    return not problems
-
-
-def _read_row(parsed, by_extension, known, header, check, line, fields):
-    if len(fields) != len(header):
-        hint = (' (a value with a %s must be in double quotes)' % DELIMITER_NAMES[parsed.delimiter]
-                if len(fields) > len(header) else '')
+def _read_row(parsed, by_extension, known, table, check, line, fields):
+    header = table.header
+    wrong_count = table.count_problem(line, fields)
+    if wrong_count:
         # Which field is the extension is unknown when the count is wrong: the row shows as "?".
         user = CsvUser('?', line, dict(zip(header, fields)))
-        user.problems.append(Problem(line, None, 'has %d fields, the header has %d%s' % (len(fields), len(header), hint)))
+        user.problems.append(wrong_count)
         parsed.users.append(user)
         return
     values = dict(zip(header, fields))

@@ -500,7 +500,24 @@ class Converger(object):
         for kind in KINDS:
             if settled:
                 self.replan(self.work(kind, 'update'))
-            self.in_parallel(self.apply_item, self.work(kind, 'update'))
+            items = self.work(kind, 'update')
+            updates = [(item.current, item.plan.payload) for item in items]
+            item_of = dict((id(update), item) for update, item in zip(updates, items))
+            batches, rest = kind.batches(updates)
+            self.in_parallel(lambda batch: self.apply_batch(kind, batch, [item_of[id(update)] for update in batch]), batches)
+            self.in_parallel(self.apply_item, [item_of[id(update)] for update in rest])
+
+    def apply_batch(self, kind, batch, items):
+        """Apply one batch of identical updates with the kind's bulk action (many users, one request); a failure
+        fails every item of the batch."""
+        try:
+            kind.update_batch(items[0].ctx, batch)
+        except (ValidationError, XAPIError) as exc:
+            for item in items:
+                self.fail(item, _message(exc))
+            return
+        for item in items:
+            item.result = kind.after_write(item.ctx, merge_entity(item.current, item.plan.payload), item.plan)
 
     def apply_item(self, item):
         """Apply one item's plan; a failure is kept on the item (its generated secret is collected later)."""

@@ -24,8 +24,10 @@ SECRET_CHANGED_MASK = '******** (changed)'
 # of a phone's SIP credentials (with ``AuthPassword``): whoever has both registers as the extension.
 # The settings' concealed passwords and files (MailPassword, EncryptBackupPassword, FtpPassword, SftpPrivateKey,
 # ...) come from the spec-derived settings_schema.py: every property of type Pbx.ConcealedPassword or -DataFile.
+# A desk phone's (Pbx.Phone) Settings.Secret, and its provisioning links, whose path lets anyone fetch the phone's
+# configuration with its SIP credentials, are secrets too.
 SERVER_SECRETS = frozenset(['AccessPassword', 'AuthPassword', 'AuthID', 'VMPIN', 'DeskphonePassword',
-                            'SipPassword', 'Password', 'Pin'] + sorted(
+                            'SipPassword', 'Password', 'Pin', 'Secret', 'ProvisioningLinkExt', 'ProvisioningLinkLocal'] + sorted(
     set(prop for props in SCHEMA['types'].values() for prop, kind in props.items() if kind in ('Pbx.ConcealedPassword', 'Pbx.ConcealedDataFile'))))
 
 
@@ -119,7 +121,7 @@ class Field(object):
         entry = {'type': self.type}
         for name in ('choices', 'elements', 'required', 'default', 'aliases'):
             value = getattr(self, name)
-            if value:
+            if value or (name == 'default' and value is False):  # a default of false is documented as one
                 entry[name] = value
         if self.secret:
             entry['no_log'] = True

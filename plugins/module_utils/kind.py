@@ -210,6 +210,16 @@ class EntityKind(object):
         """True for entities that must never be pruned (the system department)."""
         return False
 
+    def batches(self, updates):
+        """Split the updates of one task, ``[(current, payload)]``, into ``(batches, rest)``: batches that the kind's
+        bulk action applies with one request each (several objects, one identical payload it carries exactly), and
+        the rest, which tcx_config PATCHes one by one (:meth:`update`). A kind without a bulk action batches none."""
+        return [], list(updates)
+
+    def update_batch(self, ctx, batch):
+        """Apply one batch of :meth:`batches` with one request."""
+        raise NotImplementedError('%s has no bulk update' % self.name)
+
     def delete_many(self, ctx, entities, in_parallel):
         """Delete several entities (``in_parallel(function, entities)`` runs them side by side);
         return ``{key: error message}`` for those that failed. A kind with a batch action overrides it."""

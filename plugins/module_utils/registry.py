@@ -15,6 +15,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.blocklist import Blocklist
+from ansible_collections.tcx.xapi.plugins.module_utils.kinds.contact import Contact
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.department import Department
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.holiday import Holiday
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.inbound_rule import InboundRule
@@ -30,7 +31,7 @@ from ansible_collections.tcx.xapi.plugins.module_utils.kinds.trunk import Trunk
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.user import User
 
 KINDS = (Settings(), Department(), User(), Parking(), LiveChat(), RingGroup(), Queue(), Holiday(), OfficeHours(), Ivr(), Trunk(),
-         InboundRule(), OutboundRule(), Blocklist())
+         InboundRule(), OutboundRule(), Contact(), Blocklist())
 PLURALS = tuple(kind.plural for kind in KINDS)
 
 

@@ -136,6 +136,11 @@ options:
     type: list
     elements: dict
     default: []
+  contacts:
+    description:
+      - Contacts of the company phonebook, each a dictionary with the options of M(tcx.xapi.tcx_contact) (C(first_name),
+        C(last_name), C(company), C(numbers), ...).
+      - With V(contacts) in O(prune), contacts synchronised from a CRM, Google or Microsoft 365 are never deleted.
   blocklist:
     description:
       - IP blocklist entries, each a dictionary with the options of M(tcx.xapi.tcx_blocklist) (C(address), C(action),
@@ -150,7 +155,7 @@ options:
         extension of the PBX that is not listed.
     type: list
     elements: str
-    choices: [departments, users, parkings, livechats, ring_groups, queues, holidays, ivrs, trunks, inbound_rules, outbound_rules, blocklist]
+    choices: [departments, users, parkings, livechats, ring_groups, queues, holidays, ivrs, trunks, inbound_rules, outbound_rules, contacts, blocklist]
     default: []
   parallel:
     description:
@@ -184,6 +189,7 @@ seealso:
   - module: tcx.xapi.tcx_trunk
   - module: tcx.xapi.tcx_inbound_rule
   - module: tcx.xapi.tcx_outbound_rule
+  - module: tcx.xapi.tcx_contact
   - module: tcx.xapi.tcx_blocklist
   - module: tcx.xapi.tcx_config_info
     description: Reads the whole configuration in this module's own input shape, one list per kind.

@@ -33,9 +33,9 @@ options:
     type: list
     elements: str
     choices: [settings, departments, users, parkings, livechats, ring_groups, queues, holidays, office_hours, ivrs, trunks,
-             inbound_rules, outbound_rules, blocklist]
+             inbound_rules, outbound_rules, contacts, blocklist]
     default: [settings, departments, users, parkings, livechats, ring_groups, queues, holidays, office_hours, ivrs, trunks,
-              inbound_rules, outbound_rules, blocklist]
+              inbound_rules, outbound_rules, contacts, blocklist]
 extends_documentation_fragment:
   - tcx.xapi.connection
   - tcx.xapi.attributes.info
@@ -54,6 +54,7 @@ seealso:
   - module: tcx.xapi.tcx_trunk_info
   - module: tcx.xapi.tcx_inbound_rule_info
   - module: tcx.xapi.tcx_outbound_rule_info
+  - module: tcx.xapi.tcx_contact_info
   - module: tcx.xapi.tcx_blocklist_info
 '''
 
@@ -231,6 +232,17 @@ outbound_rules:
       prefix: "112"
       emergency: true
       routes: [{trunk: "10001"}]
+contacts:
+  description:
+    - The contacts of the company phonebook, each in the options of M(tcx.xapi.tcx_contact), sorted by tag or by name and company.
+  returned: when O(kinds) contains V(contacts)
+  type: list
+  elements: dict
+  sample:
+    - first_name: Jane
+      last_name: Roe
+      company: Acme Supplies
+      numbers: {mobile: "+44 7700 900123"}
 blocklist:
   description:
     - The IP blocklist entries, each in the options of M(tcx.xapi.tcx_blocklist), sorted by address.

@@ -84,7 +84,7 @@ options:
     description:
       - The rule's place in the order the PBX tries the rules, V(1) first. Unset, a new rule goes last and an existing
         one keeps its place. At most the number of rules.
-      - In M(tcx.xapi.tcx_config) the list's order is the order: an item does not take O(priority).
+      - In M(tcx.xapi.tcx_config) the list's order is the order; an item does not take O(priority).
     type: int
 extends_documentation_fragment:
   - tcx.xapi.connection

@@ -182,6 +182,10 @@ counts:
       description: Number of outbound rules.
       type: int
       sample: 4
+    contacts:
+      description: Number of contacts in the company phonebook.
+      type: int
+      sample: 40
     blocklist:
       description: Number of IP blocklist entries.
       type: int

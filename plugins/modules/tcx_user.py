@@ -140,6 +140,71 @@ options:
   call_us_enable_chat:
     description: Whether chat is enabled on the user's click-to-call page.
     type: bool
+  forwarding:
+    description:
+      - The user's forwarding profiles (the status of the 3CX app), a mapping of profile - V(available), V(away),
+        V(out_of_office), V(custom_1), V(custom_2) - to its settings. Only the profiles and settings given are managed;
+        the others stay as they are. The PBX replaces all profiles on a change, so the change is one PATCH with every
+        profile as read and the given parts changed.
+      - Where calls go - C(no_answer), C(busy), C(not_registered) (calls of the available status) and C(all_calls) (where
+        every call goes in an away status) - each a destination for internal and external calls alike, or a dict of
+        C(internal_calls) and C(external_calls), each a destination.
+      - A destination is C({to, number, name, external}) as in the call flow (M(tcx.xapi.tcx_ring_group)'s
+        C(no_answer)) - C(to) one of V(voicemail), V(extension), V(queue), V(ring_group), V(ivr) (with C(number), or
+        C(name) for a queue, ring group or IVR), V(external) (with C(external), the outside number), V(mobile) (the
+        user's own mobile number, O(mobile) or the one the PBX holds; the PBX keeps it as an outside number), V(end_call).
+      - The settings of a profile are C(no_answer_timeout) (seconds a call rings before it counts as not answered,
+        1 to 600), C(ring_my_mobile), C(accept_multiple_calls) and C(reject_ring_group_calls) (booleans).
+      - Results give every profile the PBX holds, each situation with C(internal_calls) and C(external_calls).
+      - The profile names the PBX uses (C(Available), C(Away), C(Out of office), C(Custom 1), C(Custom 2)) are not
+        enumerated in the API specification; they are those of the 3CX web client, compared ignoring case and spaces.
+    type: dict
+  current_profile:
+    description:
+      - The user's current status, the forwarding profile in effect (C(CurrentProfileName)).
+    type: str
+    choices: [available, away, out_of_office, custom_1, custom_2]
+  phones:
+    description:
+      - The user's desk phones (C(Phones)), each by its MAC address; the list given is the whole list (a phone left
+        out is removed from the user, V([]) removes all). Of a phone the user has, only the settings given are managed.
+      - A MAC address already assigned to another user is refused before any write, naming that user, in check mode too.
+      - Results give MAC addresses as twelve lower-case hex digits.
+      - M(tcx.xapi.tcx_phone_info) lists the phones the PBX detected, with their MAC addresses and models.
+    type: list
+    elements: dict
+    suboptions:
+      mac:
+        description: The MAC address, in any common spelling (V(80:5E:C0:12:34:56), V(80-5e-c0-12-34-56), V(805e.c012.3456)); compared as its hex digits.
+        type: str
+        required: true
+      template:
+        description: The provisioning template of the phone's model (C(TemplateName), a file name such as V(yealink_t4x.ph.xml)).
+        type: str
+      interface:
+        description: The network interface of the PBX the phone is provisioned on (C(Interface)).
+        type: str
+      codecs:
+        description: The codecs the phone offers, in order (C(Settings.Codecs)).
+        type: list
+        elements: str
+      time_zone:
+        description: The phone's time zone, as the template names it (C(Settings.TimeZone)).
+        type: str
+      language:
+        description: The language of the phone's display, as the template names it (C(Settings.PhoneLanguage)).
+        type: str
+      provisioning:
+        description: How the phone is provisioned (C(Settings.ProvisionType)).
+        type: str
+        choices: [LocalLan, RemoteExt, RemoteExtSipProxyMgr, SBC]
+  reprovision_phones:
+    description:
+      - After a write that adds or changes a phone of O(phones), have the PBX provision each such phone again
+        (C(Users/Pbx.ReprovisionPhone)), so that it takes the new settings now. Nothing is provisioned in check mode
+        or when nothing changed.
+    type: bool
+    default: false
 extends_documentation_fragment:
   - tcx.xapi.connection
   - tcx.xapi.generated_passwords
@@ -167,6 +232,30 @@ EXAMPLES = r'''
     friendly_name: sean.obrien
     call_us_enable_chat: true
     generated_passwords_file: "{{ playbook_dir }}/new-passwords.csv"
+
+- name: Unanswered calls to voicemail, busy external calls to the support queue; out of office to the mobile
+  tcx.xapi.tcx_user:
+    extension: "201"
+    mobile: "+44 7700 900123"
+    forwarding:
+      available:
+        no_answer_timeout: 25
+        no_answer: {to: voicemail}
+        busy:
+          internal_calls: {to: voicemail}
+          external_calls: {to: queue, number: "800"}
+      out_of_office:
+        all_calls: {to: mobile}
+    current_profile: available
+
+- name: A Yealink desk phone, provisioned again after the change
+  tcx.xapi.tcx_user:
+    extension: "201"
+    phones:
+      - mac: "80:5E:C0:12:34:56"
+        template: yealink_t4x.ph.xml
+        language: German
+    reprovision_phones: true
 
 - name: A user whose generated password the play hands on itself
   tcx.xapi.tcx_user:

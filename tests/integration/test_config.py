@@ -201,3 +201,29 @@ def test_long_item_lists_are_not_echoed_back_in_invocation(emulator, play):
     assert result.results[0]['summary']['users']['create'] == 101
     failed = play([config_task(departments=DEPARTMENTS, users=users(100) + [{'extension': ''}])]).result()
     assert 'invalid item' in failed['msg'] and failed['invocation']['module_args']['users'].startswith('101 items')
+
+
+def test_one_setting_on_many_users_is_one_bulk_request_and_other_changes_are_patches(emulator, play, api):
+    """Users that get the same change of what Users/Pbx.MultiUserUpdate carries are updated by one request per 100;
+    a user with another change is PATCHed alone; the diff and the emulator are as after one PATCH each."""
+    many = users(120, start=400, department='Sales')
+    assert play([config_task(departments=DEPARTMENTS, users=many)]).result()['changed'] is True
+    emulator.clear_requests()
+    changed = [dict(user, vm_enabled=False) for user in many]
+    changed[0] = dict(changed[0], first_name='Alone')
+    check = play([config_task(departments=DEPARTMENTS, users=changed)], check=True).result()
+    assert emulator.writes() == []
+    result = play([config_task(departments=DEPARTMENTS, users=changed)]).result()
+    assert result['summary']['users'] == {'create': 0, 'update': 120, 'delete': 0, 'unchanged': 0, 'failed': 0}
+    assert [c['diff'] for c in result['changes']] == [c['diff'] for c in check['changes']]
+    writes = [(w['method'], w['path'], w['body']) for w in emulator.writes()]
+    bulk = [body for method, path, body in writes if path.endswith('Users/Pbx.MultiUserUpdate')]
+    assert sorted((len(body['ids']), body['user']['VMEnabled']) for body in bulk) == [(19, False), (100, False)]  # in parallel
+    assert len(bulk[0]['user']) == len(bulk[1]['user']) == 1
+    patches = [body for method, path, body in writes if method == 'PATCH']
+    assert patches == [{'FirstName': 'Alone', 'VMEnabled': False}]
+    assert len(writes) == 3
+    assert api.find('Users', "startswith(Number,'4') and VMEnabled eq true") == []
+    assert [api.find('Users', "Number eq '%s'" % n)[0]['VMEnabled'] for n in ('400', '401', '519')] == [False] * 3
+    again = play([config_task(departments=DEPARTMENTS, users=changed)]).result()
+    assert again['changed'] is False

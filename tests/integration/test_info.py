@@ -365,7 +365,7 @@ def test_system_info_reports_version_timezones_and_counts(pbx):
     assert {'Id': '51', 'WindowsName': 'UTC', 'IanaName': 'Etc/UTC',
             'Name': '(UTC) Coordinated Universal Time'} in result['timezones']
     assert result['counts'] == {'users': 251, 'departments': 4, 'parkings': 3, 'livechats': 3, 'ring_groups': 0, 'queues': 0,
-                                'holidays': 0, 'ivrs': 0, 'trunks': 0, 'inbound_rules': 0, 'outbound_rules': 0, 'blocklist': 0}
+                                'holidays': 0, 'ivrs': 0, 'trunks': 0, 'inbound_rules': 0, 'outbound_rules': 0, 'contacts': 0, 'blocklist': 0}
 
 
 def test_system_info_counts_without_listing(pbx):

@@ -50,6 +50,11 @@ def test_quick_start_call_flow_checks_applies_and_then_changes_nothing(emulator,
     keys = dict((f['Input'], (f['ForwardType'], f['ForwardDN'])) for f in ivr['Forwards'])
     assert keys == {'1': ('RingGroup', ring_group['Number']), '2': ('Queue', queue['Number']), '0': ('Extension', '201')}
     assert rule['OfficeHoursDestination']['To'] == 'IVR' and rule['OfficeHoursDestination']['Number'] == ivr['Number']
+    alan = [u for u in state['users'] if u['Number'] == '202'][0]
+    profiles = dict((p['Name'], p) for p in alan['ForwardingProfiles'])
+    assert profiles['Available']['AvailableRoute']['NoAnswerExternal']['Number'] == '201'
+    assert profiles['Out of office']['AwayRoute']['Internal']['External'] == '+44 7700 900202'
+    assert [(p['MacAddress'], p['TemplateName']) for p in alan['Phones']] == [('805ec0123456', 'yealink_t4x.ph.xml')]
 
     emulator.clear_requests()
     again = play([task])

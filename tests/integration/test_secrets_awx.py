@@ -11,6 +11,8 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import json
+import os
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -196,14 +198,17 @@ def awx_playbook(emulator, elsewhere_url):
         {'name': 'create', 'tcx.xapi.tcx_user': user, 'register': 'created'},
         dict({'name': 'config with a wrong type', 'tcx.xapi.tcx_config': {'users': [item], 'departments': 'Sales'}}, **ignored),
         dict({'name': 'config with a wrong type, module process', 'tcx.xapi.tcx_config': {'users': [item], 'parallel': 'lots'},
-              'vars': {'tcx_xapi_in_process': False}}, **ignored),
+              'vars': {'tcx_xapi_in_process': False}},
+             **ignored),
         dict({'name': 'config misspelt', 'tcx.xapi.tcx_config': {'user': [item]}}, **ignored),
-        dict({'name': 'password of the wrong shape', 'tcx.xapi.tcx_user': {'extension': '163', 'password': '{{ list_password }}',
-                                                                            'departments': 'Sales'}}, **ignored),
+        dict({'name': 'password of the wrong shape',
+              'tcx.xapi.tcx_user': {'extension': '163', 'password': '{{ list_password }}', 'departments': 'Sales'}},
+             **ignored),
         {'name': 'generated password', 'tcx.xapi.tcx_user': {'extension': '162', 'first_name': 'Gen'}},
         arm(emulator, 'arm a failing PATCH', method='PATCH', path=r'^/xapi/v1/Users\(\d+\)$', action='status', status=500),
-        dict({'name': 'new password, the PBX fails', 'tcx.xapi.tcx_user': dict(user, password='{{ new_password }}',
-                                                                                update_password='always')}, **ignored),
+        dict({'name': 'new password, the PBX fails',
+              'tcx.xapi.tcx_user': dict(user, password='{{ new_password }}', update_password='always')},
+             **ignored),
         arm(emulator, 'arm a redirect', method='GET', path=r'^/xapi/v1/Groups$', action='redirect', status=302,
             location=elsewhere_url),
         dict({'name': 'redirected', 'tcx.xapi.tcx_department_info': {'name': 'DEFAULT'}}, **ignored),
@@ -228,14 +233,14 @@ def test_the_awx_path_keeps_every_secret_out_of_ansible_runners_artifacts(emulat
     (data / 'inventory').mkdir()
     (data / 'project' / 'job.yml').write_text(yaml.safe_dump(awx_playbook(emulator, location(elsewhere, '/x'))))
     (data / 'env' / 'extravars').write_text(json.dumps(AWX_SECRETS))
-    (data / 'inventory' / 'hosts').write_text('localhost ansible_connection=local ansible_python_interpreter=%s\n'
-                                             % __import__('sys').executable)
+    interpreter = sys.executable
+    (data / 'inventory' / 'hosts').write_text('localhost ansible_connection=local ansible_python_interpreter=%s\n' % interpreter)
     credential = credential_environment({'url': emulator.url, 'client_id': emulator.client_id,
                                          'client_secret': emulator.client_secret})
     cache = tmp_path / 'token-cache'
     runs = {}
     for ident, verbosity, debug in (('default', 0, False), ('verbose', 4, True)):
-        envvars = dict(credential, PATH='%s:%s' % (BIN, __import__('os').environ.get('PATH', '')),
+        envvars = dict(credential, PATH='%s:%s' % (BIN, os.environ.get('PATH', '')),
                        ANSIBLE_COLLECTIONS_PATH=str(REPO / '.build'), TCX_TOKEN_CACHE_DIR=str(cache),
                        ANSIBLE_NOCOLOR='1', ANSIBLE_LOCALHOST_WARNING='0')
         if debug:

@@ -18,11 +18,15 @@ from ansible_collections.tcx.xapi.plugins.module_utils.kind import EntityKind, S
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import (
     MAX_EMAIL, NAME_RULE, PASSWORD_RULE, PHONE_RULE, PIN_RULE, TEXT_RULE, Field, LanguageField, Rule, ValidationError,
 )
+from ansible_collections.tcx.xapi.plugins.module_utils.forwarding import (
+    PROFILES, ForwardingField, current_profile_from_api, current_profile_to_api,
+)
 from ansible_collections.tcx.xapi.plugins.module_utils.generated_passwords import (
     CREATED, UNCONFIRMED, conceal, follow_up_failed,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.links import check_link_name, ensure_link_available
 from ansible_collections.tcx.xapi.plugins.module_utils.odata import all_of, any_of, build_query, equals, literal
+from ansible_collections.tcx.xapi.plugins.module_utils.phones import PhonesField
 from ansible_collections.tcx.xapi.plugins.module_utils.usage import leaving, lists_holding, planned_senders
 from ansible_collections.tcx.xapi.plugins.module_utils.references import (
     DEPARTMENTS, departments_by_id, departments_by_name, directory, name_key,
@@ -40,6 +44,10 @@ MATCHES_SHOWN = 10
 BATCH_SIZE = 100
 IDS_PER_LOOKUP = 40
 NOT_FOUND = 'WARNINGS.XAPI.NOT_FOUND'
+PHONES = PhonesField('phones', 'Phones')
+# The properties of the user kind that Users/Pbx.MultiUserUpdate sets on many users at once (its body,
+# Pbx.MultiEditUserData in the official spec, has them; not the names, email, language or secrets).
+MULTI_EDIT = frozenset(['Enabled', 'SendEmailMissedCalls', 'VMEnabled', 'VMEmailOptions', 'PromptSet', 'Mobile'])
 
 
 def generate_password():
@@ -96,13 +104,14 @@ class User(EntityKind):
     entity_set = 'Users'
     result_key = 'user'
     info_selectors = (Selector('extension', 'Number'), Selector('email', 'EmailAddress', ignore_case=True))
-    info_expand = {'Groups': 'Groups($select=GroupId,Name;$expand=Rights($select=RoleName))'}
+    info_expand = {'Groups': 'Groups($select=GroupId,Name;$expand=Rights($select=RoleName))', 'ForwardingProfiles': 'ForwardingProfiles',
+                   'Phones': 'Phones'}
     department_member_type = 'Extension'
     refers_to = ('departments',)
     holds_extension = True
     key_option = 'extension'
     key_property = 'Number'
-    expand = 'Groups($expand=Rights)'
+    expand = 'Groups($expand=Rights),ForwardingProfiles,Phones'
     fields = [
         Field('extension', 'Number', managed=False),
         Field('first_name', 'FirstName', rule=NAME_RULE),
@@ -130,6 +139,11 @@ class User(EntityKind):
               rule=NAME_RULE, compare='ignore_case'),
         Field('friendly_name', 'ClickToCallId', mirrors=('WebMeetingFriendlyName',)),
         Field('call_us_enable_chat', 'CallUsEnableChat', type='bool'),
+        ForwardingField('forwarding', 'ForwardingProfiles'),
+        Field('current_profile', 'CurrentProfileName', choices=[option for option, _name in PROFILES],
+              to_api=current_profile_to_api, from_api=current_profile_from_api),
+        PHONES,
+        Field('reprovision_phones', type='bool', default=False, managed=False),
     ]
 
     def argument_spec(self):
@@ -443,6 +457,29 @@ class User(EntityKind):
             ctx.client.patch(self.entity_path(current), {'PrimaryGroupId': primary})
             return
         ctx.client.patch(self.entity_path(current), payload)
+
+    def batches(self, updates):
+        """Batches of up to 100 users for each payload that two or more users get alike and that holds only properties
+        ``Users/Pbx.MultiUserUpdate`` carries (MULTI_EDIT); the other updates are PATCHed one by one."""
+        alike = {}
+        for update in updates:
+            if update[1] and set(update[1]) <= MULTI_EDIT:
+                alike.setdefault(repr(sorted(update[1].items())), []).append(update)
+        batches = []
+        for group in alike.values():
+            if len(group) > 1:
+                batches.extend(group[start:start + BATCH_SIZE] for start in range(0, len(group), BATCH_SIZE))
+        batched = set(id(update) for batch in batches for update in batch)
+        return batches, [update for update in updates if id(update) not in batched]
+
+    def update_batch(self, ctx, batch):
+        """One ``Users/Pbx.MultiUserUpdate``: the batch's one payload on each of its users."""
+        ctx.client.post('Users/Pbx.MultiUserUpdate', {'ids': [current['Id'] for current, _payload in batch], 'user': batch[0][1]})
+
+    def after_write(self, ctx, entity, plan):
+        """Phones this write added or changed are provisioned again when ``reprovision_phones`` asks."""
+        PHONES.reprovision(ctx, plan)
+        return super(User, self).after_write(ctx, entity, plan)
 
     def generated_secrets(self, ctx):
         """The generated password with its status, when the PBX may hold it."""

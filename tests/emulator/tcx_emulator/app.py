@@ -402,6 +402,8 @@ def _action(emulator, entity_set, entity, sub, base):
         ('InboundRules', 'Pbx.BulkInboundRulesDelete'): lambda body: (204, service.bulk_delete_inbound_rules(body) or ''),
         ('OutboundRules', 'Pbx.MoveUpDown'): lambda body: (204, service.move_outbound_rule(body) or ''),
         ('OutboundRules', 'Pbx.Purge'): lambda body: (204, service.purge_outbound_rules(body) or ''),
+        ('Users', 'Pbx.ReprovisionPhone'): lambda body: (204, service.reprovision_phone(body) or ''),
+        ('Users', 'Pbx.MultiUserUpdate'): lambda body: (204, service.multi_user_update(body) or ''),
         ('Blocklist', 'Pbx.BulkIpsDelete'): lambda body: (204, service.bulk_delete('Blocklist', body) or ''),
         ('Backups', 'Pbx.Backup'): lambda body: (204, service.create_backup(body) or ''),
         ('Backups', 'Pbx.SetBackupSettings'): lambda body: (204, service.set_attached('backup_settings', 'Pbx.BackupSettings', body) or ''),

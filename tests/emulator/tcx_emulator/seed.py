@@ -118,6 +118,61 @@ def new_user_defaults():
     }
 
 
+def new_forwarding_profiles():
+    """The five forwarding profiles of a new user (Pbx.ForwardingProfile; names as the 3CX web client shows them):
+    unanswered, busy and unregistered calls of Available, and all calls of the others, go to the user's voicemail."""
+    def voicemail():
+        return {'To': 'VoiceMail', 'Number': None, 'External': None, 'Name': None, 'Type': None, 'Tags': []}
+    profiles = []
+    for index, name in enumerate(('Available', 'Away', 'Out of office', 'Custom 1', 'Custom 2'), start=1):
+        profiles.append({
+            'Id': index, 'Name': name, 'CustomName': None, 'CustomMessage': None, 'NoAnswerTimeout': 20, 'RingMyMobile': False,
+            'AcceptMultipleCalls': False, 'DisableRingGroupCalls': False, 'BlockPushCalls': False, 'OfficeHoursAutoQueueLogOut': False,
+            'AvailableRoute': dict(('%s%s' % (situation, calls), voicemail()) for situation in ('NoAnswer', 'Busy', 'NotRegistered')
+                                   for calls in ('Internal', 'External')),
+            'AwayRoute': {'Internal': voicemail(), 'External': voicemail(), 'AllHoursInternal': True, 'AllHoursExternal': True}})
+        profiles[-1]['AvailableRoute'].update(NoAnswerAllCalls=True, BusyAllCalls=True, NotRegisteredAllCalls=True)
+    return profiles
+
+
+def new_device_info_defaults():
+    """Every property of a ``Pbx.DeviceInfo`` (a phone the PBX detected)."""
+    return {'Id': 0, 'MAC': None, 'Model': None, 'Vendor': None, 'FirmwareVersion': None, 'UserAgent': None, 'NetworkAddress': None,
+            'NetworkPath': None, 'InterfaceLink': None, 'TemplateName': None, 'Parameters': None, 'SbcName': None, 'ViaSBC': False,
+            'DetectedAt': None, 'Assigned': False, 'AssignedUser': None}
+
+
+def new_phone_template_defaults():
+    """Every plain property of a ``Pbx.PhoneTemplate``."""
+    return {'Id': None, 'AddAllowed': True, 'IsCustom': False, 'TemplateType': 'Supported', 'URL': None, 'Content': None, 'Models': [],
+            'Languages': [], 'TimeZones': [], 'Codecs': [], 'DateFormats': [], 'TimeFormats': [], 'RingTones': [],
+            'AllowedNetConfigs': [], 'BacklightTimeouts': [], 'PowerLedSettings': [], 'QueueRingTones': [], 'ScreenSaverTimeouts': [],
+            'AllowSSLProvisioning': True, 'HotdeskingAllowed': True, 'RpsEnabled': True, 'XferTypeEnabled': True,
+            'DefaultQueueRingTone': None, 'MaxQueueCustomRingtones': 0}
+
+
+def seed_phone_templates():
+    """Two provisioning templates of a fresh PBX (their file names are their keys)."""
+    templates = []
+    for name, vendor, models in (('yealink_t4x.ph.xml', 'Yealink', ('T46U', 'T48U')), ('fanvil_x.ph.xml', 'Fanvil', ('X4U', 'X6U'))):
+        template = new_phone_template_defaults()
+        template.update(Id=name, Models=[{'Name': '%s %s' % (vendor, model), 'AddAllowed': True, 'CanBeSBC': False, 'URL': None,
+                                          'UserAgent': '%s SIP-%s' % (vendor, model)} for model in models],
+                        Languages=['English', 'German', 'French'], Codecs=['PCMA', 'PCMU', 'G722', 'G729', 'OPUS'],
+                        TimeZones=['GMT', 'GMT+1', 'GMT+2'])
+        templates.append(template)
+    return templates
+
+
+def new_contact_defaults():
+    """Every property of a fresh ``Pbx.Contact`` (a contact of the PBX's own phonebook: ContactType 3CX)."""
+    contact = dict((prop, None) for prop in ('FirstName', 'LastName', 'CompanyName', 'Tag', 'Title', 'Department', 'Email',
+                                             'PhoneNumber', 'Mobile2', 'Home', 'Business', 'Business2', 'BusinessFax',
+                                             'Pager', 'Other'))
+    contact.update(Id=0, ContactType='3CX')
+    return contact
+
+
 def new_group_defaults():
     """Every plain property of a fresh ``Pbx.Group``."""
     return {

@@ -78,7 +78,7 @@ class Service:  # pylint: disable=too-many-public-methods
         self._check_unique(entity_set, body, None)
         self._check_references(entity_set, body)
         context = hooks.before_create(body) if hooks else None
-        lists = {**self._member_lists(entity_set, body), **self._key_lists(entity_set, body)}
+        lists = {**self._member_lists(entity_set, body), **self._key_lists(entity_set, body), **self._stored_lists(entity_set, body, None)}
         entity = rules.defaults()
         self._apply_plain(entity_set, entity, body, merge_complex=True)
         entity.update(lists)
@@ -110,7 +110,7 @@ class Service:  # pylint: disable=too-many-public-methods
                 raise warning(REQUIRED, prop)
         self._check_unique(entity_set, body, key)
         self._check_references(entity_set, body)
-        lists = {**self._member_lists(entity_set, body), **self._key_lists(entity_set, body)}
+        lists = {**self._member_lists(entity_set, body), **self._key_lists(entity_set, body), **self._stored_lists(entity_set, body, key)}
         hooks = self.hooks.get(entity_set)
         if hooks:
             key = hooks.before_patch(key, entity, body)
@@ -217,6 +217,64 @@ class Service:  # pylint: disable=too-many-public-methods
             found[key_list.prop] = items
         return found
 
+    def _stored_lists(self, entity_set, body, own_key):
+        """``{prop: [items]}`` for the stored lists (sets.StoredList): those in ``body`` as sent (on create merged into the
+        defaults by their key), each item with an ``Id``; a unique item held by another entity is ALREADY_IN_USE."""
+        found = {}
+        for stored in SETS[entity_set].stored_lists:
+            if stored.prop not in body and own_key is not None:
+                continue
+            sent = copy.deepcopy(body.get(stored.prop) or [])
+            if own_key is None:
+                given = {item.get(stored.key): item for item in sent}
+                items = [_deep_merge(item, given.pop(item.get(stored.key))) if item.get(stored.key) in given else item
+                         for item in stored.defaults()]
+                sent = items + [item for item in sent if item.get(stored.key) in given]
+            if stored.unique:
+                self._check_unique_items(entity_set, stored, sent, own_key)
+            for item in sent:
+                if not isinstance(item.get('Id'), int):
+                    item['Id'] = self.store.allocate_id()
+            found[stored.prop] = sent
+        return found
+
+    def _check_unique_items(self, entity_set, stored, items, own_key):
+        wanted = [_hex(item.get(stored.key)) for item in items if item.get(stored.key)]
+        if len(set(wanted)) != len(wanted):
+            raise warning('WARNINGS.XAPI.DUPLICATE', stored.prop)
+        for key, other in self.store.tables[entity_set].items():
+            if key != own_key and {_hex(item.get(stored.key)) for item in other.get(stored.prop) or []} & set(wanted):
+                raise warning(ALREADY_IN_USE, stored.prop)
+
+    def sync_device_infos(self):
+        """The detected devices (DeviceInfos) show which user's Phones hold their MAC address."""
+        owners = {}
+        for user in self.store.users.values():
+            for phone in user.get('Phones') or []:
+                owners[_hex(phone.get('MacAddress'))] = user
+        for device in self.store.tables['DeviceInfos'].values():
+            owner = owners.get(_hex(device.get('MAC')))
+            device['Assigned'] = owner is not None
+            device['AssignedUser'] = ('%s %s' % (owner['Number'], _display_name(owner))).strip() if owner else None
+
+    def multi_user_update(self, body):
+        """POST /Users/Pbx.MultiUserUpdate ``{ids, user}``: the same properties (Pbx.MultiEditUserData) on every user, as a
+        PATCH of each; an unknown id is NOT_FOUND and nothing is changed."""
+        ids = _action_list(body, ('ids',), int)
+        changes = body.get('user') if isinstance(body, dict) else None
+        if not isinstance(changes, dict):
+            raise invalid_body("The parameter 'user' must be an object.", 'user')
+        if any(user_id not in self.store.users for user_id in ids):
+            raise warning(NOT_FOUND, 'ids')
+        for user_id in ids:
+            self.patch('Users', user_id, copy.deepcopy(changes))
+
+    def reprovision_phone(self, body):
+        """POST /Users/Pbx.ReprovisionPhone ``{mac}``: 204 for a MAC of a user's phone, else NOT_FOUND."""
+        mac = _hex(_action_value(body, 'mac', str))
+        if not any(_hex(phone.get('MacAddress')) == mac for user in self.store.users.values() for phone in user.get('Phones') or []):
+            raise warning(NOT_FOUND, 'mac')
+
     def _check_not_referenced(self, entity_set, entity):
         number, entity_key = entity.get('Number'), entity.get('Id')
         for name, rules in SETS.items():
@@ -289,7 +347,8 @@ class Service:  # pylint: disable=too-many-public-methods
         """Copy the non-navigation properties of ``body`` onto ``entity`` (member lists are set by the caller)."""
         entity_type, rules = ENTITY_SETS[entity_set], SETS[entity_set]
         stored = {path.split('.')[0] for path, _target in rules.references}  # navigation properties kept as sent
-        lists = {member_list.prop for member_list in rules.member_lists} | {key_list.prop for key_list in rules.key_lists}
+        lists = {member_list.prop for member_list in rules.member_lists} | {key_list.prop for key_list in rules.key_lists} | {
+            stored.prop for stored in rules.stored_lists}
         for name, value in body.items():
             if name == 'Id' or name.startswith('@odata.') or name in lists or (is_navigation(entity_type, name) and name not in stored):
                 continue
@@ -517,6 +576,7 @@ class UserHooks(Hooks):
             entity['DisplayName'] = _display_name(entity)
         self.store.set_memberships('User', entity['Id'], context)
         self.service.fix_primary_group(entity)
+        self.service.sync_device_infos()
 
     def before_patch(self, key, entity, body):
         self.service.check_friendly_names(body, ('User', key))
@@ -531,9 +591,11 @@ class UserHooks(Hooks):
         if ('FirstName' in body or 'LastName' in body) and 'DisplayName' not in body:
             entity['DisplayName'] = _display_name(entity)
         self.service.fix_primary_group(entity)
+        self.service.sync_device_infos()
 
     def after_delete(self, key, entity):
         self.store.drop_member('User', key)
+        self.service.sync_device_infos()
 
     def _group_pairs(self, rows, created):
         if rows is None:
@@ -786,6 +848,11 @@ def _owner_numbers(holder):
     if kind == 'Link':
         return {key, (entity.get('DN') or {}).get('Number'), entity.get('Group')} - {None}
     return {entity.get('Number')}
+
+
+def _hex(mac):
+    """A MAC address as its hex digits, lower case (``00:15:65:AB:CD:EF`` -> ``001565abcdef``)."""
+    return re.sub(r'[^0-9a-f]', '', str(mac or '').lower())
 
 
 def _dig(value, path):

@@ -45,6 +45,19 @@ class KeyList:
 
 
 @dataclasses.dataclass(frozen=True)
+class StoredList:
+    """A navigation list stored on the entity as sent (``Pbx.User.ForwardingProfiles``, ``Phones``): a PATCH replaces it whole
+    (FACTS.md: collection-valued properties are replaced, not merged). A new entity starts with ``defaults()``; an item of a
+    POST body replaces the default item with the same ``key`` (inferred: a new user has its five forwarding profiles).
+    ``unique`` items are unique across the set by ``key`` compared as hex digits (a phone's MAC address belongs to one user)."""
+
+    prop: str
+    key: str
+    defaults: object = list
+    unique: bool = False
+
+
+@dataclasses.dataclass(frozen=True)
 class SetRules:  # pylint: disable=too-many-instance-attributes
     """The behaviour of one entity set that the spec cannot express."""
 
@@ -58,6 +71,7 @@ class SetRules:  # pylint: disable=too-many-instance-attributes
     secrets: tuple = ()  # properties generated on create when the body does not set them
     member_lists: tuple = ()
     key_lists: tuple = ()
+    stored_lists: tuple = ()
     destinations: tuple = ()  # property paths (dotted) of Pbx.Destination / Pbx.Route values: they reference DNs
     strict_destinations: bool = True  # a destination must name an existing DN and blocks its delete
     references: tuple = ()  # (property, entity set): the property holds a key of that set; it must exist and blocks its delete
@@ -72,7 +86,9 @@ ROUTES = ('OfficeRoute', 'OutOfOfficeRoute', 'BreakRoute', 'HolidaysRoute')
 
 SETS = {
     'Users': SetRules('users', Numbering('extension'), dn=True, peer_type='Extension', defaults=seed.new_user_defaults,
-                      secrets=('AccessPassword', 'AuthID', 'AuthPassword', 'DeskphonePassword', 'VMPIN'), hooks='UserHooks'),
+                      secrets=('AccessPassword', 'AuthID', 'AuthPassword', 'DeskphonePassword', 'VMPIN'), hooks='UserHooks',
+                      stored_lists=(StoredList('ForwardingProfiles', 'Name', seed.new_forwarding_profiles),
+                                    StoredList('Phones', 'MacAddress', unique=True))),
     'Groups': SetRules('groups', Numbering('GRP%04d'), peer_type='Group', unique=(('Name', 'casefold'),),
                        required=('Name',), defaults=seed.new_group_defaults, destinations=ROUTES, strict_destinations=False,
                        hooks='GroupHooks'),
@@ -105,6 +121,14 @@ SETS = {
     'OutboundRules': SetRules('outbound_rules', required=('Name',), defaults=seed.new_outbound_rule_defaults, hooks='OutboundRuleHooks'),
     'DidNumbers': SetRules('did_numbers', read_only=True, view='did_numbers'),
     'OfficeHours': SetRules('office_hours', defaults=seed.new_office_hours),
+    # Pbx.Contact: the spec keeps no property unique (only the Id key) and requires none; a contact made through XAPI
+    # is of the PBX's own source (Pbx.ContactSource 3CX).
+    'Contacts': SetRules('contacts', defaults=seed.new_contact_defaults),
+    # Pbx.DeviceInfo: the phones the PBX detected on the network (GET and DELETE only, per the spec); Assigned and
+    # AssignedUser follow the users' Phones (the service keeps them in step).
+    'DeviceInfos': SetRules('device_infos', defaults=seed.new_device_info_defaults),
+    # Pbx.PhoneTemplate: keyed by its file name (Id, a string, per the spec).
+    'PhoneTemplates': SetRules('phone_templates', defaults=seed.new_phone_template_defaults, seed=seed.seed_phone_templates),
     # Backups: GET lists them, DELETE removes one, POST answers 405 (FACTS.md); Pbx.Backup makes one, the
     # Get/Set...Settings functions and actions read and write the backup settings (swagger-20.0.10.yaml).
     'Backups': SetRules('backups', defaults=seed.new_backup_defaults, seed=seed.seed_backups, attached=(

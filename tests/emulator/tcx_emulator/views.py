@@ -15,7 +15,8 @@ MEMBER_LISTS = {(ENTITY_SETS[name], member_list.prop): member_list for name, rul
 # Navigation properties whose value is stored on the entity itself.
 STORED_NAVIGATION = {('Pbx.Weblink', 'DN'), ('Pbx.DidNumber', 'RoutingRule')} | {
     (ENTITY_SETS[name], path.split('.')[0]) for name, rules in SETS.items() for path, _target in rules.references} | {
-    (ENTITY_SETS[name], key_list.prop) for name, rules in SETS.items() for key_list in rules.key_lists}
+    (ENTITY_SETS[name], key_list.prop) for name, rules in SETS.items() for key_list in rules.key_lists} | {
+    (ENTITY_SETS[name], stored.prop) for name, rules in SETS.items() for stored in rules.stored_lists}
 
 
 # Types whose ``Groups`` are their department memberships, with the membership's member type.

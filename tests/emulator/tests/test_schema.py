@@ -22,9 +22,14 @@ def test_every_schema_set_has_one_table_entry_and_back():
 
 
 @pytest.fixture
-def call_flow(client):
+def call_flow(emulator, client):
     """One object of every kind, wired together like a small office."""
-    user = client.create_user(Number='100', FirstName='John', LastName='Doe')
+    state = emulator.state()
+    state['device_infos'] = [{'Id': 900, 'MAC': '805EC0123456', 'Model': 'T46U', 'Vendor': 'Yealink', 'FirmwareVersion': '108.86.0.20'}]
+    emulator.load_state(state)
+    user = client.create_user(Number='100', FirstName='John', LastName='Doe',
+                              Phones=[{'MacAddress': '80:5e:c0:12:34:56', 'TemplateName': 'yealink_t4x.ph.xml', 'Interface': 'T46U'}])
+    client.post('Contacts', {'FirstName': 'Jane', 'CompanyName': 'Acme', 'PhoneNumber': '+44 1'})
     sales = client.create_group('Sales', Members=[{'Number': '100', 'Rights': {'RoleName': 'managers'}}])
     client.post('Parkings', {'Groups': [{'GroupId': sales['Id']}]})
     client.post('WebsiteLinks', {'Link': 'support', 'Group': sales['Number']})
@@ -45,7 +50,8 @@ def call_flow(client):
 def test_answers_of_every_set_match_the_schema(client, call_flow, entity_set):
     entry = schema.entity_sets()[entity_set]
     expand = ','.join(prop for prop in schema.load()['types'][entry['type']]['navigation']
-                      if prop in {'Groups', 'Members', 'Agents', 'Managers', 'DN', 'TrunkDN', 'RoutingRule', 'TimeZones'})
+                      if prop in {'Groups', 'Members', 'Agents', 'Managers', 'DN', 'TrunkDN', 'RoutingRule', 'TimeZones',
+                                  'ForwardingProfiles', 'Phones'})
     response = client.get(entity_set, **({'expand': expand} if expand else {}))
     assert response.status_code == 200, response.text
     body = response.json()

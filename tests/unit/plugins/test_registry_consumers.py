@@ -25,7 +25,7 @@ ROLE_VARIABLES = ['tcx_' + plural for plural in PLURALS]
 # A singleton kind (the office hours) is one dict, never pruned, never counted.
 PRUNABLE = [kind.plural for kind in KINDS if not kind.singleton]
 # The role's variables that are not a kind's list.
-ROLE_SETTINGS = ('tcx_users_csv', 'tcx_generated_passwords_file', 'tcx_prune', 'tcx_parallel')
+ROLE_SETTINGS = ('tcx_users_csv', 'tcx_contacts_csv', 'tcx_generated_passwords_file', 'tcx_prune', 'tcx_parallel')
 
 
 def load(path):

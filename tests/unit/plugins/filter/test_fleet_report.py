@@ -55,7 +55,7 @@ def test_a_state_file_is_read_as_plain_data_and_its_errors_name_it(tmp_path):
     state = tmp_path / 'state.yml'
     state.write_text("---\ntcx_users:\n  - {extension: '201', first_name: '{{ not_templated }}'}\n")
     assert FILTERS.tcx_state_file_data(str(state)) == {'tcx_users': [{'extension': '201', 'first_name': '{{ not_templated }}'}]}
-    assert type(FILTERS.tcx_state_file_data(str(state))['tcx_users'][0]['first_name']) is str  # no tags, no template
+    assert FILTERS.tcx_state_file_data(str(state))['tcx_users'][0]['first_name'].__class__ is str  # no tags, no template
     (tmp_path / 'empty.yml').write_text('---\n')
     assert FILTERS.tcx_state_file_data(str(tmp_path / 'empty.yml')) == {}
     (tmp_path / 'list.yml').write_text('- 1\n')

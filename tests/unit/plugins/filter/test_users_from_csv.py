@@ -9,10 +9,9 @@ import pytest
 
 from ansible.errors import AnsibleFilterError
 from ansible_collections.tcx.xapi.plugins.filter.absolute_path import absolute_path
-from ansible_collections.tcx.xapi.plugins.filter.users_csv_report import (
-    describe_change, refused_items, users_csv_report,
-)
+from ansible_collections.tcx.xapi.plugins.filter.users_csv_report import describe_change, users_csv_report
 from ansible_collections.tcx.xapi.plugins.filter.users_from_csv import read_users_csv, users_from_csv
+from ansible_collections.tcx.xapi.plugins.plugin_utils.csv_rows import refused_items
 
 PBX = ({'Id': 1, 'Name': 'DEFAULT'}, {'Id': 7, 'Name': 'Sales'}, {'Id': 9, 'Name': 'Support'})
 SEED_HEADER = 'first_name,last_name,email,extension,department_id,role\n'

@@ -344,7 +344,7 @@ def test_get_all_fetches_later_pages_at_the_same_time_and_keeps_their_order():
 @pytest.mark.parametrize('status', [301, 302, 303, 307, 308])
 def test_a_redirect_of_the_login_is_refused_naming_status_and_location_without_secrets(status):
     location = 'https://user:pw-in-location@elsewhere.example.com/connect/token?code=query-secret#frag'
-    client, transport, _ = make_client([('POST', '/connect/token', FakeResponse(status, headers={'Location': location}))])
+    client, transport, _cache = make_client([('POST', '/connect/token', FakeResponse(status, headers={'Location': location}))])
     with pytest.raises(XAPIError) as failure:
         client.get('Users')
     message = str(failure.value)
@@ -354,7 +354,7 @@ def test_a_redirect_of_the_login_is_refused_naming_status_and_location_without_s
 
 
 def test_a_redirect_of_a_write_is_refused_and_not_repeated():
-    client, transport, _ = make_client([login_ok(), ('PATCH', '/Users(1)', FakeResponse(307, headers={'Location': '/elsewhere'}))])
+    client, transport, _cache = make_client([login_ok(), ('PATCH', '/Users(1)', FakeResponse(307, headers={'Location': '/elsewhere'}))])
     with pytest.raises(XAPIError) as failure:
         client.patch('Users(1)', {'AccessPassword': 'Patch-Secret-1'})
     assert 'PATCH /xapi/v1/Users(1) was answered with a redirect (HTTP 307) to /elsewhere,' in str(failure.value)

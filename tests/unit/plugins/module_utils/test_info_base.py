@@ -52,10 +52,10 @@ def query(kind, client, **options):
     return info.query(kind, Context(module, client)), module
 
 
-def test_no_selector_reads_the_whole_set_in_id_order_with_memberships():
+def test_no_selector_reads_the_whole_set_in_id_order_with_memberships_and_forwarding_profiles():
     client = FakeClient()
     query(USERS, client)
-    assert client.calls == [('get_all', 'Users', None, None, [GROUPS_EXPAND], 'Id')]
+    assert client.calls == [('get_all', 'Users', None, None, ['ForwardingProfiles', GROUPS_EXPAND, 'Phones'], 'Id')]
 
 
 def test_selectors_and_raw_filter_are_joined_with_and_and_values_quoted():

@@ -65,7 +65,7 @@ def test_departments_spec_has_role_choices_and_default():
 
 
 def test_lookup_reads_memberships_with_their_roles():
-    assert User.expand == 'Groups($expand=Rights)'
+    assert User.expand == 'Groups($expand=Rights),ForwardingProfiles,Phones'
     assert {'Groups', 'ClickToCallId', 'WebMeetingFriendlyName', 'PrimaryGroupId'} <= set(User().select())
 
 
