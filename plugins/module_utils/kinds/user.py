@@ -477,8 +477,15 @@ class User(EntityKind):
         ctx.client.post('Users/Pbx.MultiUserUpdate', {'ids': [current['Id'] for current, _payload in batch], 'user': batch[0][1]})
 
     def after_write(self, ctx, entity, plan):
-        """Phones this write added or changed are provisioned again when ``reprovision_phones`` asks."""
+        """Phones this write added or changed are provisioned again when ``reprovision_phones`` asks.
+
+        A new user gets the PBX's default forwarding profiles, which the POST answer does not carry: tcx_user reads
+        the user back once, so that what it reports is what the PBX reports from then on (tcx_config, which returns
+        no objects, does not)."""
         PHONES.reprovision(ctx, plan)
+        if plan.action == 'create' and not ctx.module.check_mode and not ctx.lookups.whole_state \
+                and 'ForwardingProfiles' not in entity and 'ForwardingProfiles' not in plan.payload:
+            entity = self.find(ctx) or entity
         return super(User, self).after_write(ctx, entity, plan)
 
     def generated_secrets(self, ctx):
