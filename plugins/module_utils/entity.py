@@ -18,9 +18,9 @@ import copy
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible_collections.tcx.xapi.plugins.module_utils.client import ALREADY_IN_USE, XAPIError
-from ansible_collections.tcx.xapi.plugins.module_utils.connection import Context, client_from_module
+from ansible_collections.tcx.xapi.plugins.module_utils.connection import Context, client_from_module, connection_argument_spec
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import (
-    SECRET_CHANGED_MASK, SECRET_MASK, ValidationError, get_option, get_path, naming_an_option, place,
+    SECRET_CHANGED_MASK, SECRET_MASK, Field, ValidationError, get_option, get_path, naming_an_option, place,
     set_aside_wrong_shapes, strip_secrets, type_problems,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.generated_passwords import PasswordDelivery, PasswordsFileError
@@ -286,6 +286,13 @@ class _EntityModule(MaskingModule):
         super(_EntityModule, self).fail_json(msg=msg, **kwargs)
 
 
+def connection_fields():
+    """The connection options as fields, so that their values are checked as given too (``timeout: true``,
+    ``url: [x]``): Ansible's validation would turn them into text or pass a boolean on as a number."""
+    return [Field(name, type='str' if entry['type'] == 'path' else entry['type'], secret=bool(entry.get('no_log')))
+            for name, entry in connection_argument_spec().items()]
+
+
 # What an option keeps of its spec entry while the arguments are read as given (:func:`_in_process_module`).
 AS_GIVEN = ('required', 'default', 'no_log', 'aliases', 'fallback')
 
@@ -300,7 +307,7 @@ def _in_process_module(module_class, kind, spec, constraints):
     as_given = dict((name, dict([('type', 'raw')] + [(k, v) for k, v in entry.items() if k in AS_GIVEN]))
                     for name, entry in spec.items())
     module = module_class(argument_spec=as_given, supports_check_mode=True)
-    module.shape_problems = set_aside_wrong_shapes(kind.fields, module.params)
+    module.shape_problems = set_aside_wrong_shapes(kind.fields + connection_fields(), module.params)
     if module.shape_problems:
         return module
     # Only the options given (and defaults): Ansible's validation takes an option set to None as given.
@@ -328,7 +335,7 @@ def run_entity_module(plural, extra_spec=None, module_class=None):
     constraints = dict(required_if=list(kind.required_if), mutually_exclusive=list(kind.mutually_exclusive),
                        required_one_of=list(kind.required_one_of))
     if module_class is None:  # in a module process
-        module_class = type('EntityModule', (_EntityModule,), {'fields': kind.fields})
+        module_class = type('EntityModule', (_EntityModule,), {'fields': kind.fields + connection_fields()})
         module = module_class(argument_spec=spec, supports_check_mode=True, **constraints)
     else:
         module = _in_process_module(module_class, kind, spec, constraints)

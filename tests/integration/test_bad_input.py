@@ -84,7 +84,11 @@ DEPARTMENT_ROWS = (
     + shapes('dept', DEPT, {'name': 'D'}, 'routing.holidays.number')
     + controls('dept', DEPT, {}, 'name') + controls('dept', DEPT, {'name': 'D'}, 'prompt_set', only=('nul', 'newline'))
     + controls('dept', DEPT, {'name': 'D'}, 'routing.office_hours.prompt', only=('newline',))
-    + [row('dept-routing-null', DEPT, {'name': 'D', 'routing': [None]}, 'routing must be a dict, got a list'),
+    + [row('conn-timeout-bool', DEPT, {'name': 'D', 'timeout': True}, 'timeout must be an integer, got a boolean (true)'),
+       row('conn-url-list', RING, {'name': 'R', 'url': ['https://pbx.example.com']}, 'url must be a string, got a list'),
+       row('conn-certs-list', USER, {'extension': '301', 'validate_certs': ['no']}, 'validate_certs must be a boolean'),
+       row('conn-secret-list', QUEUE, {'name': 'Q', 'client_secret': ['Wr0ng-Shape-Secret']}, 'client_secret must be a string, got a list'),
+       row('dept-routing-null', DEPT, {'name': 'D', 'routing': [None]}, 'routing must be a dict, got a list'),
        row('dept-route-null', DEPT, {'name': 'D', 'routing': {'office_hours': [None]}},
            'routing.office_hours must be a dict, got a list'),
        row('dept-limits-bool', DEPT, {'name': 'D', 'limits': True}, 'limits must be a dict, got a boolean (true)'),
