@@ -25,8 +25,8 @@ options:
       office_hours:
         description: Routing during office hours.
         type: dict
-        suboptions: &route
-          to:
+        suboptions:
+          to: &to
             description:
               - Where the calls go. One of V(extension), V(queue), V(ring_group), V(ivr), V(voicemail), V(external),
                 V(end_call) (also V(none)), V(fax), V(boomerang), V(deflect), V(voicemail_of_destination),
@@ -35,37 +35,82 @@ options:
             type: str
           number:
             description:
-              - Number of the destination extension, queue, ring group, IVR, fax or route point; with V(voicemail), the user whose voicemail takes the call.
+              - &number Number of the destination extension, queue, ring group, IVR, fax or route point; with V(voicemail),
+                the user whose voicemail takes the call.
               - Required (or O(routing.office_hours.name)) when C(to) is one of those.
             type: str
           name:
             description:
-              - Instead of O(routing.office_hours.number), a queue, ring group or IVR by its name (the PBX compares
-                names ignoring case). In M(tcx.xapi.tcx_config) it may name any one the same task creates, in
-                any order, cycles included.
-              - An unknown name fails before any write (in check mode it warns, since an earlier task may create it).
+              - Instead of O(routing.office_hours.number), a queue, ring group or IVR by its name (the PBX compares names ignoring case).
+                In M(tcx.xapi.tcx_config) it may name any one the same task creates, in any order, cycles included.
+              - &unknown An unknown name fails before any write (in check mode it warns, since an earlier task may create it).
             type: str
-          external:
+          external: &external
             description: The outside number; required when C(to) is V(external).
             type: str
-          prompt_enabled:
+          prompt_enabled: &prompt_enabled
             description: Whether a prompt is played first.
             type: bool
-          prompt:
+          prompt: &prompt
             description: The prompt file to play.
             type: str
       out_of_office:
         description: Routing outside office hours.
         type: dict
-        suboptions: *route
+        suboptions:
+          to: *to
+          number:
+            description:
+              - *number
+              - Required (or O(routing.out_of_office.name)) when C(to) is one of those.
+            type: str
+          name:
+            description:
+              - Instead of O(routing.out_of_office.number), a queue, ring group or IVR by its name (the PBX compares names ignoring case).
+                In M(tcx.xapi.tcx_config) it may name any one the same task creates, in any order, cycles included.
+              - *unknown
+            type: str
+          external: *external
+          prompt_enabled: *prompt_enabled
+          prompt: *prompt
       break_time:
         description: Routing during breaks.
         type: dict
-        suboptions: *route
+        suboptions:
+          to: *to
+          number:
+            description:
+              - *number
+              - Required (or O(routing.break_time.name)) when C(to) is one of those.
+            type: str
+          name:
+            description:
+              - Instead of O(routing.break_time.number), a queue, ring group or IVR by its name (the PBX compares names ignoring case).
+                In M(tcx.xapi.tcx_config) it may name any one the same task creates, in any order, cycles included.
+              - *unknown
+            type: str
+          external: *external
+          prompt_enabled: *prompt_enabled
+          prompt: *prompt
       holidays:
         description: Routing on holidays.
         type: dict
-        suboptions: *route
+        suboptions:
+          to: *to
+          number:
+            description:
+              - *number
+              - Required (or O(routing.holidays.name)) when C(to) is one of those.
+            type: str
+          name:
+            description:
+              - Instead of O(routing.holidays.number), a queue, ring group or IVR by its name (the PBX compares names ignoring case).
+                In M(tcx.xapi.tcx_config) it may name any one the same task creates, in any order, cycles included.
+              - *unknown
+            type: str
+          external: *external
+          prompt_enabled: *prompt_enabled
+          prompt: *prompt
 '''
 
     # Ring groups, queues and IVRs: the spec gives them no office-hours route (they answer then themselves).
@@ -81,8 +126,8 @@ options:
       out_of_office:
         description: Routing outside office hours.
         type: dict
-        suboptions: &route
-          to:
+        suboptions:
+          to: &to
             description:
               - Where the calls go. One of V(extension), V(queue), V(ring_group), V(ivr), V(voicemail), V(external),
                 V(end_call) (also V(none)), V(fax), V(boomerang), V(deflect), V(voicemail_of_destination),
@@ -91,33 +136,63 @@ options:
             type: str
           number:
             description:
-              - Number of the destination extension, queue, ring group, IVR, fax or route point; with V(voicemail), the user whose voicemail takes the call.
+              - &number Number of the destination extension, queue, ring group, IVR, fax or route point; with V(voicemail),
+                the user whose voicemail takes the call.
               - Required (or O(routing.out_of_office.name)) when C(to) is one of those.
             type: str
           name:
             description:
-              - Instead of O(routing.out_of_office.number), a queue, ring group or IVR by its name (the PBX compares
-                names ignoring case). In M(tcx.xapi.tcx_config) it may name any one the same task creates, in
-                any order, cycles included.
-              - An unknown name fails before any write (in check mode it warns, since an earlier task may create it).
+              - Instead of O(routing.out_of_office.number), a queue, ring group or IVR by its name (the PBX compares names ignoring case).
+                In M(tcx.xapi.tcx_config) it may name any one the same task creates, in any order, cycles included.
+              - &unknown An unknown name fails before any write (in check mode it warns, since an earlier task may create it).
             type: str
-          external:
+          external: &external
             description: The outside number; required when C(to) is V(external).
             type: str
-          prompt_enabled:
+          prompt_enabled: &prompt_enabled
             description: Whether a prompt is played first.
             type: bool
-          prompt:
+          prompt: &prompt
             description: The prompt file to play.
             type: str
       break_time:
         description: Routing during breaks.
         type: dict
-        suboptions: *route
+        suboptions:
+          to: *to
+          number:
+            description:
+              - *number
+              - Required (or O(routing.break_time.name)) when C(to) is one of those.
+            type: str
+          name:
+            description:
+              - Instead of O(routing.break_time.number), a queue, ring group or IVR by its name (the PBX compares names ignoring case).
+                In M(tcx.xapi.tcx_config) it may name any one the same task creates, in any order, cycles included.
+              - *unknown
+            type: str
+          external: *external
+          prompt_enabled: *prompt_enabled
+          prompt: *prompt
       holidays:
         description: Routing on holidays.
         type: dict
-        suboptions: *route
+        suboptions:
+          to: *to
+          number:
+            description:
+              - *number
+              - Required (or O(routing.holidays.name)) when C(to) is one of those.
+            type: str
+          name:
+            description:
+              - Instead of O(routing.holidays.number), a queue, ring group or IVR by its name (the PBX compares names ignoring case).
+                In M(tcx.xapi.tcx_config) it may name any one the same task creates, in any order, cycles included.
+              - *unknown
+            type: str
+          external: *external
+          prompt_enabled: *prompt_enabled
+          prompt: *prompt
 '''
 
     # The option no_answer of ring groups and queues: one destination.

@@ -9,13 +9,12 @@ __metaclass__ = type
 
 DOCUMENTATION = r'''
 module: tcx_config
-short_description: Converge a whole 3CX configuration (departments, users, parkings, live chats, ring groups, queues) in one task
+short_description: Converge a whole 3CX configuration, every kind of object, in one task
 version_added: 0.1.0
 description:
   - Declarative, idempotent and check-mode-honest converge of many objects at once, on the same
-    engine as M(tcx.xapi.tcx_department), M(tcx.xapi.tcx_user), M(tcx.xapi.tcx_parking) and
-    M(tcx.xapi.tcx_livechat). A C(loop) of those modules costs about 0.3 s per item before any HTTP
-    request; this module reads each kind once and writes only what differs.
+    engine as the module of each kind (each option below names it). A C(loop) of those modules costs about
+    0.3 s per item before any HTTP request; this module reads each kind once and writes only what differs.
   - Every item is validated with the options of its module, and every reference (department names)
     is resolved, before the first write. One invalid item fails the task with a message naming it
     (for example C(users[3] (user '103'\)) and the option), and nothing is written.
@@ -33,8 +32,9 @@ description:
     ring group; a sub-menu whose key 0 returns to the main menu). So a backup of M(tcx.xapi.tcx_config_info) restores
     any call flow in one run.
   - Writes run in phases, up to O(parallel) at a time within one kind. First every new object is created, kind after
-    kind (settings, departments, users, parkings, live chats, ring groups, queues, holidays, office hours, IVRs,
-    inbound rules, blocklist), with the references to objects that exist already; then one PATCH per new object sets its references to objects
+    kind (settings, departments, users, parkings, live chat links, ring groups, queues, holidays, office hours, IVRs,
+    trunks, inbound rules, outbound rules, contacts, blocklist entries), with the references to objects that exist
+    already; then one PATCH per new object sets its references to objects
     created after it; then existing objects are updated; last, deletions run in dependency order (an object that
     sends calls to another goes before it, a department after its members), unlinking a cycle of deleted objects
     with one PATCH first. Check mode plans the same phases and reports the same changes.
@@ -233,7 +233,9 @@ changes:
   elements: dict
   contains:
     kind:
-      description: V(department), V(user), V(parking), V(live chat link), V(holiday) or V(office hours).
+      description: >-
+        V(department), V(user), V(parking), V(live chat link), V(ring group), V(queue), V(holiday), V(office hours),
+        V(IVR), V(trunk), V(inbound rule) or V(outbound rule).
       type: str
     key:
       description: The object's natural key (name, extension, number or link); V(office hours) for the office hours.

@@ -150,3 +150,56 @@ def test_tcx_config_info_documents_every_kind():
 def test_tcx_system_info_documents_the_count_of_every_kind(plural):
     counts = yaml.safe_load(tcx_system_info.RETURN)['counts']['contains']
     assert plural in counts, 'plugins/modules/tcx_system_info.py RETURN counts lacks %s' % plural
+
+
+def spoken(kind):
+    """How prose names the objects of a kind: ``ring groups``, ``IVRs``, ``office hours`` (a singleton as it is)."""
+    return kind.name if kind.singleton else kind.name + 's'
+
+
+def assert_prose_names_every_kind(prose, where, ordered=False):
+    """``prose`` names the objects of every kind (ignoring case); ``ordered``: in the registry order."""
+    prose = ' '.join(prose.lower().split())
+    missing = [spoken(kind) for kind in KINDS if spoken(kind).lower() not in prose]
+    assert not missing, '%s lacks %s (a kind of the registry)' % (where, ', '.join(missing))
+    if ordered:
+        found = sorted(KINDS, key=lambda kind: prose.index(spoken(kind).lower()))
+        assert found == list(KINDS), '%s: %s, not in the registry order' % (where, ', '.join(spoken(k) for k in found))
+
+
+def test_tcx_config_says_in_which_order_it_creates_every_kind():
+    description = text(documentation(tcx_config)['description'])
+    order = re.search(r'kind after kind \(([^)]*)\)', description)
+    assert order, 'plugins/modules/tcx_config.py description: the order of the creates'
+    assert_prose_names_every_kind(order.group(1), 'plugins/modules/tcx_config.py description (kind after kind)', ordered=True)
+
+
+def test_tcx_config_returns_the_name_of_every_kind_in_changes():
+    kind = yaml.safe_load(tcx_config.RETURN)['changes']['contains']['kind']
+    values = re.findall(r'V\(([^)]*)\)', text(kind['description']))
+    assert values == [k.name for k in KINDS], 'plugins/modules/tcx_config.py RETURN changes[].kind: %s, not %s' % (
+        values, [k.name for k in KINDS])
+
+
+def markdown_section(path, heading):
+    """The first paragraph after a heading of a Markdown file."""
+    body = path.read_text(encoding='utf-8').split(heading, 1)[1]
+    return body.strip().split('\n\n', 1)[0]
+
+
+def test_readme_intro_names_every_kind():
+    assert_prose_names_every_kind(markdown_section(REPO / 'README.md', '## What it is'), 'README.md "What it is"')
+
+
+def test_the_backup_playbook_says_it_backs_up_every_kind():
+    readme = (REPO / 'README.md').read_text(encoding='utf-8')
+    row = [line for line in readme.splitlines() if line.startswith('| `backup.yml` |')][0]
+    assert_prose_names_every_kind(row, 'README.md playbooks table, backup.yml')
+    header = (REPO / 'playbooks' / 'backup.yml').read_text(encoding='utf-8').split('\n- ', 1)[0]
+    assert_prose_names_every_kind(header.split('read in', 1)[0], 'playbooks/backup.yml header')
+
+
+def test_the_provision_playbook_header_names_every_role_variable():
+    header = (REPO / 'playbooks' / 'provision.yml').read_text(encoding='utf-8').split('\n- ', 1)[0]
+    variables = re.findall(r'\btcx_[a-z_]+', header.split('The desired state is', 1)[1].split(')', 1)[0])
+    assert_kinds(variables, ROLE_VARIABLES, 'playbooks/provision.yml header (the desired state)')
