@@ -21,7 +21,7 @@ from ansible_collections.tcx.xapi.plugins.module_utils.connection import (
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import strip_secrets
 from ansible_collections.tcx.xapi.plugins.module_utils.info import read
 from ansible_collections.tcx.xapi.plugins.module_utils.masking import MaskingModule, failures_masked
-from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS, PLURALS
+from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS, PLURALS, REGISTRY
 
 
 def config_info_argument_spec():
@@ -51,7 +51,7 @@ def read_kind(kind, ctx):
 def run_config_info_module(module_class=None):
     """The whole ``main()`` of tcx_config_info (``module_class`` as for ``run_entity_module``)."""
     module = (module_class or MaskingModule)(argument_spec=config_info_argument_spec(), supports_check_mode=True)
-    ctx = Context(module, client_from_module(module))
+    ctx = Context(module, client_from_module(module), kinds=REGISTRY)
     lists, raw = {}, {}
     for kind in KINDS:
         if kind.plural not in module.params['kinds']:

@@ -54,13 +54,15 @@ class Context(object):
     ``lookups`` (:class:`Lookups`) holds what stays true for every object of a task (departments by
     name, the time zone table), so that tcx_config reads it once for all its items; ``created_before``
     lists the kinds (plurals) whose new objects exist before this object is created (tcx_config creates
-    kind after kind; a single module creates one object).
+    kind after kind; a single module creates one object); ``kinds`` is the registry (:class:`~kind.Kinds`), through
+    which a hook reaches another kind (the department a user names, the queue a destination names).
     """
 
-    def __init__(self, module, client, lookups=None, created_before=()):
+    def __init__(self, module, client, lookups=None, created_before=(), kinds=None):
         self.module = module
         self.params = module.params
         self.client = client
         self.cache = {}
         self.lookups = Lookups() if lookups is None else lookups
         self.created_before = frozenset(created_before)
+        self.kinds = kinds

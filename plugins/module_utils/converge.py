@@ -52,7 +52,7 @@ from ansible_collections.tcx.xapi.plugins.module_utils.connection import (
 from ansible_collections.tcx.xapi.plugins.module_utils.entity import Engine, Plan, merge_entity
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import ValidationError, type_problems
 from ansible_collections.tcx.xapi.plugins.module_utils.masking import MaskingModule, failures_masked
-from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS, PLURALS, kind_named
+from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS, PLURALS, REGISTRY, kind_named
 from ansible_collections.tcx.xapi.plugins.module_utils.lookups import Lookups
 
 ACTIONS = ('create', 'update', 'delete', 'unchanged', 'failed')
@@ -214,6 +214,7 @@ class Converger(object):
         self.module = module
         self.client = client
         self.lookups = Lookups(whole_state=True)
+        self.kinds = REGISTRY
         self.listings = {}
         self.items = dict((name, []) for name in PLURALS)
         self.pruned = dict((name, []) for name in PLURALS)
@@ -282,7 +283,7 @@ class Converger(object):
         """The context of one item of ``kind``: the task's lookups, and the kinds whose new objects are created
         before it (registry order)."""
         before = PLURALS[:PLURALS.index(kind.plural)] if kind is not None else ()
-        return Context(ItemModule(self.module, params), self.client, lookups=self.lookups, created_before=before)
+        return Context(ItemModule(self.module, params), self.client, lookups=self.lookups, created_before=before, kinds=self.kinds)
 
     # -- 2. reading ------------------------------------------------------------------------------
 
@@ -436,7 +437,7 @@ class Converger(object):
             for item in self.items[name]:
                 if not item.present:
                     continue
-                for target, key in sorted(set((t, kind_named(t).folded_key(k)) for t, k in item.kind.named(item.ctx.params))):
+                for target, key in sorted(set((t, kind_named(t).folded_key(k)) for t, k in item.kind.named(item.ctx))):
                     if (target, key) in doomed:
                         naming.setdefault((target, key), []).append(item.label)
         errors = []

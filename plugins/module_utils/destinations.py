@@ -25,15 +25,12 @@ __metaclass__ = type
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import (
     TEXT_RULE, Field, Rule, Spread, ValidationError, get_option, rule_problems,
 )
-from ansible_collections.tcx.xapi.plugins.module_utils.references import Target, directory, objects_by, objects_by_key
+from ansible_collections.tcx.xapi.plugins.module_utils.references import directory, objects_by, objects_by_key
 
-RING_GROUPS = Target('ring group', 'ring_groups', 'RingGroups', 'tcx.xapi.tcx_ring_group')
-QUEUES = Target('queue', 'queues', 'Queues', 'tcx.xapi.tcx_queue')
-IVRS = Target('IVR', 'ivrs', 'Receptionists', 'tcx.xapi.tcx_ivr')
-USERS = Target('user', 'users', 'Users', 'tcx.xapi.tcx_user', key_property='Number', ignore_case=False,
-               select=('Id', 'Number'))
-# Destinations that may name their object instead of giving its number.
-NAMED = {'queue': QUEUES, 'ring_group': RING_GROUPS, 'ivr': IVRS}
+# The targets a destination may give by name instead of by number: those of the kinds named by a name (their
+# ``answers_to``; tests/unit/plugins/module_utils/test_layering.py holds the two together). Which kind holds a
+# target's numbers is asked at run time (``ctx.kinds.answering(to)``).
+NAMED = ('ivr', 'queue', 'ring_group')
 NUMBER_RULE = Rule(not_empty=True, max_length=20, pattern=r'^[0-9*#]+$', shape='an extension number (digits)')
 EXTERNAL_RULE = Rule(not_empty=True, max_length=40, pattern=r'^[+0-9 ()./*#-]+$', shape='a phone number')
 
@@ -95,24 +92,23 @@ class Destinations(object):
         creates in the same run)."""
         if value.get('name') is None:
             return value.get('number')
-        target = NAMED[self.option(value['to'])]
-        found = objects_by_key(ctx, target, [value['name']])[value['name']]
+        found = objects_by_key(ctx, ctx.kinds.answering(self.option(value['to'])), [value['name']])[value['name']]
         return found.get('Number') if found is not None else None
 
     def target(self, ctx, value):
-        """``(kind, object)`` of the object a destination goes to as this task knows it (``kind`` a
-        :class:`Target`, ``object`` ``{Id, Name, Number}``), or None: by ``name``, or by ``number`` among the
-        objects of the kind that holds numbers of its target (of any such kind for a bare number). Reads nothing."""
+        """``(kind, object)`` of the object a destination goes to as this task knows it (``object``
+        ``{Id, Name, Number}``), or None: by ``name``, or by ``number`` among the objects of the kind that holds
+        numbers of its target (of any such kind for a bare number). Reads nothing."""
         if not isinstance(value, dict):
             return None
         option = self.option(value.get('to')) if value.get('to') is not None else None
         if value.get('name') is not None:
-            found = directory(ctx, NAMED[option]).known(value['name']) if option in NAMED else None
-            return (NAMED[option], found) if found is not None else None
+            found = directory(ctx, ctx.kinds.answering(option)).known(value['name']) if option in NAMED else None
+            return (ctx.kinds.answering(option), found) if found is not None else None
         number = value.get('number')
-        if number is None or (option is not None and option not in HOLDERS):
+        if number is None:
             return None
-        for holder in [HOLDERS[option]] if option is not None else [HOLDERS[o] for o in sorted(HOLDERS)]:
+        for holder in ctx.kinds.holders(option):
             found = directory(ctx, holder).by_number.get(str(number))
             if found is not None:
                 return holder, found
@@ -239,10 +235,10 @@ class DestinationField(Field):
     def name_of(self, ctx, to, number):
         """The name of the queue, ring group or IVR (``to``) that holds ``number``, or None (one GET by number
         at most, only for a destination that changes)."""
-        target = NAMED.get(self.form.option(to)) if to is not None else None
-        if ctx is None or target is None or not number:
+        option = self.form.option(to) if to is not None else None
+        if ctx is None or option not in NAMED or not number:
             return None
-        return (objects_by(ctx, target, 'Number', [str(number)]).get(str(number)) or {}).get('Name')
+        return (objects_by(ctx, ctx.kinds.answering(option), 'Number', [str(number)]).get(str(number)) or {}).get('Name')
 
     def same(self, current, desired, ctx=None):
         return self.reaches_same(current, desired, ctx)
@@ -499,19 +495,14 @@ def destinations_in(kind, params):
     return found
 
 
-def named_in(kind, params):
-    """``[(plural, name)]``: the queues, ring groups and IVRs the options name (a kind's ``named`` hook)."""
+def named_in(ctx, kind):
+    """``[(plural, name)]``: the queues, ring groups and IVRs the options (``ctx.params``) name (a kind's ``named`` hook)."""
     found = []
-    for _where, field, value in destinations_in(kind, params):
+    for _where, field, value in destinations_in(kind, ctx.params):
         option = field.form.option(value.get('to'))
         if value.get('name') is not None and option in NAMED:
-            found.append((NAMED[option].plural, value['name']))
+            found.append((ctx.kinds.answering(option).plural, value['name']))
     return found
-
-
-# Where the number of a numbered target lives.
-HOLDERS = {'extension': USERS, 'voicemail': USERS, 'voicemail_of_destination': USERS,
-           'queue': QUEUES, 'ring_group': RING_GROUPS, 'ivr': IVRS}
 
 
 def require_known_numbers(ctx, kind, params):
@@ -521,18 +512,18 @@ def require_known_numbers(ctx, kind, params):
     wanted = {}
     for where, field, value in destinations_in(kind, params):
         option = field.form.option(value.get('to')) if value.get('to') is not None else None
-        if value.get('number') is not None and option in HOLDERS:
+        if value.get('number') is not None and ctx.kinds.answering(option) is not None:
             wanted.setdefault(option, []).append((where, str(value['number'])))
     problems = []
     for option in sorted(wanted):
-        target = HOLDERS[option]
-        found = objects_by(ctx, target, 'Number', [number for _where, number in wanted[option]])
-        problems.extend('%s: no %s has number %s' % (where, target.noun, number)
+        holder = ctx.kinds.answering(option)
+        found = objects_by(ctx, holder, 'Number', [number for _where, number in wanted[option]])
+        problems.extend('%s: no %s has number %s' % (where, holder.name, number)
                         for where, number in wanted[option] if number not in found)
     if not problems:
         return
     text = '; '.join(problems)
-    complete = ctx.lookups.whole_state or all(ctx.lookups.directory(HOLDERS[o].entity_set).complete for o in wanted)
+    complete = ctx.lookups.whole_state or all(directory(ctx, ctx.kinds.answering(o)).complete for o in wanted)
     if ctx.module.check_mode and not complete:
         ctx.module.warn(text + ': check mode assumes an earlier task creates it')
         return

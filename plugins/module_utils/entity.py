@@ -25,7 +25,7 @@ from ansible_collections.tcx.xapi.plugins.module_utils.fields import (
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.generated_passwords import PasswordDelivery, PasswordsFileError
 from ansible_collections.tcx.xapi.plugins.module_utils.masking import MaskingModule, failures_masked
-from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS, kind_named
+from ansible_collections.tcx.xapi.plugins.module_utils.registry import REGISTRY, kind_named
 from ansible_collections.tcx.xapi.plugins.module_utils.usage import check_delete
 
 
@@ -205,7 +205,7 @@ class Engine(object):
         if preflight:
             kind.preflight(ctx, plan)
             if plan.action == 'delete':
-                check_delete(ctx, KINDS, kind, plan)
+                check_delete(ctx, kind, plan)
         if plan.action == 'delete':
             if not ctx.module.check_mode:
                 kind.delete(ctx, current)
@@ -343,7 +343,7 @@ def run_entity_module(plural, extra_spec=None, module_class=None):
     if module.shape_problems:  # before any request, as every other check of the input
         module.fail_json(msg='; '.join(module.shape_problems))
     client = client_from_module(module)
-    ctx = Context(module, client)
+    ctx = Context(module, client, kinds=REGISTRY)
     try:
         delivery = PasswordDelivery(module, single=True)
     except PasswordsFileError as exc:

@@ -18,11 +18,9 @@ from ansible_collections.tcx.xapi.plugins.module_utils.fields import NAME_RULE, 
 from ansible_collections.tcx.xapi.plugins.module_utils.kind import EntityKind, Selector
 from ansible_collections.tcx.xapi.plugins.module_utils.usage import require_free_number
 from ansible_collections.tcx.xapi.plugins.module_utils.references import (
-    Target, check_departments, departments_field, directory, normalize_departments, objects_by_key,
+    check_departments, departments_field, directory, normalize_departments, objects_by_key,
 )
 
-USERS = Target('user extension', 'users', 'Users', 'tcx.xapi.tcx_user', key_property='Number', ignore_case=False,
-               select=('Id', 'Number', 'FirstName', 'LastName'))
 # An extension number as the PBX numbers its DNs (users, ring groups, queues, IVRs).
 EXTENSION_RULE = Rule(not_empty=True, max_length=10, pattern=r'^[0-9]{2,10}$', shape='an extension number (2 to 10 digits)')
 
@@ -147,10 +145,11 @@ class NamedExtension(EntityKind):
         for field in self.extension_lists():
             numbers.extend(field.extensions(desired.get(field.option)))
         if numbers and ctx.params.get('state') == 'present':
+            users = ctx.kinds.named('users')
             try:
-                objects_by_key(ctx, USERS, numbers)  # an unknown extension fails here (warns in check mode)
+                objects_by_key(ctx, users, numbers, noun='user extension')  # an unknown extension fails here (warns in check mode)
             except ValidationError as exc:
-                known = directory(ctx, USERS)
+                known = directory(ctx, users)
                 where = [f.option for f in self.extension_lists()
                          if any(known.known(n) is None for n in f.extensions(desired.get(f.option)))]
                 raise ValidationError('%s: %s' % (', '.join(where), exc))
@@ -159,10 +158,10 @@ class NamedExtension(EntityKind):
     def member_of(self, params):
         return params.get('departments')
 
-    def named(self, params):
+    def named(self, ctx):
         """The departments and users these options name: tcx_config refuses to delete one while this object stays."""
-        users = [('users', number) for field in self.extension_lists() for number in field.extensions(params.get(field.option))]
-        return super(NamedExtension, self).named(params) + users
+        users = [('users', number) for field in self.extension_lists() for number in field.extensions(ctx.params.get(field.option))]
+        return super(NamedExtension, self).named(ctx) + users
 
     def uses(self, entity):
         """The numbers the object sends calls to: its routes and its destinations."""

@@ -20,7 +20,7 @@ from ansible_collections.tcx.xapi.plugins.module_utils.connection import (
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import strip_secrets
 from ansible_collections.tcx.xapi.plugins.module_utils.masking import MaskingModule, failures_masked
-from ansible_collections.tcx.xapi.plugins.module_utils.registry import kind_named
+from ansible_collections.tcx.xapi.plugins.module_utils.registry import REGISTRY, kind_named
 from ansible_collections.tcx.xapi.plugins.module_utils.odata import all_of, any_of, build_query, equals
 
 # Keeps a filter of many ``or`` clauses well below URL length limits.
@@ -113,7 +113,7 @@ def run_info_module(plural, module_class=None):
     """
     kind = kind_named(plural)
     module = (module_class or MaskingModule)(argument_spec=info_argument_spec(kind), supports_check_mode=True)
-    ctx = Context(module, client_from_module(module))
+    ctx = Context(module, client_from_module(module), kinds=REGISTRY)
     try:
         found = [kind.find(ctx)] if kind.singleton else query(kind, ctx)
         options = [kind.options(ctx, entity) for entity in found]

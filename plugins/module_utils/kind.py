@@ -55,6 +55,8 @@ class EntityKind(object):
     - for tcx_config: ``refers_to`` (plurals of the kinds its options name: read with it), ``sends_calls``
       (its objects route calls to numbers: see :meth:`uses`), ``holds_extension`` (its objects' ``Number`` is one
       of the PBX's extension numbers, which users, parkings, ring groups, queues and IVRs share);
+    - for destinations: ``answers_to`` (the targets, ``to:`` of a destination, whose number is an object of this
+      kind: ``('queue',)``; a destination that names its object by ``name`` finds it by this kind's key);
     - ``singleton``: True for a kind of which the PBX holds exactly one object (:class:`SingletonKind`).
     """
 
@@ -80,6 +82,7 @@ class EntityKind(object):
     refers_to = ()
     sends_calls = False
     holds_extension = False
+    answers_to = ()
     singleton = False
 
     # -- declaration --------------------------------------------------------------------------
@@ -197,10 +200,10 @@ class EntityKind(object):
         options leave its memberships as they are (or it has none)."""
         return None
 
-    def named(self, params):
-        """``[(plural, key)]``: every object of another kind these options name by its natural key
+    def named(self, ctx):
+        """``[(plural, key)]``: every object of another kind the options (``ctx.params``) name by its natural key
         (a user's departments). tcx_config refuses to delete an object that a present item names."""
-        return [('departments', name) for name in self.member_of(params) or []]
+        return [('departments', name) for name in self.member_of(ctx.params) or []]
 
     def key_params(self, entity):
         """The options that name an existing entity (to delete one that tcx_config prunes)."""
@@ -277,11 +280,15 @@ class EntityKind(object):
     def with_numbers(self, client, numbers):
         """The objects (``Id``, key, ``Number``, names) that may hold one of ``numbers``: one GET for up to 40 numbers,
         else every object of the kind (one GET per 100: a call-flow kind has a few)."""
-        select = sorted(set(['Id', 'Number', self.key_property]) | set(p for p in ('Name', 'FirstName', 'LastName') if p in self.select()))
+        select = self.reference_select()
         if len(numbers) > CLAUSES_PER_REQUEST:
             return client.get_all(self.entity_set, select=select)
         clause = any_of(*[equals('Number', n) for n in numbers])
         return client.get(self.entity_set, params=build_query(clause, select)).get('value', [])
+
+    def reference_select(self):
+        """What a reference to an object of this kind reads of it: ``Id``, the key, ``Number`` and its names."""
+        return sorted(set(['Id', 'Number', self.key_property]) | set(p for p in ('Name', 'FirstName', 'LastName') if p in self.select()))
 
     def number_option(self):
         """The option that gives an object's ``Number`` (``extension`` of a user, ``number`` of a queue)."""
@@ -396,3 +403,38 @@ class SingletonKind(EntityKind):
 
     def listing(self, client):
         return [client.get(self.entity_set, params=build_query(select=self.select(), expand=self.expand))]
+
+
+class Kinds(object):
+    """The kinds of the registry, in its order, as the engine hands them to the hooks (``ctx.kinds``): a kind's
+    module reaches another kind through it (a department by name, the queue a destination names), never by
+    importing the registry, which imports every kind."""
+
+    def __init__(self, kinds):
+        self.kinds = tuple(kinds)
+        self.plurals = tuple(kind.plural for kind in self.kinds)
+
+    def __iter__(self):
+        return iter(self.kinds)
+
+    def __reversed__(self):
+        return reversed(self.kinds)
+
+    def named(self, plural):
+        """The kind whose list is called ``plural`` (``departments``)."""
+        for kind in self.kinds:
+            if kind.plural == plural:
+                return kind
+        raise KeyError('no kind %r; the kinds are %s' % (plural, ', '.join(self.plurals)))
+
+    def answering(self, to):
+        """The kind whose objects hold the number of a destination to ``to`` (``queue``, ``extension``), or None."""
+        for kind in self.kinds:
+            if to in kind.answers_to:
+                return kind
+        return None
+
+    def holders(self, to=None):
+        """The kinds whose objects a destination to ``to`` can reach: the one that answers to it (none for ``end_call``);
+        for a bare number (``to`` None) every kind that answers to a target (users, ring groups, queues, IVRs)."""
+        return [kind for kind in self.kinds if (to in kind.answers_to if to is not None else kind.answers_to)]

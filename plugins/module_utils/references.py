@@ -4,7 +4,9 @@
 """References between kinds: objects named by their natural key (departments by name), and entities by number.
 
 The PBX compares department names ignoring case (``Sales`` and ``SALES`` are one name): so do these
-lookups, and what they return carries the name as the PBX spells it.
+lookups, and what they return carries the name as the PBX spells it. A reference reaches the kind it names
+through ``ctx.kinds`` (the registry, handed over by the engine): the kind says how its objects are named in
+messages (``name``, ``plural``), found (``entity_set``, ``key_property``, ``key_ignore_case``) and created (``module``).
 """
 
 from __future__ import absolute_import, division, print_function
@@ -28,92 +30,77 @@ def name_key(name):
     return str(name).lower()
 
 
-class Target(object):
-    """A kind that options name by its natural key: departments by name (later: queues, ring groups by name).
-
-    ``noun``/``plural`` name it in messages (``plural`` is also its tcx_config list), ``module`` creates it.
-    """
-
-    def __init__(self, noun, plural, entity_set, module, key_property='Name', ignore_case=True,
-                 select=('Id', 'Name', 'Number')):
-        self.noun = noun
-        self.plural = plural
-        self.entity_set = entity_set
-        self.module = module
-        self.key_property = key_property
-        self.ignore_case = ignore_case
-        self.select = list(select)
+def directory(ctx, kind):
+    """The task's :class:`~lookups.Directory` of a kind (``ctx.kinds.named('departments')``)."""
+    return kind.directory(ctx.lookups)
 
 
-DEPARTMENTS = Target('department', 'departments', 'Groups', 'tcx.xapi.tcx_department')
-
-
-def directory(ctx, target):
-    """The task's :class:`~lookups.Directory` of a target kind."""
-    return ctx.lookups.directory(target.entity_set, target.key_property, target.ignore_case)
-
-
-def _read_where(ctx, target, prop, values):
+def _read_where(ctx, kind, prop, values):
     """Read the objects whose ``prop`` is one of ``values`` (40 per request) into the directory."""
-    known = directory(ctx, target)
+    known = directory(ctx, kind)
     values = sorted(set(values), key=str)
     for start in range(0, len(values), CLAUSES_PER_REQUEST):
         chunk = values[start:start + CLAUSES_PER_REQUEST]
-        clause = any_of(*[equals(prop, v, ignore_case=target.ignore_case and prop == target.key_property) for v in chunk])
-        for entity in ctx.client.get(target.entity_set, params=build_query(clause, target.select)).get('value', []):
+        clause = any_of(*[equals(prop, v, ignore_case=kind.key_ignore_case and prop == kind.key_property) for v in chunk])
+        for entity in ctx.client.get(kind.entity_set, params=build_query(clause, kind.reference_select())).get('value', []):
             known.remember(entity)
 
 
-def objects_by_key(ctx, target, keys):
-    """Map keys (as the PBX compares them) to the objects ``{Id, Name, Number}``, reading each key once per task.
+def objects_by_key(ctx, kind, keys, noun=None):
+    """Map keys (as the PBX compares them) to the objects ``{Id, Name, Number}`` of a kind, reading each key once per task.
 
-    An unknown key fails with a clear message. In check mode it only warns and maps to None,
-    because an earlier task of the same play may be about to create that object - unless the
-    directory is complete or the task is the whole desired state (tcx_config knows every object, existing or planned).
+    An unknown key fails with a clear message (naming it a ``noun``, the kind's name unless given). In check mode it
+    only warns and maps to None, because an earlier task of the same play may be about to create that object - unless
+    the directory is complete or the task is the whole desired state (tcx_config knows every object, existing or planned).
     """
-    known = directory(ctx, target)
+    known = directory(ctx, kind)
     missing = [k for k in set(keys) if known.known(k) is None]
     if missing and not known.complete:
-        _read_where(ctx, target, target.key_property, missing)
+        _read_where(ctx, kind, kind.key_property, missing)
     unknown = sorted(k for k in set(keys) if known.known(k) is None)
     if unknown:
-        text = 'unknown %s%s %s' % (target.noun, 's' if len(unknown) > 1 else '', ', '.join(repr(k) for k in unknown))
+        text = 'unknown %s%s %s' % (noun or kind.name, 's' if len(unknown) > 1 else '', ', '.join(repr(k) for k in unknown))
         if known.complete or ctx.lookups.whole_state:
-            raise ValidationError('%s: list it under %s or create it first' % (text, target.plural))
+            raise ValidationError('%s: list it under %s or create it first' % (text, kind.plural))
         if not ctx.module.check_mode:
-            raise ValidationError('%s: create it first (%s)' % (text, target.module))
+            raise ValidationError('%s: create it first (tcx.xapi.%s)' % (text, kind.module))
         ctx.module.warn(text + ': check mode assumes an earlier task creates it')
     return dict((k, known.known(k)) for k in keys)
 
 
-def objects_by(ctx, target, prop, values):
-    """Map ``Id`` or ``Number`` values to the objects that have them (values the PBX does not know are left out)."""
-    known = directory(ctx, target)
+def objects_by(ctx, kind, prop, values):
+    """Map ``Id`` or ``Number`` values to the objects of a kind that have them (values the PBX does not know are left out)."""
+    known = directory(ctx, kind)
     cache = known.by_id if prop == 'Id' else known.by_number
     missing = [v for v in set(values) if v not in cache]
     if missing:
-        _read_where(ctx, target, prop, missing)
+        _read_where(ctx, kind, prop, missing)
     return dict((v, cache[v]) for v in values if v in cache)
+
+
+def department_kind(ctx):
+    """The department kind, as the registry hands it over."""
+    return ctx.kinds.named('departments')
 
 
 def departments_by_name(ctx, names):
     """Map department names (any case) to their ``{Id, Name, Number}`` (see :func:`objects_by_key`)."""
-    return objects_by_key(ctx, DEPARTMENTS, names)
+    return objects_by_key(ctx, department_kind(ctx), names)
 
 
 def pbx_spelling(ctx, name):
     """A department name as the PBX spells it (``sales`` -> ``Sales``); unknown names stay as given."""
-    return directory(ctx, DEPARTMENTS).spelling(name)
+    return directory(ctx, department_kind(ctx)).spelling(name)
 
 
 def departments_by_id(ctx, ids):
     """Map department ids to their ``{Id, Name, Number}`` (ids the PBX does not know are left out)."""
-    return objects_by(ctx, DEPARTMENTS, 'Id', ids)
+    return objects_by(ctx, department_kind(ctx), 'Id', ids)
 
 
 def departments_by_number(ctx, numbers):
     """Map department numbers (``GRP0001``) to their ``{Id, Name, Number}`` (unknown ones are left out)."""
-    return objects_by(ctx, DEPARTMENTS, 'Number', numbers)
+    return objects_by(ctx, department_kind(ctx), 'Number', numbers)
 
 
 def find_by_number(ctx, entity_set, number, select=None, expand=None):

@@ -14,7 +14,6 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.tcx.xapi.plugins.module_utils.destinations import HOLDERS
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import ValidationError
 from ansible_collections.tcx.xapi.plugins.module_utils.references import directory, objects_by
 
@@ -22,19 +21,19 @@ from ansible_collections.tcx.xapi.plugins.module_utils.references import directo
 def is_destination(kind):
     """Whether objects of ``kind`` can be where a call goes (users, ring groups, queues, IVRs): only then does
     deleting one ask who uses it."""
-    return kind.entity_set in set(target.entity_set for target in HOLDERS.values())
+    return bool(kind.answers_to)
 
 
 def holder_of(ctx, number, kind, key):
     """The object of any extension kind (user, ring group, queue, IVR) that holds ``number``, other than the object
     ``key`` of ``kind`` itself (tcx_config's stand-in for it), as ``(noun, object)``; or None. One GET by number per
     kind not read completely yet."""
-    for target in dict((t.entity_set, t) for t in HOLDERS.values()).values():
-        known = directory(ctx, target)
-        found = known.by_number.get(number) if known.complete else objects_by(ctx, target, 'Number', [number]).get(number)
-        if found is None or (target.entity_set == kind.entity_set and kind.folded_key(found.get(kind.key_property)) == kind.folded_key(key)):
+    for holder in ctx.kinds.holders():
+        known = directory(ctx, holder)
+        found = known.by_number.get(number) if known.complete else objects_by(ctx, holder, 'Number', [number]).get(number)
+        if found is None or (holder.entity_set == kind.entity_set and kind.folded_key(found.get(kind.key_property)) == kind.folded_key(key)):
             continue
-        return target.noun, found
+        return holder.name, found
     return None
 
 
@@ -80,14 +79,14 @@ def leaving(texts):
     return 'deleting it removes it from %s' % ', '.join(texts)
 
 
-def check_delete(ctx, kinds, kind, plan):
-    """Before a single module deletes ``plan.current`` (of ``kind``): fail when an object of ``kinds``
+def check_delete(ctx, kind, plan):
+    """Before a single module deletes ``plan.current`` (of ``kind``): fail when an object of any kind
     sends calls to its number, in check mode too, before any write; when lists hold it (a user in a ring group),
     say which in the diff (``member_of``) and a warning. Reads one listing per kind that sends calls."""
     number = (plan.current or {}).get('Number')
     if not number or not is_destination(kind):
         return
-    sent = senders(ctx, kinds)
+    sent = senders(ctx, ctx.kinds)
     using = users_of(sent, [number])
     if using:
         raise ValidationError(refusal([text for _number, text in using]))
@@ -100,9 +99,8 @@ def check_delete(ctx, kinds, kind, plan):
 def planned_senders(run):
     """``[(kind, objects)]`` of the kinds that send calls, as tcx_config's run ``run`` (the Converger) leaves them:
     what it read, with the items it updates as planned and the ones it creates; none that it deletes."""
-    from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS  # the registry imports the kinds
     sent = []
-    for kind in KINDS:
+    for kind in run.kinds:
         if not kind.sends_calls or kind.plural not in run.listings:
             continue
         planned = dict((id(i.current), i) for i in run.items[kind.plural] if i.current is not None)

@@ -197,7 +197,7 @@ from ansible_collections.tcx.xapi.plugins.module_utils.connection import (
     Context, client_from_module, connection_argument_spec,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.masking import MaskingModule, failures_masked
-from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS
+from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS, REGISTRY
 from ansible_collections.tcx.xapi.plugins.module_utils.odata import build_query
 from ansible_collections.tcx.xapi.plugins.module_utils.timezones import timezone_table
 
@@ -224,7 +224,7 @@ def main(module_class=None):
                   timezones=[], counts={})
     untrusted = False
     try:
-        result.update(gather(Context(module, client)))
+        result.update(gather(Context(module, client, kinds=REGISTRY)))
     except AuthenticationError as exc:
         result.update(reachable=exc.status is not None, credentials_ok=False, api_ok=False, message=exc.explain())
     except XAPIError as exc:

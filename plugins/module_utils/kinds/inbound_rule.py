@@ -33,7 +33,7 @@ DESTINATIONS = (('office_hours', 'OfficeHoursDestination', 'office hours'),
 
 def trunks(ctx):
     """The task's directory of trunks (by Number), read once: a PBX has a handful."""
-    known = ctx.lookups.directory('Trunks', 'Number', False)
+    known = ctx.kinds.named('trunks').directory(ctx.lookups)
     if not known.complete:
         for trunk in ctx.client.get_all('Trunks', select=['Id', 'Number', 'Gateway', 'DidNumbers']):
             known.remember(trunk)
@@ -136,8 +136,8 @@ class InboundRule(EntityKind):
                 ctx.module.warn(warning)
         return desired
 
-    def named(self, params):
-        return named_in(self, params)
+    def named(self, ctx):
+        return named_in(ctx, self)
 
     def create_payload(self, ctx, payload):
         payload = super(InboundRule, self).create_payload(ctx, payload)

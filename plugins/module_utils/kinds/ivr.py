@@ -22,6 +22,7 @@ class Ivr(NamedExtension):
     plural = 'ivrs'
     module = 'tcx_ivr'
     entity_set = 'Receptionists'
+    answers_to = ('ivr',)
     result_key = 'ivr'
     info_expand = {'Forwards': 'Forwards($select=Input,ForwardType,ForwardDN)', 'Groups': 'Groups($select=GroupId,Name)'}
     expand = 'Forwards($select=Input,ForwardType,ForwardDN),Groups'
@@ -43,8 +44,8 @@ class Ivr(NamedExtension):
         # Forwards is a navigation property: read through $expand, not $select.
         return [name for name in super(Ivr, self).select() if name != 'Forwards']
 
-    def named(self, params):
-        return super(Ivr, self).named(params) + named_in(self, params)
+    def named(self, ctx):
+        return super(Ivr, self).named(ctx) + named_in(ctx, self)
 
     def uses(self, entity):
         """The numbers the IVR's keys, its timeout, invalid input and routes send calls to."""

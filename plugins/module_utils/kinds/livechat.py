@@ -111,8 +111,8 @@ class LiveChat(EntityKind):
             desired['department'] = pbx_spelling(ctx, desired['department'])
         return desired
 
-    def named(self, params):
-        return [('departments', params['department'])] if params.get('department') else []
+    def named(self, ctx):
+        return [('departments', ctx.params['department'])] if ctx.params.get('department') else []
 
     def entity_path(self, entity):
         return self.entity_set + key_segment(entity['Link'])

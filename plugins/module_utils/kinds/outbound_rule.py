@@ -178,8 +178,8 @@ class OutboundRule(EntityKind):
             desired['routes'] = routes
         return desired
 
-    def named(self, params):
-        return [('departments', name) for name in params.get('departments') or []]
+    def named(self, ctx):
+        return [('departments', name) for name in ctx.params.get('departments') or []]
 
     # -- the order -------------------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ class Queue(NamedExtension):
     plural = 'queues'
     module = 'tcx_queue'
     entity_set = 'Queues'
+    answers_to = ('queue',)
     result_key = 'queue'
     expand = 'Agents,Managers,Groups'
     info_expand = {'Agents': 'Agents($select=Number,SkillGroup)', 'Managers': 'Managers($select=Number)',

@@ -22,6 +22,7 @@ class RingGroup(NamedExtension):
     plural = 'ring_groups'
     module = 'tcx_ring_group'
     entity_set = 'RingGroups'
+    answers_to = ('ring_group',)
     result_key = 'ring_group'
     expand = 'Members,Groups'
     info_expand = {'Members': 'Members($select=Number)', 'Groups': 'Groups($select=GroupId,Name)'}

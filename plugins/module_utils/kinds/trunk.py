@@ -70,15 +70,10 @@ class TrunkDirectory(Directory):
 
 
 def trunk_directory(lookups):
-    """The task's :class:`TrunkDirectory` (a plain one made by an inbound rule first is taken over)."""
-    known = lookups.directories.get('Trunks')
-    if not isinstance(known, TrunkDirectory):
-        directory = TrunkDirectory()
-        for entity in (known.by_id.values() if known else ()):
-            directory.remember(entity)
-        directory.complete = bool(known and known.complete)
-        lookups.directories['Trunks'] = known = directory
-    return known
+    """The task's :class:`TrunkDirectory`, made on first use."""
+    if 'Trunks' not in lookups.directories:
+        lookups.directories['Trunks'] = TrunkDirectory()
+    return lookups.directories['Trunks']
 
 
 class CallerIdRules(Field):
@@ -296,8 +291,7 @@ class Trunk(EntityKind):
 
 def _objects_after(run, plural):
     """The objects of a kind as they will be after this tcx_config task (read now if the task did not read them)."""
-    from ansible_collections.tcx.xapi.plugins.module_utils.registry import kind_named
-    kind = kind_named(plural)
+    kind = run.kinds.named(plural)
     listing = run.listings.get(plural)
     if listing is None:
         listing = run.read_kind(kind)

@@ -29,7 +29,7 @@ from ansible_collections.tcx.xapi.plugins.module_utils.odata import all_of, any_
 from ansible_collections.tcx.xapi.plugins.module_utils.phones import PhonesField
 from ansible_collections.tcx.xapi.plugins.module_utils.usage import leaving, lists_holding, planned_senders
 from ansible_collections.tcx.xapi.plugins.module_utils.references import (
-    DEPARTMENTS, departments_by_id, departments_by_name, directory, name_key,
+    department_kind, departments_by_id, departments_by_name, directory, name_key,
 )
 
 ROLES = ['system_owners', 'system_admins', 'group_owners', 'managers', 'group_admins', 'receptionists', 'users']
@@ -109,6 +109,7 @@ class User(EntityKind):
     department_member_type = 'Extension'
     refers_to = ('departments',)
     holds_extension = True
+    answers_to = ('extension', 'voicemail', 'voicemail_of_destination')  # a user's number, its voicemail
     key_option = 'extension'
     key_property = 'Number'
     expand = 'Groups($expand=Rights),ForwardingProfiles,Phones'
@@ -193,9 +194,9 @@ class User(EntityKind):
             return None
         return [d['name'] for d in params['departments']]
 
-    def named(self, params):
-        names = self.member_of(params) or []
-        names += [params['primary_department']] if params.get('primary_department') else []
+    def named(self, ctx):
+        names = self.member_of(ctx.params) or []
+        names += [ctx.params['primary_department']] if ctx.params.get('primary_department') else []
         return [('departments', name) for name in names]
 
     def prepare(self, lookups, listing, items, pruned):
@@ -273,7 +274,7 @@ class User(EntityKind):
         """Keep the user's memberships for the checks before writing, and the department names they show."""
         if user:
             ctx.cache['current_groups'] = user.get('Groups') or []
-            known = directory(ctx, DEPARTMENTS)
+            known = directory(ctx, department_kind(ctx))
             for row in user.get('Groups') or []:
                 if row.get('GroupId') is not None and row.get('Name') and row['GroupId'] not in known.by_id:
                     known.by_id[row['GroupId']] = {'Id': row['GroupId'], 'Name': row['Name']}

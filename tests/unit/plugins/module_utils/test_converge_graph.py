@@ -9,7 +9,7 @@ __metaclass__ = type
 from ansible_collections.tcx.xapi.plugins.module_utils.connection import Context
 from ansible_collections.tcx.xapi.plugins.module_utils.converge import delete_steps
 from ansible_collections.tcx.xapi.plugins.module_utils.entity import Engine
-from ansible_collections.tcx.xapi.plugins.module_utils.registry import PLURALS, kind_named
+from ansible_collections.tcx.xapi.plugins.module_utils.registry import PLURALS, REGISTRY, kind_named
 
 
 def test_objects_that_use_nothing_deleted_go_in_one_step():
@@ -63,7 +63,7 @@ def test_a_create_leaves_out_the_destination_to_an_object_created_after_it_and_a
     kind = kind_named('ring_groups')
     params = dict((option, None) for option in kind.argument_spec())
     params.update(state='present', name='Sales Team', ring_time=20, no_answer={'to': 'queue', 'name': 'Support Queue'})
-    ctx = Context(Module(params), client=None, created_before=PLURALS[:PLURALS.index('ring_groups')])
+    ctx = Context(Module(params), client=None, created_before=PLURALS[:PLURALS.index('ring_groups')], kinds=REGISTRY)
     queues = kind_named('queues').directory(ctx.lookups)
     queues.remember({'Id': -1, 'Name': 'Support Queue', 'Number': '801'})  # created by the same run, after ring groups
     queues.complete = True

@@ -9,10 +9,10 @@ import pytest
 
 from ansible_collections.tcx.xapi.plugins.module_utils.connection import Context
 from ansible_collections.tcx.xapi.plugins.module_utils.destinations import (
-    DESTINATION, IVR_FORWARD, QUEUES, DestinationField, ForwardField, MenuField, NumberOnlyField, RouteField, route_uses,
+    DESTINATION, IVR_FORWARD, DestinationField, ForwardField, MenuField, NumberOnlyField, RouteField, route_uses,
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import ValidationError, rule_problems
-from ansible_collections.tcx.xapi.plugins.module_utils.registry import PLURALS
+from ansible_collections.tcx.xapi.plugins.module_utils.registry import PLURALS, REGISTRY, kind_named
 from ansible_collections.tcx.xapi.plugins.module_utils.references import directory
 
 
@@ -28,8 +28,8 @@ class FakeModule(object):
 
 def context(queues=(), check_mode=False, kind='departments'):
     """A context of an item of ``kind`` in tcx_config: the kinds before it in the registry are created before it."""
-    ctx = Context(FakeModule(check_mode), client=None, created_before=PLURALS[:PLURALS.index(kind)])
-    known = directory(ctx, QUEUES)
+    ctx = Context(FakeModule(check_mode), client=None, created_before=PLURALS[:PLURALS.index(kind)], kinds=REGISTRY)
+    known = directory(ctx, kind_named('queues'))
     for queue in queues:
         known.remember(queue)
     known.complete = True

@@ -14,6 +14,7 @@ from ansible_collections.tcx.xapi.plugins.module_utils.fields import (
 )
 from ansible_collections.tcx.xapi.plugins.module_utils.kind import EntityKind
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.department import Department
+from ansible_collections.tcx.xapi.plugins.module_utils.registry import REGISTRY
 
 
 class FakeModule(object):
@@ -31,7 +32,7 @@ def department_params(**options):
 
 
 def engine_for(kind, params):
-    return Engine(kind, Context(FakeModule(params), client=None))
+    return Engine(kind, Context(FakeModule(params), client=None, kinds=REGISTRY))
 
 
 CURRENT = {

@@ -7,7 +7,7 @@ __metaclass__ = type
 
 from ansible_collections.tcx.xapi.plugins.module_utils import info
 from ansible_collections.tcx.xapi.plugins.module_utils.connection import Context
-from ansible_collections.tcx.xapi.plugins.module_utils.registry import kind_named
+from ansible_collections.tcx.xapi.plugins.module_utils.registry import REGISTRY, kind_named
 
 USERS = kind_named('users')
 LIVECHATS = kind_named('livechats')
@@ -49,7 +49,7 @@ def query(kind, client, **options):
     params = dict((name, None) for name in info.info_argument_spec(kind))
     params.update(options)
     module = FakeModule(params)
-    return info.query(kind, Context(module, client)), module
+    return info.query(kind, Context(module, client, kinds=REGISTRY)), module
 
 
 def test_no_selector_reads_the_whole_set_in_id_order_with_memberships_and_forwarding_profiles():

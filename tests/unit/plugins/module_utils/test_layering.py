@@ -47,3 +47,23 @@ def test_every_kind_declares_what_the_registry_consumers_read():
 def test_an_unknown_plural_names_the_kinds():
     with pytest.raises(KeyError, match='the kinds are settings, departments, users'):
         kind_named('phones')
+
+
+REFERENCING = ['plugins/module_utils/%s.py' % name for name in ('destinations', 'references', 'extensions', 'usage')]
+
+
+@pytest.mark.parametrize('path', REFERENCING + ['plugins/module_utils/kinds/%s.py' % kind.__module__.rsplit('.', 1)[1] for kind in KINDS])
+def test_kinds_and_references_reach_other_kinds_through_the_context_not_the_registry(path):
+    with open(os.path.join(os.path.dirname(__file__), '..', '..', '..', '..', path)) as source:
+        text = source.read()
+    assert 'module_utils.registry' not in text, '%s imports the registry, which imports every kind: use ctx.kinds' % path
+
+
+def test_the_kinds_answer_to_destination_targets_once_and_name_the_nameable_ones():
+    from ansible_collections.tcx.xapi.plugins.module_utils.destinations import DESTINATION, IVR_FORWARD, NAMED
+    answered = [to for kind in KINDS for to in kind.answers_to]
+    assert len(answered) == len(set(answered)), 'a destination target is answered by two kinds: %s' % answered
+    unknown = sorted(set(answered) - (DESTINATION.carries_number | IVR_FORWARD.carries_number))
+    assert unknown == [], 'answers_to names no destination target that carries a number: %s' % unknown
+    by_name = sorted(to for kind in KINDS if kind.key_option == 'name' for to in kind.answers_to)
+    assert sorted(NAMED) == by_name, 'destinations.NAMED must list the targets of the kinds named by name: %s' % by_name

@@ -11,6 +11,7 @@ from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
 from ansible_collections.tcx.xapi.plugins.module_utils.client import UncertainWrite, write_with_read_back
 from ansible_collections.tcx.xapi.plugins.module_utils.connection import Context
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.user import User
+from ansible_collections.tcx.xapi.plugins.module_utils.registry import REGISTRY
 
 LOST = XAPIError('POST /xapi/v1/Users failed: no answer from https://pbx', transient=True)
 REFUSED = XAPIError('POST /xapi/v1/Users failed: HTTP 400: bad', status=400)
@@ -108,7 +109,7 @@ class Module(object):
 
 
 def delete_batch(client, users):
-    return User().delete_batch(Context(Module(), client), users)
+    return User().delete_batch(Context(Module(), client, kinds=REGISTRY), users)
 
 
 USERS = [{'Id': 11, 'Number': '101'}, {'Id': 12, 'Number': '102'}, {'Id': 13, 'Number': '103'}]

@@ -10,6 +10,7 @@ import pytest
 from ansible_collections.tcx.xapi.plugins.module_utils.connection import Context
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import ValidationError
 from ansible_collections.tcx.xapi.plugins.module_utils.timezones import resolve_timezone, timezone_display
+from ansible_collections.tcx.xapi.plugins.module_utils.registry import REGISTRY
 
 TABLE = [
     {'Id': '4', 'WindowsName': 'Pacific Standard Time', 'IanaName': 'America/Los_Angeles', 'Name': '(UTC-08:00) Pacific'},
@@ -32,7 +33,7 @@ class FakeModule(object):
 
 
 def context():
-    ctx = Context(FakeModule(), client=None)
+    ctx = Context(FakeModule(), client=None, kinds=REGISTRY)
     ctx.lookups.timezones = TABLE
     return ctx
 
@@ -101,7 +102,7 @@ class ZoneClient(object):
 
 
 def task(client):
-    return Context(FakeModule(), client=client)
+    return Context(FakeModule(), client=client, kinds=REGISTRY)
 
 
 def test_the_zone_table_is_read_once_and_kept_for_the_next_tasks(tmp_path):

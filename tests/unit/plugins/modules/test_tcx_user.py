@@ -12,7 +12,8 @@ from ansible_collections.tcx.xapi.plugins.module_utils.entity import Engine
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import SECRET_CHANGED_MASK, SECRET_MASK, ValidationError
 from ansible_collections.tcx.xapi.plugins.module_utils.links import check_link_name
 from ansible_collections.tcx.xapi.plugins.module_utils.kinds.user import User, generate_password
-from ansible_collections.tcx.xapi.plugins.module_utils.references import DEPARTMENTS, directory
+from ansible_collections.tcx.xapi.plugins.module_utils.references import directory
+from ansible_collections.tcx.xapi.plugins.module_utils.registry import REGISTRY, kind_named
 
 
 class FakeModule(object):
@@ -32,7 +33,7 @@ def user_params(**options):
 
 
 def engine_for(params, check_mode=False):
-    ctx = Context(FakeModule(params, check_mode), client=None)
+    ctx = Context(FakeModule(params, check_mode), client=None, kinds=REGISTRY)
     return Engine(User(), ctx), ctx
 
 
@@ -48,7 +49,7 @@ def plan_for(current=None, check_mode=False, **options):
     current = CURRENT if current is None else current
     engine, ctx = engine_for(user_params(**options), check_mode)
     for row in current.get('Groups', []):
-        directory(ctx, DEPARTMENTS).remember({'Id': row['GroupId'], 'Name': row['Name'], 'Number': 'GRP%04d' % row['GroupId']})
+        directory(ctx, kind_named('departments')).remember({'Id': row['GroupId'], 'Name': row['Name'], 'Number': 'GRP%04d' % row['GroupId']})
     return engine.plan(engine.desired(), current)
 
 
