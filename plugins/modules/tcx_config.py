@@ -234,8 +234,8 @@ changes:
   contains:
     kind:
       description: >-
-        V(department), V(user), V(parking), V(live chat link), V(ring group), V(queue), V(holiday), V(office hours),
-        V(IVR), V(trunk), V(inbound rule) or V(outbound rule).
+        V(settings), V(department), V(user), V(parking), V(live chat link), V(ring group), V(queue), V(holiday), V(office hours),
+        V(IVR), V(trunk), V(inbound rule), V(outbound rule), V(contact) or V(blocklist entry).
       type: str
     key:
       description: The object's natural key (name, extension, number or link); V(office hours) for the office hours.

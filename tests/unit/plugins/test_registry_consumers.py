@@ -153,8 +153,11 @@ def test_tcx_system_info_documents_the_count_of_every_kind(plural):
 
 
 def spoken(kind):
-    """How prose names the objects of a kind: ``ring groups``, ``IVRs``, ``office hours`` (a singleton as it is)."""
-    return kind.name if kind.singleton else kind.name + 's'
+    """How prose names the objects of a kind: ``ring groups``, ``IVRs``, ``blocklist entries``, ``office hours`` (a
+    singleton as it is)."""
+    if kind.singleton:
+        return kind.name
+    return kind.name[:-1] + 'ies' if kind.name[-1] == 'y' and kind.name[-2] not in 'aeiou' else kind.name + 's'
 
 
 def assert_prose_names_every_kind(prose, where, ordered=False):
