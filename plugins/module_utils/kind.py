@@ -417,9 +417,6 @@ class Kinds(object):
     def __iter__(self):
         return iter(self.kinds)
 
-    def __reversed__(self):
-        return reversed(self.kinds)
-
     def named(self, plural):
         """The kind whose list is called ``plural`` (``departments``)."""
         for kind in self.kinds:
