@@ -141,6 +141,9 @@ options:
       - Contacts of the company phonebook, each a dictionary with the options of M(tcx.xapi.tcx_contact) (C(first_name),
         C(last_name), C(company), C(numbers), ...).
       - With V(contacts) in O(prune), contacts synchronised from a CRM, Google or Microsoft 365 are never deleted.
+    type: list
+    elements: dict
+    default: []
   blocklist:
     description:
       - IP blocklist entries, each a dictionary with the options of M(tcx.xapi.tcx_blocklist) (C(address), C(action),

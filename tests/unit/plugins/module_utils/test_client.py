@@ -385,7 +385,7 @@ class FakeDownload(FakeResponse):
 
 def downloading(answers):
     """A client whose login succeeds and whose downloads get ``answers``; returns (client, calls)."""
-    client, transport, _ = make_client([login_ok()])
+    client, transport, _cache = make_client([login_ok()])
     client._obtain_token()
     calls = []
 
