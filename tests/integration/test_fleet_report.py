@@ -114,7 +114,9 @@ def test_three_slices_merge_into_the_report_of_the_unsliced_audit(tmp_path):
     assert [row['drift_by_kind']['departments'] for row in sliced['rows']] == [n % 2 for n in range(PBXS)]
     assert [row['pbx_version'].startswith(VERSIONS[n % 2] + '.') for n, row in enumerate(sliced['rows'])] == [True] * PBXS
     assert (sliced['pbxs'], sliced['drifting_pbxs'], sliced['kinds'], sliced['columns'], sliced['missing']) == (
-        PBXS, PBXS // 2, ['departments'], ['licence'], [])
+        PBXS, PBXS // 2, ['departments'],
+        # The test's own column, then those the audit adds itself (licence and maintenance, backups, settings).
+        ['licence', 'licence runs out', 'maintenance runs out', 'newest backup', 'settings drift'], [])
     assert merged_artifacts['tcx_fleet_drift'] == {'pbxs': PBXS, 'drifting_pbxs': PBXS // 2, 'drifting_objects': PBXS // 2, 'missing': []}
     markdown = (tmp_path / 'sliced' / 'tcx-fleet-report.md').read_text()
     assert '| pbx-01 | **drift** | 1 | 1 | 0 | %s' % sliced['rows'][1]['pbx_version'] in markdown
