@@ -580,8 +580,8 @@ class Converger(object):
         uses, follows = {}, {}
         for item in doomed:
             uses[item] = set(numbers[str(n)] for n, _text in item.kind.uses(item.current) if str(n) in numbers)
-            follows[item] = set(other for other in doomed if other.kind.plural in item.kind.refers_to and
-                                not other.kind.holds_extension)
+            named = [other for other in doomed if other.kind.plural in item.kind.refers_to]
+            follows[item] = set(other for other in named if not other.kind.holds_extension)
         return delete_steps(doomed, uses, follows)
 
     def delete_all(self, steps):
