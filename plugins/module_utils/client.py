@@ -11,11 +11,18 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import ipaddress
+import os
 import random
 import re
 import threading
 import time
 import traceback
+
+try:
+    from urllib.parse import urlparse
+except ImportError:  # pragma: no cover - Python 2 is not supported, kept for the import sanity test
+    from urlparse import urlparse
 
 try:
     from concurrent.futures import ThreadPoolExecutor
@@ -172,6 +179,34 @@ def error_from_response(method, path, response):
                      transient=status in TRANSIENT_STATUSES)
 
 
+def environment_proxies(url, environ):
+    """The proxies requests would take from the environment for ``url``: ``https_proxy`` (``http_proxy``
+    for http) or ``all_proxy``, none when ``no_proxy`` names the host (an entry, a domain suffix, an
+    address range, or ``*``); lower-case names first, as requests reads them."""
+    def named(name):
+        return environ.get(name) or environ.get(name.upper())
+    parsed = urlparse(url)
+    host = (parsed.hostname or '').lower()
+    for entry in (named('no_proxy') or '').replace(' ', '').split(','):
+        entry = entry.lower().lstrip('.')
+        if entry and (entry == '*' or _host_matches(host, parsed.port, entry)):
+            return {}
+    proxy = named('%s_proxy' % parsed.scheme) or named('all_proxy')
+    return {parsed.scheme: proxy} if proxy else {}
+
+
+def _host_matches(host, port, entry):
+    """Whether a ``no_proxy`` entry (``pbx.example.com``, ``example.com``, ``10.0.0.0/8``, ``host:port``) names ``host``."""
+    try:
+        return ipaddress.ip_address(host) in ipaddress.ip_network(entry, strict=False)
+    except ValueError:
+        pass
+    name, _colon, entry_port = entry.partition(':')
+    if entry_port and str(port) != entry_port:
+        return False
+    return host == name or host.endswith('.' + name)
+
+
 class XAPIClient(object):
     """A session with one PBX: logs in, sends requests, retries what is safe to retry.
 
@@ -182,7 +217,7 @@ class XAPIClient(object):
 
     def __init__(self, url, client_id=None, client_secret=None, access_token=None,
                  validate_certs=True, ca_path=None, timeout=30, retries=3,
-                 check_mode=False, warn=None, sleep=time.sleep, token_cache_dir=None):
+                 check_mode=False, warn=None, sleep=time.sleep, token_cache_dir=None, environ=None):
         if not HAS_REQUESTS:
             raise XAPIError('the python library "requests" is required')
         self.base_url, url_warning = normalize_url(url)
@@ -199,7 +234,12 @@ class XAPIClient(object):
         self.stats = {'requests': 0, 'logins': 0}
         self._warn = warn or (lambda message: None)
         self._sleep = sleep
+        environ = os.environ if environ is None else environ
         self.session = requests.Session()
+        # What requests would read from os.environ (proxies, a CA bundle) comes from ``environ``, the
+        # task's environment, and ~/.netrc is never read: its Basic credentials would replace the token.
+        self.session.trust_env = False
+        self.session.proxies = environment_proxies(self.base_url, environ)
         self.session.headers['Accept'] = 'application/json'
         # tcx_config writes from several threads through this one session.
         adapter = requests.adapters.HTTPAdapter(pool_maxsize=32)
@@ -207,8 +247,9 @@ class XAPIClient(object):
         self.session.mount('http://', adapter)
         if url_warning:
             self._warn(url_warning)
-        # Passed with every request: a Session-level verify loses to REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE.
-        self.verify = True
+        # Passed with every request. A CA bundle named by REQUESTS_CA_BUNDLE or CURL_CA_BUNDLE is used as
+        # requests uses it (when the certificate is checked and ca_path is not given).
+        self.verify = environ.get('REQUESTS_CA_BUNDLE') or environ.get('CURL_CA_BUNDLE') or True
         if not validate_certs:
             self._warn('validate_certs is false: the PBX certificate is not checked')
             self.verify = False

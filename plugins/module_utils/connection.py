@@ -7,6 +7,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import os
+
 from ansible.module_utils.basic import env_fallback, missing_required_lib
 from ansible_collections.tcx.xapi.plugins.module_utils.client import (
     HAS_REQUESTS, REQUESTS_IMPORT_ERROR, XAPIClient, XAPIError,
@@ -35,6 +37,8 @@ def client_from_module(module):
     if not HAS_REQUESTS:
         module.fail_json(msg=missing_required_lib('requests'), exception=REQUESTS_IMPORT_ERROR)
     p = module.params
+    # A module process runs in the task's environment; in the controller's worker process, TaskModule carries it.
+    environ = getattr(module, 'environ', None) or os.environ
     if p['timeout'] <= 0 or p['retries'] < 0:
         module.fail_json(msg='timeout must be positive and retries zero or more')
     try:
@@ -42,7 +46,7 @@ def client_from_module(module):
                           access_token=p['access_token'], validate_certs=p['validate_certs'],
                           ca_path=p['ca_path'], timeout=p['timeout'], retries=p['retries'],
                           check_mode=module.check_mode, warn=module.warn,
-                          token_cache_dir=default_cache_dir() if p['token_cache'] else None)
+                          token_cache_dir=default_cache_dir(environ) if p['token_cache'] else None, environ=environ)
     except (XAPIError, ValueError) as exc:
         module.fail_json(msg=str(exc))
 

@@ -16,7 +16,6 @@ __metaclass__ = type
 
 import copy
 
-from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible_collections.tcx.xapi.plugins.module_utils.client import ALREADY_IN_USE, XAPIError
 from ansible_collections.tcx.xapi.plugins.module_utils.connection import Context, client_from_module, connection_argument_spec
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import (
@@ -260,13 +259,14 @@ def _naming_an_option(module):
     return naming_an_option(getattr(getattr(module, 'validation_result', None), 'error_messages', None))
 
 
-class _EntityModule(MaskingModule):
-    """An AnsibleModule that checks the shape of its arguments as given, before Ansible converts them
-    (and that masks every secret of the task, :class:`MaskingModule`).
+class ShapeChecks(object):
+    """Mixed into the module class of a kind (``AnsibleModule`` in a module process, ``TaskModule`` in the
+    controller's worker process): checks the shape of the arguments as given, before they are validated.
 
     Ansible would write ``password: [x]`` as ``"['x']"`` and answer ``departments: Sales`` with
-    "dictionary requested, could not parse JSON or key=value"; this one sets such values aside before
-    its validation (:func:`set_aside_wrong_shapes`) and fails naming the option and what it takes.
+    "dictionary requested, could not parse JSON or key=value"; this sets such values aside when the
+    arguments are read (``_load_params``, which both module classes call before they validate:
+    :func:`set_aside_wrong_shapes`), and a failure of validation names the option and what it takes.
     """
 
     fields = ()
@@ -274,7 +274,7 @@ class _EntityModule(MaskingModule):
     shape_problems = ()
 
     def _load_params(self):
-        super(_EntityModule, self)._load_params()
+        super(ShapeChecks, self)._load_params()
         self.shape_problems = set_aside_wrong_shapes(self.fields, self.params)
 
     def fail_json(self, msg=None, **kwargs):
@@ -283,7 +283,7 @@ class _EntityModule(MaskingModule):
             problems = list(self.shape_problems) or type_problems(self.fields, params) or _naming_an_option(self)
             if problems:
                 msg = '; '.join(problems)
-        super(_EntityModule, self).fail_json(msg=msg, **kwargs)
+        super(ShapeChecks, self).fail_json(msg=msg, **kwargs)
 
 
 def connection_fields():
@@ -293,52 +293,23 @@ def connection_fields():
             for name, entry in connection_argument_spec().items()]
 
 
-# What an option keeps of its spec entry while the arguments are read as given (:func:`_in_process_module`).
-AS_GIVEN = ('required', 'default', 'no_log', 'aliases', 'fallback')
-
-
-def _in_process_module(module_class, kind, spec, constraints):
-    """The module object of a run in the controller's process, with the same checks as :class:`_EntityModule`.
-
-    ``module_class`` validates what it is given (in_process.TaskModule); it is given a spec that takes every
-    option as it is (``raw``, with its default, fallback and ``no_log``), so that the shapes are checked on
-    the arguments as given (:func:`set_aside_wrong_shapes`); then the module's own spec validates them.
-    """
-    as_given = dict((name, dict([('type', 'raw')] + [(k, v) for k, v in entry.items() if k in AS_GIVEN]))
-                    for name, entry in spec.items())
-    module = module_class(argument_spec=as_given, supports_check_mode=True)
-    module.shape_problems = set_aside_wrong_shapes(kind.fields + connection_fields(), module.params)
-    if module.shape_problems:
-        return module
-    # Only the options given (and defaults): Ansible's validation takes an option set to None as given.
-    given = dict((name, value) for name, value in module.params.items() if value is not None)
-    validation = ArgumentSpecValidator(spec, **constraints).validate(given)
-    module.params.update(validation.validated_parameters)
-    module.no_log_values.update(validation._no_log_values)
-    if validation.error_messages:
-        module.fail_json(msg='; '.join(naming_an_option(validation.error_messages)) or validation.errors.msg)
-    return module
-
-
 @failures_masked
 def run_entity_module(plural, extra_spec=None, module_class=None):
     """The whole ``main()`` of the module of the kind ``plural`` in the registry.
 
     Generated secrets are delivered (:class:`PasswordDelivery`) also when the task fails: the PBX
-    may hold them. ``module_class`` builds the module object (default :class:`MaskingModule`);
-    the action plugins pass one that runs in the controller's worker process, constructed the
-    same way.
+    may hold them. ``module_class`` is the module's class (default :class:`MaskingModule`; the action
+    plugin passes ``TaskModule``, which runs in the controller's worker process), with
+    :class:`ShapeChecks` mixed in.
     """
     kind = kind_named(plural)
     spec = kind.argument_spec()
     spec.update(extra_spec or {})
     constraints = dict(required_if=list(kind.required_if), mutually_exclusive=list(kind.mutually_exclusive),
                        required_one_of=list(kind.required_one_of))
-    if module_class is None:  # in a module process
-        module_class = type('EntityModule', (_EntityModule,), {'fields': kind.fields + connection_fields()})
-        module = module_class(argument_spec=spec, supports_check_mode=True, **constraints)
-    else:
-        module = _in_process_module(module_class, kind, spec, constraints)
+    fields = {'fields': kind.fields + connection_fields()}
+    module_class = type('EntityModule', (ShapeChecks, module_class or MaskingModule), fields)
+    module = module_class(argument_spec=spec, supports_check_mode=True, **constraints)
     module.ready = True
     if module.shape_problems:  # before any request, as every other check of the input
         module.fail_json(msg='; '.join(module.shape_problems))

@@ -48,12 +48,15 @@ def exclusive_lock(path, flags=os.O_RDWR | os.O_CREAT):
             os.close(handle)
 
 
-def default_cache_dir():
-    """``$TCX_TOKEN_CACHE_DIR``, else ``$XDG_CACHE_HOME/tcx.xapi``, else ``~/.cache/tcx.xapi``."""
-    explicit = os.environ.get('TCX_TOKEN_CACHE_DIR')
+def default_cache_dir(environ=None):
+    """``$TCX_TOKEN_CACHE_DIR``, else ``$XDG_CACHE_HOME/tcx.xapi``, else ``$HOME/.cache/tcx.xapi``, read in
+    ``environ`` (default ``os.environ``)."""
+    environ = os.environ if environ is None else environ
+    explicit = environ.get('TCX_TOKEN_CACHE_DIR')
     if explicit:
         return explicit
-    base = os.environ.get('XDG_CACHE_HOME') or os.path.join(os.path.expanduser('~'), '.cache')
+    home = environ.get('HOME') or os.path.expanduser('~')
+    base = environ.get('XDG_CACHE_HOME') or os.path.join(home, '.cache')
     return os.path.join(base, 'tcx.xapi')
 
 

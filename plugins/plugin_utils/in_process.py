@@ -10,8 +10,9 @@ to which ``meta/runtime.yml`` routes every module) built on :class:`InProcessAct
 task's module and calls its own ``main()`` with :class:`TaskModule`, which is constructed like ``AnsibleModule`` and behaves like it where the
 engine looks (``params``, ``check_mode``, ``_diff``, ``warn``, ``no_log_values``, ``exit_json``,
 ``fail_json``). Arguments are validated with ansible-core's argument spec validator against the
-module's own spec, environment fallbacks (``TCX_URL``, ...) read the controller's environment plus
-the task's ``environment``, and every result is masked with the ``no_log`` values exactly as
+module's own spec, environment fallbacks (``TCX_URL``, ...), ``path`` options, the token cache and the client's
+proxies read the controller's environment plus the task's ``environment`` (passed to them, the worker's
+``os.environ`` untouched), and every result is masked with the ``no_log`` values exactly as
 ``AnsibleModule`` masks it.
 
 The module process is used instead (the plugin runs the module as usual) when the task does not
@@ -24,18 +25,20 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import contextlib
 import datetime
 import importlib
 import json
 import os
+import re
 import traceback
 
 from ansible import constants as C
 from ansible.errors import AnsibleError
+from ansible.module_utils.basic import env_fallback
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.module_utils.common.parameters import remove_values
-from ansible.module_utils.errors import UnsupportedError
+from ansible.module_utils.common.validation import check_type_str
+from ansible.module_utils.errors import AnsibleFallbackNotFound, UnsupportedError
 from ansible.module_utils.parsing.convert_bool import boolean
 from ansible.plugins.action import ActionBase
 from ansible.utils.vars import merge_hash
@@ -66,29 +69,50 @@ def plain(value):
     return json.loads(json.dumps(value, default=encode))
 
 
-class TaskModule(object):
-    """What an engine needs of ``AnsibleModule``, for one task in the controller's worker process.
+class Task(object):
+    """What a :class:`TaskModule` knows of its task: name, arguments, modes, and the environment it runs in."""
 
-    Constructed with ``AnsibleModule``'s keyword arguments (the module's own argument spec and
-    constraints) after :meth:`for_task` bound the task: its arguments, check mode and diff mode.
+    def __init__(self, name, args, check_mode, diff, inject_invocation=True, environ=None):
+        self.name = name
+        self.args = args
+        self.check_mode = check_mode
+        self.diff = diff
+        self.inject_invocation = inject_invocation
+        self.environ = dict(os.environ if environ is None else environ)
+
+
+class TaskModule(object):
+    """The one stand-in for ``AnsibleModule`` in the controller's worker process, for one task.
+
+    :meth:`for_task` binds a subclass to the task; it is then constructed with ``AnsibleModule``'s keyword
+    arguments (the module's own argument spec and constraints) and, like ``AnsibleModule``, reads its
+    arguments in ``_load_params`` (where a subclass checks them as given: entity.ShapeChecks) before it
+    validates them. ``environ`` is the environment a module process of the task would have (the
+    controller's plus the task's ``environment``): the environment fallbacks of the options, ``path``
+    options, the token cache and the client read it, and the worker's ``os.environ`` is never changed.
     """
 
-    def __init__(self, task_name, task_args, check_mode, diff, inject_invocation, argument_spec,
-                 supports_check_mode=False, mutually_exclusive=None, required_together=None, required_one_of=None,
-                 required_if=None, required_by=None):
-        self._name = task_name
-        self._inject_invocation = inject_invocation
-        self.check_mode = check_mode
-        self._diff = diff
+    _task = None
+    # Every object built for the task (the action plugin masks an unexpected failure with its secrets).
+    built = None
+
+    def __init__(self, argument_spec, supports_check_mode=False, mutually_exclusive=None, required_together=None,
+                 required_one_of=None, required_if=None, required_by=None):
+        task = self._task
+        self._name = task.name
+        self._inject_invocation = task.inject_invocation
+        self.check_mode = task.check_mode
+        self._diff = task.diff
+        self.environ = task.environ
         self.warnings = []
         self.no_log_values = set()
-        self.params = plain(task_args)
-        self._argument_spec = argument_spec
-        # Before validation: a task that fails it echoes its arguments (masking.py).
-        self.no_log_values.update(secret_values(self.params, argument_spec))
-        validator = ArgumentSpecValidator(argument_spec, mutually_exclusive=mutually_exclusive,
-                                          required_together=required_together, required_one_of=required_one_of,
-                                          required_if=required_if, required_by=required_by)
+        self.argument_spec = argument_spec
+        self.built.append(self)
+        self._load_params()
+        validator = ArgumentSpecValidator(reading_environment(argument_spec, self.environ),
+                                          mutually_exclusive=mutually_exclusive, required_together=required_together,
+                                          required_one_of=required_one_of, required_if=required_if, required_by=required_by)
+        # Only the options given: Ansible's validation takes an option set to None as given.
         validation = validator.validate(self.params)
         self.params.update(validation.validated_parameters)
         self.no_log_values.update(validation._no_log_values)
@@ -97,17 +121,20 @@ class TaskModule(object):
         if len(validation.errors.errors):
             message = '; '.join(naming_an_option(validation.error_messages)) or validation.errors.msg
             if isinstance(validation.errors.errors[0], UnsupportedError):
-                message = 'Unsupported parameters for (%s) module: %s' % (task_name, message)
+                message = 'Unsupported parameters for (%s) module: %s' % (task.name, message)
             self.fail_json(msg=message)
-        if check_mode and not supports_check_mode:
-            self.exit_json(skipped=True, msg='module (%s) does not support check mode' % task_name)
+        if task.check_mode and not supports_check_mode:
+            self.exit_json(skipped=True, msg='module (%s) does not support check mode' % task.name)
 
     @classmethod
-    def for_task(cls, task_name, task_args, check_mode, diff, inject_invocation=True):
-        """A constructor with ``AnsibleModule``'s signature, bound to one task."""
-        def build(**module_kwargs):
-            return cls(task_name, task_args, check_mode, diff, inject_invocation, **module_kwargs)
-        return build
+    def for_task(cls, task):
+        """A subclass bound to ``task`` (:class:`Task`), constructed like ``AnsibleModule``."""
+        return type(cls.__name__, (cls,), {'_task': task, 'built': []})
+
+    def _load_params(self):
+        """The task's arguments as a module process receives them; their secrets known before validation (masking.py)."""
+        self.params = plain(self._task.args)
+        self.no_log_values.update(secret_values(self.params, self.argument_spec))
 
     def warn(self, warning):
         """A warning of the task result (masked like the rest of it)."""
@@ -132,14 +159,57 @@ class TaskModule(object):
         if not self._inject_invocation:
             result.pop('invocation', None)
         elif 'invocation' not in result:
-            result['invocation'] = {'module_args': masked_arguments(self.params, self._argument_spec)}
+            result['invocation'] = {'module_args': masked_arguments(self.params, self.argument_spec)}
         else:
-            masked_invocation(result, self._argument_spec)
+            masked_invocation(result, self.argument_spec)
         if self.warnings:
             result['warnings'] = list(self.warnings)
         # The validated arguments too: secrets from environment fallbacks (a URL's credentials).
-        self.no_log_values.update(secret_values(self.params, self._argument_spec))
+        self.no_log_values.update(secret_values(self.params, self.argument_spec))
         return plain(remove_values(result, self.no_log_values))
+
+
+def reading_environment(spec, environ):
+    """``spec`` with its environment fallbacks and ``path`` options reading ``environ`` instead of ``os.environ``.
+
+    What a module process does with the task's environment in its own ``os.environ``: ``env_fallback``
+    looks the names up there, and a ``path`` option expands ``$VAR`` and ``~`` with it.
+    """
+    def fallback(*names, **_unused):
+        for name in names:
+            if name in environ:
+                return environ[name]
+        raise AnsibleFallbackNotFound
+
+    def path(value):
+        return expanded_path(check_type_str(value), environ)
+
+    def rewritten(entry):
+        entry = dict(entry)
+        if entry.get('fallback') and entry['fallback'][0] is env_fallback:
+            entry['fallback'] = (fallback,) + tuple(entry['fallback'][1:])
+        for key in ('type', 'elements'):
+            if entry.get(key) == 'path':
+                entry[key] = path
+        if entry.get('options'):
+            entry['options'] = reading_environment(entry['options'], environ)
+        return entry
+    return dict((name, rewritten(entry)) for name, entry in spec.items())
+
+
+_VARIABLE = re.compile(r'\$(\w+|\{[^}]*\})')
+
+
+def expanded_path(value, environ):
+    """``os.path.expanduser(os.path.expandvars(value))`` with ``environ`` for ``os.environ``."""
+    def variable(match):
+        name = match.group(1).strip('{}')
+        return environ.get(name, match.group(0))
+    value = _VARIABLE.sub(variable, value)
+    if value == '~' or value.startswith('~/'):
+        home = environ.get('HOME')
+        return home + value[1:] if home else os.path.expanduser(value)
+    return os.path.expanduser(value)
 
 
 def inject_invocation(task_vars):
@@ -148,18 +218,6 @@ def inject_invocation(task_vars):
         return C.config.get_config_value('INJECT_INVOCATION', variables=task_vars)
     except AnsibleError:
         return True
-
-
-@contextlib.contextmanager
-def environment(variables):
-    """The task's ``environment`` in effect for the block, as a module process would have it."""
-    saved = dict(os.environ)
-    os.environ.update((str(name), str(value)) for name, value in variables.items())
-    try:
-        yield
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
 
 
 COLLECTION = 'tcx.xapi'
@@ -195,10 +253,11 @@ class InProcessAction(ActionBase):
             return merge_hash(result, self.run_module_process(task_vars))
         variables = {}
         self._compute_environment_string(variables)
-        build = TaskModule.for_task(self._task.action, self._task.args, self._task.check_mode, self._task.diff,
-                                    inject_invocation(task_vars or {}))
-        with environment(variables):
-            return merge_hash(result, self.run_main(build))
+        environ = dict(os.environ)
+        environ.update((str(name), str(value)) for name, value in variables.items())
+        task = Task(self._task.action, self._task.args, self._task.check_mode, self._task.diff,
+                    inject_invocation(task_vars or {}), environ)
+        return merge_hash(result, self.run_main(TaskModule.for_task(task)))
 
     def runs_in_process(self, task_vars):
         """True when the module would run on the controller, as the controller's user, synchronously."""
@@ -226,21 +285,16 @@ class InProcessAction(ActionBase):
             self._task.action, collection_list=self._task.collections)
         return found.resolved_fqcn if found.resolved else self._task.action
 
-    def run_main(self, build):
-        """The module's ``main()`` with :class:`TaskModule`; its exit is the task result."""
+    def run_main(self, module_class):
+        """The module's ``main()`` with ``module_class`` (:meth:`TaskModule.for_task`); its exit is the task result."""
         main = module_main(self.module_name())
-        module = []
-
-        def recording_build(**module_kwargs):
-            module.append(build(**module_kwargs))
-            return module[0]
         try:
-            main(recording_build)
+            main(module_class)
         except ModuleExit as done:
             return done.result
         except Exception as exc:  # pylint: disable=broad-exception-caught
             # What a module process reports as a module failure, masked like any result.
-            hidden = module[0].no_log_values if module else set()
+            hidden = set().union(*[module.no_log_values for module in module_class.built])
             return remove_values({'failed': True, 'msg': '%s failed unexpectedly: %s' % (self._task.action, exc),
                                   'exception': traceback.format_exc()}, hidden)
         return {'failed': True, 'msg': '%s ended without a result' % self._task.action}

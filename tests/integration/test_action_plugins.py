@@ -88,6 +88,33 @@ def test_env_fallbacks_read_the_controller_environment_and_the_task_environment(
     assert without_url['msg'] == 'missing required arguments: url'
 
 
+def test_the_tasks_environment_sets_proxies_and_token_cache_in_both_ways_a_module_runs(emulator, play, tmp_path):
+    """In the worker process the task's ``environment`` reaches the client (proxies, ``no_proxy``) and the
+    token cache, without changing the worker's own environment; a module process gets the same from its own."""
+    nowhere = 'http://127.0.0.1:9'  # the discard port: no proxy answers there
+    proxied = {'http_proxy': nowhere, 'https_proxy': nowhere}
+    cache = tmp_path / 'task-cache'
+    tasks = []
+    for in_process in (True, False):
+        way = {'vars': {'tcx_xapi_in_process': in_process}}
+        tasks += [
+            dict(ignoring_errors('through a proxy that is not there', 'tcx.xapi.tcx_department_info', {'name': 'DEFAULT'}),
+                 environment=proxied, **way),
+            dict({'name': 'past the proxy', 'tcx.xapi.tcx_department_info': {'name': 'DEFAULT'},
+                  'environment': dict(proxied, no_proxy='127.0.0.1,localhost', TCX_TOKEN_CACHE_DIR=str(cache / str(in_process)))},
+                 **way),
+            {'name': 'the worker kept its own environment', 'ansible.builtin.assert': {
+                'that': ["lookup('ansible.builtin.env', 'https_proxy') == ''"]}},
+        ]
+    result = play(tasks, env={'https_proxy': '', 'http_proxy': ''})
+    assert [r['status'] for r in result.records] == ['failed', 'ok', 'ok'] * 2, result.records
+    for failed in (result.results[0], result.results[3]):
+        assert 'proxy' in failed['msg'].lower() or 'connect' in failed['msg'].lower(), failed['msg']
+    assert [len(r['departments']) for r in (result.results[1], result.results[4])] == [1, 1]
+    # Each task's token (and the PBX's time zone table beside it) in the cache its environment named.
+    assert sorted(set(path.relative_to(cache).parts[0] for path in cache.rglob('*') if path.is_file())) == ['False', 'True']
+
+
 def test_a_real_run_through_the_action_plugin_writes_and_a_second_reports_no_change(emulator, play, sales):
     task = {'name': 'create', 'tcx.xapi.tcx_department': {'name': 'Support', 'language': 'DE'}}
     first, second = play([task, task]).results

@@ -11,7 +11,7 @@ import requests
 
 from ansible_collections.tcx.xapi.plugins.module_utils import client as client_mod
 from ansible_collections.tcx.xapi.plugins.module_utils.client import (
-    AuthenticationError, CheckModeWriteError, XAPIClient, XAPIError, normalize_url, parse_version,
+    AuthenticationError, CheckModeWriteError, XAPIClient, XAPIError, environment_proxies, normalize_url, parse_version,
 )
 
 SECRET = 'top-secret-value'
@@ -410,3 +410,49 @@ def test_a_download_sends_the_token_to_the_pbx_only_and_follows_no_redirect():
         client.download('/backups/nightly.zip', io.BytesIO())
     assert 'redirect (HTTP 302) to https://elsewhere.example.com/x, which is not followed' in str(failure.value)
     assert 'sig=secret' not in str(failure.value) and len(calls) == 1
+
+
+@pytest.mark.parametrize('environ, proxies', [
+    ({}, {}),
+    ({'https_proxy': 'http://proxy:3128'}, {'https': 'http://proxy:3128'}),
+    ({'HTTPS_PROXY': 'http://upper:3128'}, {'https': 'http://upper:3128'}),
+    ({'all_proxy': 'http://all:3128'}, {'https': 'http://all:3128'}),
+    ({'http_proxy': 'http://plain:3128'}, {}),
+    ({'https_proxy': 'http://proxy:3128', 'no_proxy': 'localhost, .example.com'}, {}),
+    ({'https_proxy': 'http://proxy:3128', 'NO_PROXY': 'pbx.example.com'}, {}),
+    ({'https_proxy': 'http://proxy:3128', 'no_proxy': 'ample.com'}, {'https': 'http://proxy:3128'}),
+    ({'https_proxy': 'http://proxy:3128', 'no_proxy': '*'}, {}),
+    ({'https_proxy': 'http://proxy:3128', 'no_proxy': 'pbx.example.com:8443'}, {'https': 'http://proxy:3128'}),
+])
+def test_proxies_come_from_the_environment_given_as_requests_would_read_them(environ, proxies):
+    client = XAPIClient('pbx.example.com', client_id='900', client_secret=SECRET, environ=environ)
+    assert client.session.proxies == proxies
+    assert client.session.trust_env is False
+
+
+def test_no_proxy_takes_address_ranges_and_ports():
+    environ = {'https_proxy': 'http://proxy:3128', 'no_proxy': '10.0.0.0/8,pbx.local:5001'}
+    assert environment_proxies('https://10.1.2.3/', environ) == {}
+    assert environment_proxies('https://pbx.local:5001/', environ) == {}
+    assert environment_proxies('https://pbx.local/', environ) == {'https': 'http://proxy:3128'}
+    assert environment_proxies('https://192.168.1.1/', environ) == {'https': 'http://proxy:3128'}
+
+
+def test_the_environment_given_is_read_not_the_processes(monkeypatch):
+    """In the controller's worker process the task's environment is passed in; os.environ is the worker's."""
+    monkeypatch.setenv('https_proxy', 'http://worker-proxy:3128')
+    monkeypatch.setenv('REQUESTS_CA_BUNDLE', '/worker/bundle.pem')
+    client = XAPIClient('pbx.example.com', client_id='900', client_secret=SECRET,
+                        environ={'REQUESTS_CA_BUNDLE': '/task/bundle.pem'})
+    assert client.session.proxies == {} and client.verify == '/task/bundle.pem'
+
+
+def test_netrc_credentials_never_replace_the_token(tmp_path, monkeypatch):
+    netrc = tmp_path / '.netrc'
+    netrc.write_text('machine pbx.example.com login someone password netrc-secret\n')
+    netrc.chmod(0o600)
+    monkeypatch.setenv('NETRC', str(netrc))
+    client = XAPIClient('pbx.example.com', access_token='the-token')
+    prepared = client.session.prepare_request(requests.Request('GET', client.base_url + '/xapi/v1/Users',
+                                                               headers={'Authorization': 'Bearer the-token'}))
+    assert prepared.headers['Authorization'] == 'Bearer the-token'

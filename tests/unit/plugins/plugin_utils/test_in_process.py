@@ -1,0 +1,81 @@
+# -*- coding: utf-8 -*-
+"""The stand-in for AnsibleModule in the controller's worker process: the task's environment without os.environ."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import os
+
+import pytest
+
+from ansible_collections.tcx.xapi.plugins.module_utils.connection import client_from_module, connection_argument_spec
+from ansible_collections.tcx.xapi.plugins.module_utils.entity import ShapeChecks, connection_fields
+from ansible_collections.tcx.xapi.plugins.module_utils.fields import Field
+from ansible_collections.tcx.xapi.plugins.plugin_utils.in_process import ModuleExit, Task, TaskModule
+
+SPEC = dict(connection_argument_spec(), target=dict(type='path'), password=dict(type='str', no_log=True))
+
+
+def build(args, environ, module_class=TaskModule):
+    return module_class.for_task(Task('tcx.xapi.tcx_x', args, False, False, True, environ))(argument_spec=SPEC)
+
+
+@pytest.fixture
+def worker_environment(monkeypatch):
+    """The worker's own environment, which a task's must neither read for its options nor change."""
+    for name in ('TCX_URL', 'TCX_CLIENT_ID', 'TCX_CLIENT_SECRET', 'TCX_TIMEOUT', 'TCX_TOKEN_CACHE_DIR', 'https_proxy'):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv('TCX_CLIENT_ID', 'worker-id')
+    before = dict(os.environ)
+    yield
+    after = dict(os.environ)
+    for both in (before, after):
+        both.pop('PYTEST_CURRENT_TEST', None)
+    assert after == before
+
+
+def test_environment_fallbacks_read_the_tasks_environment(worker_environment):
+    environ = dict(os.environ, TCX_URL='https://pbx.example.com', TCX_CLIENT_ID='task-id', TCX_CLIENT_SECRET='s3cret',
+                   TCX_TIMEOUT='7')
+    module = build({}, environ)
+    assert module.params['url'] == 'https://pbx.example.com'
+    assert module.params['client_id'] == 'task-id' and module.params['timeout'] == 7
+    assert 's3cret' in module.no_log_values
+    assert 'TCX_URL' not in os.environ
+
+
+def test_without_the_variable_the_option_is_missing(worker_environment):
+    with pytest.raises(ModuleExit) as exit:
+        build({}, dict(os.environ))
+    assert exit.value.result['msg'] == 'missing required arguments: url'
+
+
+def test_path_options_expand_the_tasks_variables_and_home(worker_environment):
+    environ = {'TCX_URL': 'https://pbx', 'PKI': '/task/pki', 'HOME': '/home/task'}
+    module = build({'target': '$PKI/ca.pem', 'ca_path': '~/ca.pem'}, environ)
+    assert module.params['target'] == '/task/pki/ca.pem' and module.params['ca_path'] == '/home/task/ca.pem'
+    assert build({'target': '${UNSET_ANYWHERE}/x'}, environ).params['target'] == '${UNSET_ANYWHERE}/x'
+
+
+def test_the_client_and_token_cache_take_the_tasks_environment(worker_environment, tmp_path):
+    environ = {'TCX_URL': 'https://pbx.example.com', 'TCX_ACCESS_TOKEN': 'tok', 'https_proxy': 'http://proxy:3128',
+               'TCX_TOKEN_CACHE_DIR': str(tmp_path / 'cache')}
+    module = build({}, environ)
+    client = client_from_module(module)
+    assert client.session.proxies == {'https': 'http://proxy:3128'}
+    assert client.cache_dir == str(tmp_path / 'cache')
+
+
+def test_shape_checks_mixed_in_run_before_validation(worker_environment):
+    """entity.ShapeChecks on TaskModule, as on AnsibleModule: a wrong shape is set aside before validation
+    (not converted to text), and a failure of validation names what is wrong, masked."""
+    module_class = type('Checked', (ShapeChecks, TaskModule), {'fields': [Field('password', secret=True)] + connection_fields()})
+    module = build({'url': 'https://pbx', 'password': ['Hidden-Pw-1']}, {}, module_class=module_class)
+    assert module.params['password'] is None
+    assert len(module.shape_problems) == 1 and module.shape_problems[0].startswith('password')
+    with pytest.raises(ModuleExit) as exit:
+        build({'url': 'https://pbx', 'password': ['Hidden-Pw-1'], 'timeout': 'soon'}, {}, module_class=module_class)
+    result = exit.value.result
+    assert result['failed'] and result['msg'] == 'password must be a string, got a list'
+    assert 'Hidden-Pw-1' not in repr(result)
