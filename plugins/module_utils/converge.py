@@ -54,6 +54,7 @@ from ansible_collections.tcx.xapi.plugins.module_utils.fields import ValidationE
 from ansible_collections.tcx.xapi.plugins.module_utils.masking import MaskingModule, failures_masked
 from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS, PLURALS, REGISTRY, kind_named
 from ansible_collections.tcx.xapi.plugins.module_utils.lookups import Lookups
+from ansible_collections.tcx.xapi.plugins.module_utils.usage import described_holder, planned_senders, users_of
 
 ACTIONS = ('create', 'update', 'delete', 'unchanged', 'failed')
 # AnsibleModule echoes every argument back as ``invocation.module_args``; item lists longer than
@@ -422,8 +423,7 @@ class Converger(object):
                 listing = kind.with_numbers(self.client, sorted(numbers))
             for entity in listing:
                 if str(entity.get('Number')) in numbers:
-                    name = entity.get('Name') or ' '.join(p for p in (entity.get('FirstName'), entity.get('LastName')) if p)
-                    held.setdefault(str(entity['Number']), '%s %s%s' % (kind.name, entity['Number'], " ('%s')" % name if name else ''))
+                    held.setdefault(str(entity['Number']), described_holder(kind.name, entity))
         return held
 
     def named_by_items(self):
@@ -450,21 +450,9 @@ class Converger(object):
         """Deleted numbers that an object still sends calls to after this task (a department's routes)."""
         if not deleted:
             return []
-        errors = []
-        for kind in KINDS:
-            if not kind.sends_calls:
-                continue
-            listing = self.listings.get(kind.plural)
-            if listing is None:
-                listing = self.read_kind(kind)
-            planned = dict((id(i.current), i) for i in self.items[kind.plural] + self.pruned[kind.plural] if i.current is not None)
-            objects = [planned[id(e)].after() if id(e) in planned else e for e in listing]
-            objects.extend(i.after() for i in self.items[kind.plural] if i.current is None and i.present)
-            for entity in objects:
-                for number, text in kind.uses(entity or {}):
-                    if number in deleted:
-                        errors.append('%s: cannot delete: %s' % (deleted[number].label, text))
-        return errors
+        deleted = dict((str(number), item) for number, item in deleted.items())
+        return ['%s: cannot delete: %s' % (deleted[str(number)].label, text)
+                for number, text in users_of(planned_senders(self), deleted)]
 
     # -- 4. to 7. writing -------------------------------------------------------------------------
 

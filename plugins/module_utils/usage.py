@@ -42,10 +42,15 @@ def require_free_number(ctx, kind, number, key):
     of ``kind`` (named ``key``) is given: the PBX numbers users, ring groups, queues and IVRs in one range."""
     found = holder_of(ctx, number, kind, key)
     if found is not None:
-        noun, holder = found
-        name = holder.get('Name')  # a ring group's, queue's or IVR's; a user is named by its number
-        raise ValidationError('number %s is already held by %s %s%s: give a free number, or leave number out and the '
-                              'PBX assigns one' % (number, noun, holder.get('Number'), " ('%s')" % name if name else ''))
+        raise ValidationError('number %s is already held by %s: give a free number, or leave number out and the '
+                              'PBX assigns one' % (number, described_holder(*found)))
+
+
+def described_holder(noun, entity):
+    """``ring group 800 ('Sales')``, ``user 100 ('Ada Lovelace')``: an object that holds an extension number, as a
+    refusal names it (a single module's and tcx_config's)."""
+    name = entity.get('Name') or ' '.join(p for p in (entity.get('FirstName'), entity.get('LastName')) if p)
+    return '%s %s%s' % (noun, entity.get('Number'), " ('%s')" % name if name else '')
 
 
 def senders(ctx, kinds):
@@ -98,13 +103,18 @@ def check_delete(ctx, kind, plan):
 
 def planned_senders(run):
     """``[(kind, objects)]`` of the kinds that send calls, as tcx_config's run ``run`` (the Converger) leaves them:
-    what it read, with the items it updates as planned and the ones it creates; none that it deletes."""
+    what it read (a kind not read yet is read now), with the items it updates as planned and the ones it creates;
+    none that it deletes, pruned ones included."""
     sent = []
     for kind in run.kinds:
-        if not kind.sends_calls or kind.plural not in run.listings:
+        if not kind.sends_calls:
             continue
-        planned = dict((id(i.current), i) for i in run.items[kind.plural] if i.current is not None)
-        objects = [planned[id(e)].after() if id(e) in planned else e for e in run.listings[kind.plural]]
+        listing = run.listings.get(kind.plural)
+        if listing is None:
+            listing = run.read_kind(kind)
+        items = run.items[kind.plural] + run.pruned[kind.plural]
+        planned = dict((id(i.current), i) for i in items if i.current is not None)
+        objects = [planned[id(e)].after() if id(e) in planned else e for e in listing]
         objects.extend(i.after() for i in run.items[kind.plural] if i.current is None and i.present)
         sent.append((kind, [o for o in objects if o is not None]))
     return sent

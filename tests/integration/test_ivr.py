@@ -251,7 +251,7 @@ def test_a_number_another_object_holds_fails_before_the_post(emulator, play, cal
     result = play(tasks)
     messages = [r['msg'] for r in result.results]
     assert messages[:3] == messages[3:] == [
-        "ring group 'New Group': number 100 is already held by user 100: give a free number, "
+        "ring group 'New Group': number 100 is already held by user 100 ('Ada Lovelace'): give a free number, "
         "or leave number out and the PBX assigns one",
         "queue 'New Queue': number 802 is already held by ring group 802 ('Support'): give a free number, or leave "
         "number out and the PBX assigns one",
