@@ -68,7 +68,7 @@ class Lookups(object):
     unique-email check without a request; None outside tcx_config or when users were not read.
     ``users_by_email``: the index of ``users_after`` by email, lower case.
     ``timezones``: the PBX's time zone table, read once (or kept from an earlier task: ``timezones_kept``).
-    ``kinds``: ``{name: dict}``, what a kind notes for the rest of its task (the trunk templates read, the
+    ``notes``: ``{name: dict}``, what a kind notes for the rest of its task (the trunk templates read, the
     outbound rules' order to restore after their writes); see the kind's own module.
     ``whole_state``: True in tcx_config, whose task is the whole desired state: a reference that neither the PBX
     nor the task holds is an error in check mode too (a single module only warns: an earlier task may create it).
@@ -82,7 +82,7 @@ class Lookups(object):
         self.users_by_email = None
         self.timezones = None
         self.timezones_kept = False
-        self.kinds = {}
+        self.notes = {}
 
     def directory(self, entity_set, key_property='Name', ignore_case=True):
         """The :class:`Directory` of an entity set, made on first use."""

@@ -203,17 +203,17 @@ class OutboundRule(EntityKind):
         places = dict((name, place) for place, name in enumerate(after, start=1))
         for params in present:
             params['priority'] = places[params['name']]
-        lookups.kinds[ORDER] = {'listed': [p['name'] for p in present], 'pending': 0, 'lock': threading.Lock()}
+        lookups.notes[ORDER] = {'listed': [p['name'] for p in present], 'pending': 0, 'lock': threading.Lock()}
 
     def preflight(self, ctx, plan):
         """Counts the rules this task writes (the last one written puts the rules in order, when a place changes);
         a single module's ``priority`` must be a place the PBX will have."""
         if plan.action not in ('create', 'update'):
             return
-        order = ctx.lookups.kinds.get(ORDER)
+        order = ctx.lookups.notes.get(ORDER)
         moves = 'Priority' in plan.payload
         if order is None:  # the single module
-            order = ctx.lookups.kinds[ORDER] = {'listed': None, 'pending': 0, 'lock': threading.Lock()}
+            order = ctx.lookups.notes[ORDER] = {'listed': None, 'pending': 0, 'lock': threading.Lock()}
             if moves:
                 count = len(self.order_now(ctx)) + (1 if plan.action == 'create' else 0)
                 if ctx.params['priority'] > count:
@@ -239,7 +239,7 @@ class OutboundRule(EntityKind):
     def written(self, ctx, write, payload):
         """Write without ``Priority`` (the PBX keeps it); the last rule of the task written puts the rules in order."""
         body = dict((k, v) for k, v in payload.items() if k != 'Priority')
-        order = ctx.lookups.kinds.get(ORDER) or {'listed': None, 'pending': 1, 'lock': threading.Lock(), 'moves': 'Priority' in payload}
+        order = ctx.lookups.notes.get(ORDER) or {'listed': None, 'pending': 1, 'lock': threading.Lock(), 'moves': 'Priority' in payload}
         try:
             result = write(body)
         finally:

@@ -257,7 +257,7 @@ class Trunk(EntityKind):
         if not template:
             raise ValidationError('template is required to create the trunk: the file name of a provider template '
                                   '(GET /TrunkTemplates lists them, e.g. 1cx.pv.xml)')
-        cache = ctx.lookups.kinds.setdefault('trunk_templates', {})
+        cache = ctx.lookups.notes.setdefault('trunk_templates', {})
         if template not in cache:
             try:
                 cache[template] = ctx.client.get('Trunks/' + function_call('Pbx.InitTrunk', template=template))
