@@ -6,7 +6,10 @@ worker process (see plugins/plugin_utils/in_process.py).
 
 Every other module names it in ``meta/runtime.yml`` (``plugin_routing: modules: tcx_user: action_plugin:
 tcx.xapi.tcx_config``), the way network collections give their modules one platform plugin. It carries
-tcx_config's name only because ansible-test wants every action plugin to share a module's name.
+tcx_config's name only because ansible-test wants every action plugin to share a module's name. Every other
+module's name in this directory is a symlink to this file: ansible-core loads the action plugin of a task's own
+name in its main process before it forks the task's worker, so the worker finds this plugin's imports (requests,
+the registry) done, instead of doing them again for every task.
 """
 
 from __future__ import absolute_import, division, print_function

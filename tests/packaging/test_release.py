@@ -47,6 +47,18 @@ def tarball():
     return REPO / run(REPO / 'tools' / 'build_collection.sh', cwd=REPO).stdout.strip().splitlines()[-1]
 
 
+def test_tarball_keeps_each_modules_action_plugin_name_as_a_link_to_the_one_plugin(tarball):
+    """ansible-galaxy keeps symlinks inside the collection: each module's name in plugins/action stays a link to
+    the one action plugin (meta/runtime.yml says why), not a copy."""
+    modules = sorted(p.stem for p in (REPO / 'plugins' / 'modules').glob('tcx_*.py'))
+    with tarfile.open(tarball) as archive:
+        links = dict((m.name, m.linkname) for m in archive.getmembers() if m.name.startswith('plugins/action/') and m.issym())
+        files = [m.name for m in archive.getmembers() if m.name.startswith('plugins/action/') and m.isfile()]
+    assert files == ['plugins/action/tcx_config.py']
+    assert sorted(links) == ['plugins/action/%s.py' % m for m in modules if m != 'tcx_config']
+    assert set(links.values()) == {'tcx_config.py'}
+
+
 def test_tarball_ships_only_collection_content(tarball):
     assert tarball.name == 'tcx-xapi-%s.tar.gz' % GALAXY['version']
     with tarfile.open(tarball) as archive:

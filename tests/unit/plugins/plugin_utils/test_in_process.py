@@ -52,9 +52,9 @@ def test_without_the_variable_the_option_is_missing(worker_environment):
 
 
 def test_path_options_expand_the_tasks_variables_and_home(worker_environment):
-    environ = {'TCX_URL': 'https://pbx', 'PKI': '/task/pki', 'HOME': '/home/task'}
+    environ = {'TCX_URL': 'https://pbx', 'PKI': '/task/pki', 'HOME': '/srv/task-home'}
     module = build({'target': '$PKI/ca.pem', 'ca_path': '~/ca.pem'}, environ)
-    assert module.params['target'] == '/task/pki/ca.pem' and module.params['ca_path'] == '/home/task/ca.pem'
+    assert module.params['target'] == '/task/pki/ca.pem' and module.params['ca_path'] == '/srv/task-home/ca.pem'
     assert build({'target': '${UNSET_ANYWHERE}/x'}, environ).params['target'] == '${UNSET_ANYWHERE}/x'
 
 

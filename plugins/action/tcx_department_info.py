@@ -1,0 +1,1 @@
+tcx_config.py
