@@ -4,12 +4,11 @@
 """The one action plugin of tcx.xapi: runs whichever tcx.xapi module the task names in the controller's
 worker process (see plugins/plugin_utils/in_process.py).
 
-Every other module names it in ``meta/runtime.yml`` (``plugin_routing: modules: tcx_user: action_plugin:
-tcx.xapi.tcx_config``), the way network collections give their modules one platform plugin. It carries
-tcx_config's name only because ansible-test wants every action plugin to share a module's name. Every other
-module's name in this directory is a symlink to this file: ansible-core loads the action plugin of a task's own
-name in its main process before it forks the task's worker, so the worker finds this plugin's imports (requests,
-the registry) done, instead of doing them again for every task.
+Every other module's name in this directory (``tcx_user.py``, ...) is a symlink to this one file, so that each
+module finds its action plugin under its own name: ansible-core loads that in its main process before it forks
+the task's worker, and the worker finds this plugin's imports (requests, the registry) done instead of doing them
+again for every task; the task's action is reported as the module's own on every ansible-core. It carries
+tcx_config's name because ansible-test wants every action plugin file to share a module's name.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -20,4 +19,4 @@ from ansible_collections.tcx.xapi.plugins.plugin_utils.in_process import InProce
 
 
 class ActionModule(InProcessAction):
-    """Runs the module of the task (``self._task.resolved_action``), not only tcx_config."""
+    """Runs the module the task names (under any of the names linked to this file), not only tcx_config."""

@@ -6,7 +6,7 @@
 Every tcx.xapi module talks HTTPS to a PBX and runs on the controller (``connection: local``), so
 shipping it as a module process costs a Python start, the AnsiballZ unpacking and the imports on
 every task, about 0.3 s before the first request. One action plugin (``plugins/action/tcx_config.py``,
-to which ``meta/runtime.yml`` routes every module) built on :class:`InProcessAction` imports the
+linked under every module's name) built on :class:`InProcessAction` imports the
 task's module and calls its own ``main()`` with :class:`TaskModule`, which is constructed like ``AnsibleModule`` and behaves like it where the
 engine looks (``params``, ``check_mode``, ``_diff``, ``warn``, ``no_log_values``, ``exit_json``,
 ``fail_json``). Arguments are validated with ansible-core's argument spec validator against the
