@@ -85,12 +85,19 @@ def credential(emulator):
     return env
 
 
+def token_cache(private_data_dir):
+    """The token cache of the jobs of ``private_data_dir``: beside it, not in it (the private data dir holds
+    what AWX gives and keeps of a job; the tokens are the execution environment's)."""
+    private = Path(private_data_dir)
+    return private.parent / ('%s-token-cache' % private.name)
+
+
 def execution_environment(private_data_dir):
     """What the execution environment provides: ansible-core on PATH, the collection installed; a token
-    cache of the job's own."""
+    cache (:func:`token_cache`)."""
     return {'PATH': '%s:%s' % (BIN, os.environ.get('PATH', '')), 'ANSIBLE_COLLECTIONS_PATH': str(REPO / '.build'),
             'ANSIBLE_NOCOLOR': '1', 'ANSIBLE_LOCALHOST_WARNING': '0', 'ANSIBLE_RETRY_FILES_ENABLED': '0',
-            'TCX_TOKEN_CACHE_DIR': str(Path(private_data_dir) / 'token-cache')}
+            'TCX_TOKEN_CACHE_DIR': str(token_cache(private_data_dir))}
 
 
 def write_inventory(private_data_dir, hosts, host_vars=None):
