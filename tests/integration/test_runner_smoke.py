@@ -7,6 +7,12 @@ extra vars, ``--diff``) against one emulator, each of many tasks: every kind cre
 deleted in check mode (nothing is written), then deleted for real and again (nothing left to delete).
 What each task did is read from the job's events; what the PBX holds, from the emulator. The kinds'
 options are those of the lifecycle suite (kind_cases/<plural>.py), so they grow with the registry.
+
+Marked ``smoke``: `make compat` runs it on the oldest and newest ansible-core too (ansible-runner is in
+requirements-test.txt, which every venv installs): the only cycle of every module on those cores, for
+about 18 CPU-s per core (4 jobs). ansible-core 2.17 reports every task's ``resolved_action`` in the job
+events as tcx.xapi.tcx_config, the action plugin every module is routed to (meta/runtime.yml); the job
+records use ``task_action``, the action the task names.
 """
 
 from __future__ import absolute_import, division, print_function

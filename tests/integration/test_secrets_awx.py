@@ -265,3 +265,13 @@ def test_the_awx_path_keeps_every_secret_out_of_ansible_runners_artifacts(emulat
     assert not (data / 'env' / 'envvars').exists()
     verbose = (data / 'artifacts' / 'verbose' / 'stdout').read_text()
     assert '<localhost> ESTABLISH LOCAL CONNECTION' in verbose or 'task path:' in verbose  # -vvvv took effect
+
+
+def test_a_secret_a_job_shows_fails_the_awx_jobs_scan(emulator, tmp_path):
+    """awx_job.run_job scans every job of the suite: a job that prints the injected client secret fails the test."""
+    plays = [{'name': 'leak', 'hosts': 'all', 'gather_facts': False,
+              'tasks': [{'ansible.builtin.debug': {'msg': "{{ lookup('ansible.builtin.env', 'TCX_CLIENT_SECRET') }}"}}]}]
+    with pytest.raises(AssertionError) as failed:
+        run_job(tmp_path / 'job', plays, emulator)
+    assert 'the emulator client secret appears in stdout' in str(failed.value)
+    assert emulator.client_secret not in str(failed.value)
