@@ -33,7 +33,7 @@ pytestmark = pytest.mark.smoke
 MODULES = Path(__file__).resolve().parents[2] / 'plugins' / 'modules'
 PLAYBOOKS = Path(__file__).resolve().parents[2] / 'playbooks'
 LISTED = [kind for kind in KINDS if not kind.singleton]
-# The modules that are no kind's: what each task of the smoke gives them.
+# The modules that are no kind's and only read, with their options (tcx_config and tcx_backup: see the tasks).
 OTHERS = {
     'tcx_config_info': {},
     'tcx_system_info': {},
@@ -83,8 +83,8 @@ def present_tasks(backups):
 
 
 def delete(kind, **more):
-    return task('delete %s' % kind.plural, kind.module, {kind.key_option: key_of(kind, case_of(kind.plural).PRESENT),
-                                                          'state': 'absent'}, **more)
+    options = {kind.key_option: key_of(kind, case_of(kind.plural).PRESENT), 'state': 'absent'}
+    return task('delete %s' % kind.plural, kind.module, options, **more)
 
 
 def again_tasks(backups):
