@@ -22,11 +22,11 @@ import sys
 from pathlib import Path
 
 import ansible_runner
+import jinja2
 import yaml
 
 from conftest import BIN, REPO, _issued_tokens, _literal_secrets, _published, _passwords_returned_on_request, \
     received_secrets, scan_for_secrets
-from test_awx import credential_environment
 
 # The events that end a task on a host, with the task's result.
 RESULT_EVENTS = {'runner_on_ok': 'ok', 'runner_on_failed': 'failed', 'runner_on_skipped': 'skipped',
@@ -74,6 +74,18 @@ class Job(object):
 
     def __repr__(self):
         return 'Job(%s: rc=%s, status=%s)\nSTDOUT:\n%s' % (self.ident, self.rc, self.status, self.stdout[-8000:])
+
+
+def credential_environment(inputs):
+    """The environment AWX injects for a credential of the shipped type with these inputs."""
+    credential_type = yaml.safe_load((REPO / 'extensions' / 'awx' / 'credential_type.yml').read_text())
+    fields = credential_type['inputs']['fields']
+    assert set(credential_type['inputs']['required']) == {'url', 'client_id', 'client_secret'}
+    assert [f['id'] for f in fields if f.get('secret')] == ['client_secret']
+    values = dict((f['id'], f['default']) for f in fields if 'default' in f)
+    values.update(inputs)
+    return dict((name, jinja2.Template(template).render(**values))
+                for name, template in credential_type['injectors']['env'].items())
 
 
 def credential(emulator):
