@@ -159,7 +159,8 @@ def test_every_module_creates_reads_changes_nothing_again_and_deletes_on_ansible
     emulator.clear_requests()
     again = run_job(private, play('again', again_tasks(backups)), emulator, ident='again')
     assert changed(again, 'again ') == dict(('again %s' % name, False) for name in ['prerequisites'] + [k.plural for k in KINDS])
-    assert again.task('backup in check mode')['result']['changed'] is True
+    checked_backup = again.task('backup in check mode')['result']
+    assert checked_backup['changed'] is True and checked_backup['path'] is None and len(list(backups.iterdir())) == 1
     checked = dict((r['task'][len('check mode delete '):], r) for r in again.records if r['task'].startswith('check mode delete '))
     assert sorted(checked) == sorted(kind.plural for kind in LISTED)
     # In check mode the dependents' deletes change nothing, so what they still use refuses as the real delete would.
