@@ -12,8 +12,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import jinja2
 import yaml
+
+from awx_job import credential_environment
 
 REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -25,18 +26,6 @@ def test_ansible_builder_reads_the_collections_python_requirements():
     assert proc.returncode == 0, proc.stderr
     found = yaml.safe_load(proc.stdout.split('\n', 1)[1])
     assert found['python'] == ['requests>=2.28  # from collection tcx.xapi', 'grandalf>=0.8  # from collection tcx.xapi']
-
-
-def credential_environment(inputs):
-    """The environment AWX injects for a credential of the shipped type with these inputs."""
-    credential_type = yaml.safe_load((REPO / 'extensions' / 'awx' / 'credential_type.yml').read_text())
-    fields = credential_type['inputs']['fields']
-    assert set(credential_type['inputs']['required']) == {'url', 'client_id', 'client_secret'}
-    assert [f['id'] for f in fields if f.get('secret')] == ['client_secret']
-    values = dict((f['id'], f['default']) for f in fields if 'default' in f)
-    values.update(inputs)
-    return dict((name, jinja2.Template(template).render(**values))
-                for name, template in credential_type['injectors']['env'].items())
 
 
 def test_the_credential_types_environment_alone_drives_a_module(emulator, play, api):

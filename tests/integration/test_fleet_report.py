@@ -7,40 +7,27 @@ __metaclass__ = type
 
 import contextlib
 import json
-import os
 import re
-import sys
 from pathlib import Path
 
-import ansible_runner
-import yaml
 from tcx_emulator.pytest_plugin import start_emulator
+
+import awx_job
 
 REPO = Path(__file__).resolve().parents[2]
 PLAYBOOKS = REPO / 'playbooks'
-BIN = Path(sys.executable).parent
 PBXS = 6
 SLICES = 3
 VERSIONS = ('20.0.10', '20.0.8')
 
 
-def runner_env():
-    """What the execution environment provides: ansible-core on PATH, the collection installed."""
-    return {'PATH': '%s:%s' % (BIN, os.environ.get('PATH', '')), 'ANSIBLE_COLLECTIONS_PATH': str(REPO / '.build'),
-            'ANSIBLE_NOCOLOR': '1', 'ANSIBLE_LOCALHOST_WARNING': '0'}
-
-
-def run_job(tmp_path, ident, playbook, inventory, extravars, limit=None):
-    """One AWX job: ansible-runner with a private data dir, extra vars and an optional limit (a slice)."""
-    private = tmp_path / 'runner' / ident  # each AWX job has its own private data dir
-    private.mkdir(parents=True)
-    run = ansible_runner.run(private_data_dir=str(private), ident=ident, playbook=str(PLAYBOOKS / playbook),
-                             inventory=str(inventory), extravars=extravars, limit=limit, envvars=runner_env(), quiet=True)
-    stdout = run.stdout.read()
-    assert (run.status, run.rc) == ('successful', 0), stdout[-4000:]
-    stats = [e for e in run.events if e['event'] == 'playbook_on_stats']
-    # What AWX stores as the job's artifacts: the set_stats data of the playbook_on_stats event.
-    return stats[-1]['event_data'].get('artifact_data') or {}, stdout
+def run_job(tmp_path, ident, playbook, emulators, hosts, host_vars, extravars, limit=None):
+    """One AWX job (awx_job.run_job, each with its own private data dir): the PBXs' connections in the
+    inventory's host variables, extra vars and an optional limit (a slice). Returns the job's artifacts
+    (what AWX stores: the set_stats data of the playbook_on_stats event) and its stdout."""
+    job = awx_job.run_job(tmp_path / 'runner' / ident, playbook, emulators, hosts=hosts, host_vars=host_vars,
+                          extravars=extravars, limit=limit, project=PLAYBOOKS, ident=ident)
+    return job.artifacts, job.stdout
 
 
 def awx_merge(*artifacts):
@@ -65,25 +52,21 @@ def test_three_slices_merge_into_the_report_of_the_unsliced_audit(tmp_path):
     with contextlib.ExitStack() as stack:
         emulators = [stack.enter_context(start_emulator('--principal', '9%02d:fleet-secret-%02d' % (n, n),
                                                         '--pbx-version', VERSIONS[n % 2])) for n in range(PBXS)]
-        inventory = tmp_path / 'inventory'
-        (inventory / 'host_vars').mkdir(parents=True)
-        (inventory / 'hosts.yml').write_text(yaml.safe_dump({'all': {
-            'hosts': dict((host, None) for host in hosts),
-            'vars': {'ansible_connection': 'local', 'ansible_python_interpreter': sys.executable}}}))
+        host_vars = {}
         for n, (host, emulator) in enumerate(zip(hosts, emulators)):
-            host_vars = {'tcx_url': emulator.url, 'tcx_client_id': emulator.client_id, 'tcx_client_secret': emulator.client_secret,
-                         # Every other PBX lacks the desired Sales department: drift.
-                         'tcx_departments': [{'name': 'DEFAULT'}] + ([{'name': 'Sales'}] if n % 2 else [])}
+            host_vars[host] = {'tcx_url': emulator.url, 'tcx_client_id': emulator.client_id, 'tcx_client_secret': emulator.client_secret,
+                               # Every other PBX lacks the desired Sales department: drift.
+                               'tcx_departments': [{'name': 'DEFAULT'}] + ([{'name': 'Sales'}] if n % 2 else [])}
             if n == 4:
-                host_vars['tcx_audit_columns'] = {'licence': 'expires 2027-03-01'}
-            (inventory / 'host_vars' / ('%s.yml' % host)).write_text(yaml.safe_dump(host_vars))
+                host_vars[host]['tcx_audit_columns'] = {'licence': 'expires 2027-03-01'}
+        inventory = (emulators, hosts, host_vars)
         audit_vars = {'tcx_hosts': 'all', 'tcx_drift_changed': False}
 
-        whole, stdout = run_job(tmp_path, 'audit-all', 'audit.yml', inventory, dict(audit_vars, tcx_report_dir=str(tmp_path / 'all')))
+        whole, stdout = run_job(tmp_path, 'audit-all', 'audit.yml', *inventory, dict(audit_vars, tcx_report_dir=str(tmp_path / 'all')))
         slices = []
         for number in range(SLICES):  # as AWX slices an inventory: every SLICES-th host
             part = hosts[number::SLICES]
-            artifacts, slice_stdout = run_job(tmp_path, 'audit-slice-%d' % number, 'audit.yml', inventory,
+            artifacts, slice_stdout = run_job(tmp_path, 'audit-slice-%d' % number, 'audit.yml', *inventory,
                                               dict(audit_vars, tcx_report_dir=str(tmp_path / ('slice-%d' % number))),
                                               limit=','.join(part))
             fleet = [key for key in artifacts if key.startswith('tcx_fleet_')]
@@ -95,8 +78,8 @@ def test_three_slices_merge_into_the_report_of_the_unsliced_audit(tmp_path):
         for emulator in emulators:
             assert emulator.writes() == []
 
-        run_job(tmp_path, 'report-all', 'fleet_report.yml', inventory, dict(whole, tcx_report_dir=str(tmp_path / 'all')))
-        merged_artifacts, report_stdout = run_job(tmp_path, 'report-sliced', 'fleet_report.yml', inventory,
+        run_job(tmp_path, 'report-all', 'fleet_report.yml', *inventory, dict(whole, tcx_report_dir=str(tmp_path / 'all')))
+        merged_artifacts, report_stdout = run_job(tmp_path, 'report-sliced', 'fleet_report.yml', *inventory,
                                                   dict(awx_merge(*slices), tcx_report_dir=str(tmp_path / 'sliced')))
         stdout += report_stdout
         secrets = [emulator.client_secret for emulator in emulators]
@@ -123,14 +106,13 @@ def test_three_slices_merge_into_the_report_of_the_unsliced_audit(tmp_path):
     assert 'expires 2027-03-01 |' in markdown.splitlines()[[n for n, line in enumerate(markdown.splitlines()) if 'pbx-04' in line][0]]
     html = (tmp_path / 'sliced' / 'tcx-fleet-report.html').read_text()
     assert html.count('<tr data-host=') == PBXS and '<script' not in html
-    # No client secret in any output or artifact of the jobs.
+    # No client secret in any output or artifact of the jobs (awx_job.run_job scans each job; command too here).
     dumped = stdout + ''.join(p.read_text(errors='replace') for p in (tmp_path / 'runner').rglob('artifacts/**/*') if p.is_file())
     assert [secret for secret in secrets if secret in dumped] == []
 
 
 def test_the_fleet_report_without_artifacts_says_what_it_needs(tmp_path):
-    run = ansible_runner.run(private_data_dir=str(tmp_path), playbook=str(PLAYBOOKS / 'fleet_report.yml'),
-                             extravars={'tcx_report_dir': str(tmp_path)}, envvars=runner_env(), quiet=True)
-    assert run.rc == 2
-    failed = [e for e in run.events if e['event'] == 'runner_on_failed'][0]['event_data']['res']
+    job = awx_job.run_job(tmp_path / 'job', 'fleet_report.yml', extravars={'tcx_report_dir': str(tmp_path)}, project=PLAYBOOKS,
+                          expect_rc=2)
+    failed = [r['result'] for r in job.records if r['status'] == 'failed'][0]
     assert 'no audit summaries found' in failed['msg'] and 'tcx_fleet_*' in failed['msg']

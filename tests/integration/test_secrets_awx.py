@@ -11,14 +11,13 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import json
-import os
-import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from conftest import connection, run_play
+from awx_job import run_job, token_cache
+from conftest import _issued_tokens, connection, received_secrets, run_play, scan_for_secrets
 from tcx_emulator.pytest_plugin import start_emulator
 
 PASSWORD, PIN = 'Item-Secret-31', '572913'
@@ -218,49 +217,26 @@ def awx_playbook(emulator, elsewhere_url):
 
 
 def test_the_awx_path_keeps_every_secret_out_of_ansible_runners_artifacts(emulator, tmp_path, elsewhere):
-    """ansible-runner runs the job as AWX does: the credential type's environment injected as ``envvars``
-    (never written to env/envvars: ``suppress_env_files``), secrets as extra vars (AWX writes its own
-    env/extravars), ``--diff``; once at default verbosity and once at -vvvv with ANSIBLE_DEBUG=1. Every
-    artifact is scanned for every secret the run used."""
-    import ansible_runner
-    import yaml
-    from conftest import BIN, REPO, _issued_tokens, received_secrets, scan_for_secrets
-    from test_awx import credential_environment
-
+    """ansible-runner runs the job as AWX does (awx_job.run_job): the credential type's environment injected
+    as ``envvars`` (never written to env/envvars: ``suppress_env_files``), secrets as extra vars (AWX writes
+    its own env/extravars), ``--diff``; once at default verbosity and once at -vvvv with ANSIBLE_DEBUG=1.
+    Every file of the private data dir is scanned for every secret the run used."""
     data = tmp_path / 'job'
-    (data / 'project').mkdir(parents=True)
-    (data / 'env').mkdir()
-    (data / 'inventory').mkdir()
-    (data / 'project' / 'job.yml').write_text(yaml.safe_dump(awx_playbook(emulator, location(elsewhere, '/x'))))
-    (data / 'env' / 'extravars').write_text(json.dumps(AWX_SECRETS))
-    interpreter = sys.executable
-    (data / 'inventory' / 'hosts').write_text('localhost ansible_connection=local ansible_python_interpreter=%s\n' % interpreter)
-    credential = credential_environment({'url': emulator.url, 'client_id': emulator.client_id,
-                                         'client_secret': emulator.client_secret})
-    cache = tmp_path / 'token-cache'
+    plays = awx_playbook(emulator, location(elsewhere, '/x'))
     runs = {}
     for ident, verbosity, debug in (('default', 0, False), ('verbose', 4, True)):
-        envvars = dict(credential, PATH='%s:%s' % (BIN, os.environ.get('PATH', '')),
-                       ANSIBLE_COLLECTIONS_PATH=str(REPO / '.build'), TCX_TOKEN_CACHE_DIR=str(cache),
-                       ANSIBLE_NOCOLOR='1', ANSIBLE_LOCALHOST_WARNING='0')
-        if debug:
-            envvars['ANSIBLE_DEBUG'] = '1'
-        runs[ident] = ansible_runner.run(private_data_dir=str(data), playbook='job.yml', ident=ident, envvars=envvars,
-                                         cmdline='--diff', verbosity=verbosity or None, suppress_env_files=True,
-                                         quiet=True)
-    for ident, run in runs.items():
-        assert run.rc == 0 and run.status == 'successful', (ident, run.rc, run.status)
-    events = [e for e in runs['default'].events if e.get('event') in ('runner_on_ok', 'runner_on_failed')]
-    by_task = dict((e['event_data']['task'], e['event']) for e in events)
-    assert by_task['create'] == 'runner_on_ok' and by_task['config misspelt'] == 'runner_on_failed'
-    assert by_task['new password, the PBX fails'] == 'runner_on_failed' and by_task['redirected'] == 'runner_on_failed'
+        runs[ident] = run_job(data, plays, emulator, extravars=AWX_SECRETS, verbosity=verbosity or None,
+                              envvars={'ANSIBLE_DEBUG': '1'} if debug else None, ident=ident)
+    by_task = dict((r['task'], r['status']) for r in runs['default'].records)
+    assert by_task['create'] == 'ok' and by_task['config misspelt'] == 'failed'
+    assert by_task['new password, the PBX fails'] == 'failed' and by_task['redirected'] == 'failed'
     assert elsewhere.seen == []
 
     secrets = dict((value, 'extra var %s' % name) for name, value in AWX_SECRETS.items() if isinstance(value, str))
     secrets['Awx-Listed-Pw-4'] = 'extra var list_password'
     secrets[emulator.client_secret] = 'the credential client_secret'
     secrets.update(received_secrets(emulator))  # the generated password, as the PBX holds it
-    secrets.update((token, 'an access token') for token in _issued_tokens(cache))
+    secrets.update((token, 'an access token') for token in _issued_tokens(token_cache(data)))
     assert any('generated' in origin or 'AccessPassword' in origin for origin in secrets.values())
 
     leaks, scanned = [], []
@@ -289,3 +265,13 @@ def test_the_awx_path_keeps_every_secret_out_of_ansible_runners_artifacts(emulat
     assert not (data / 'env' / 'envvars').exists()
     verbose = (data / 'artifacts' / 'verbose' / 'stdout').read_text()
     assert '<localhost> ESTABLISH LOCAL CONNECTION' in verbose or 'task path:' in verbose  # -vvvv took effect
+
+
+def test_a_secret_a_job_shows_fails_the_awx_jobs_scan(emulator, tmp_path):
+    """awx_job.run_job scans every job of the suite: a job that prints the injected client secret fails the test."""
+    plays = [{'name': 'leak', 'hosts': 'all', 'gather_facts': False,
+              'tasks': [{'ansible.builtin.debug': {'msg': "{{ lookup('ansible.builtin.env', 'TCX_CLIENT_SECRET') }}"}}]}]
+    with pytest.raises(AssertionError) as failed:
+        run_job(tmp_path / 'job', plays, emulator)
+    assert 'the emulator client secret appears in stdout' in str(failed.value)
+    assert emulator.client_secret not in str(failed.value)

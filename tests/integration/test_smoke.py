@@ -1,5 +1,6 @@
 # -*- coding: utf-8 -*-
-"""Smoke subset: one full cycle of every module, the provision role and tcx_config.
+"""Smoke subset: one full cycle of the first kinds' modules, the provision role and tcx_config, through
+ansible-playbook at -vvvv; every module's cycle on AWX's engine (ansible-runner) is test_runner_smoke.py.
 
 Marked ``smoke``: `make compat` runs these on the oldest ansible-core that meta/runtime.yml
 admits (.venv-floor) and on the newest (.venv-latest); the whole suite runs on .venv. Each
