@@ -50,9 +50,9 @@ class Job(object):
             if event.get('event') in RESULT_EVENTS:
                 data = event['event_data']
                 status = RESULT_EVENTS[event['event']]
-                # The action as the task names it (as conftest's callback records it): ansible-core 2.17 reports
-                # the action plugin every module is routed to (tcx.xapi.tcx_config) as every task's resolved_action.
+                # The action as the task names it (as conftest's callback records it) and as ansible-core resolved it.
                 self.records.append({'task': data.get('task', ''), 'action': data.get('task_action'),
+                                     'resolved_action': data.get('resolved_action'),
                                      'host': data.get('host'), 'status': status, 'result': data.get('res') or {}})
         stats = [e for e in self.events if e.get('event') == 'playbook_on_stats']
         self.stats = stats[-1]['event_data'] if stats else {}
