@@ -171,9 +171,9 @@ options:
         ..., C(tcx_settings), C(tcx_office_hours), C(tcx_prune)); a file that C(playbooks/backup.yml) wrote is one.
         Each of them that the file holds takes the place of the option of the same name (C(tcx_users) of O(users)).
         Other keys of the file are ignored.
-      - Read by the module itself (on the controller, where the tasks of this collection run) as plain data: Jinja in
+      - Read by the module itself (on the controller, where the tasks of this collection run) as plain data. Jinja in
         the file is not evaluated, and its items pass through neither templating nor the task's arguments, which for
-        thousands of items is most of a task's cost. The items are validated like those of the options, and their
+        thousands of items are most of a task's cost. The items are validated like those of the options, and their
         secrets are shown nowhere.
       - A relative path is taken from the module's working directory (the directory C(ansible-playbook) was started
         in); C(playbooks/audit.yml) passes C(tcx_state_file) as an absolute path.
