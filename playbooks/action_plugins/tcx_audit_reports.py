@@ -18,7 +18,8 @@ With ``audit`` (audit.yml's step), the plugin first computes the PBX's audit its
 than through templating: its drift from the registered check-mode ``tcx_config`` result
 (``result``, ``unmanaged``), the licence and backups read (``license``, ``backups``), and each DID's call
 flow (``live_flow``: the tcx_config_info result, or skipped; the desired side from ``desired``, the
-provision role's variables, and ``state_file``, read as tcx_config reads it). The JSON report is that
+provision role's variables, the users' names from ``tcx_users``, and ``state_file``, read as tcx_config
+reads it). The JSON report is that
 audit; the templates get ``tcx_audit`` and ``tcx_audit_flows``. The result's ``audit`` is the audit, and
 ``ansible_stats`` hands AWX the artifacts ``tcx_drift``, ``tcx_drift_summary``, ``tcx_drift_objects`` and
 ``tcx_fleet_<job>`` (the PBX's line of the fleet report, ``columns`` added to it) as ``set_stats``
@@ -86,13 +87,31 @@ class ActionModule(ActionBase):
         templar = self._templar.copy_with_new_env(available_variables=dict(variables))
         return templar.template(trust_as_template(text), escape_backslashes=False)
 
-    @staticmethod
-    def flows(spec):
+    def user_names(self, task_vars):
+        """The extension and name of each user of the variable ``tcx_users``, for the labels of the call flows.
+
+        Only those three options of each user are templated: templating the whole variable (thousands of
+        users inline in host_vars) would cost more than the rest of the audit step."""
+        users = task_vars.get('tcx_users') or []
+        if not isinstance(users, (list, tuple)):
+            users = self._templar.template(users)
+        names = []
+        for user in users if isinstance(users, (list, tuple)) else []:
+            if not isinstance(user, dict):
+                user = self._templar.template(user)
+            if isinstance(user, dict) and user.get('extension') is not None:
+                names.append(dict((key, self._templar.template(user[key])) for key in ('extension', 'first_name', 'last_name')
+                                  if user.get(key) is not None))
+        return names
+
+    def flows(self, spec, task_vars):
         """Each DID's call flow, the desired side beside the PBX's (none when the flow was not read)."""
         live = spec.get('live_flow') or {}
         if live.get('skipped') or not isinstance(live.get('raw'), dict):
             return []
         desired = dict(spec.get('desired') or {})
+        if 'tcx_users' not in desired:
+            desired['tcx_users'] = self.user_names(task_vars)
         if spec.get('state_file'):
             try:
                 desired.update(('tcx_' + name, value) for name, value in state_file_options(spec['state_file']).items())
@@ -124,7 +143,7 @@ class ActionModule(ActionBase):
                  'tcx_drift_objects': {host: audit['objects']},
                  'tcx_fleet_' + job: {'hosts': {host: tcx_fleet_entry(audit, version=spec['result'].get('pbx_version'), columns=columns)},
                                       'planned': planned}}
-        return audit, self.flows(spec), {'data': stats, 'per_host': False, 'aggregate': True}
+        return audit, self.flows(spec, task_vars), {'data': stats, 'per_host': False, 'aggregate': True}
 
     def run(self, tmp=None, task_vars=None):
         result = super(ActionModule, self).run(tmp, task_vars)

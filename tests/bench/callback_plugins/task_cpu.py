@@ -35,12 +35,22 @@ def _record_worker_cpu(log):
     original = WorkerProcess._run
 
     def _run(self):
+        profiled = os.environ.get('TASK_CPU_PROFILE')  # a task name prefix: its workers write cProfile stats
+        if profiled and self._task.get_name().startswith(profiled):
+            import cProfile
+            profile = cProfile.Profile()
+            try:
+                return profile.runcall(original, self)
+            finally:
+                profile.dump_stats('%s.%s.%d.prof' % (log, str(self._host), os.getpid()))
         try:
             return original(self)
         finally:
             times = os.times()  # a forked child's own times start at zero
+            memory = dict((line.split(':')[0], int(line.split()[1])) for line in open('/proc/self/smaps_rollup') if line.split()[-1] == 'kB')
             with open(log, 'a') as out:
-                out.write('%s\t%.4f\n' % (self._task.get_name().replace('\t', ' '), times.user + times.system))
+                out.write('%s\t%.4f\t%d\t%d\n' % (self._task.get_name().replace('\t', ' '), times.user + times.system,
+                                                    memory.get('Private_Dirty', 0) + memory.get('Private_Clean', 0), memory.get('Pss', 0)))
     WorkerProcess._run = _run
 
 
@@ -72,20 +82,26 @@ class CallbackModule(CallbackBase):
             self.current = None
 
     def v2_playbook_on_task_start(self, task, is_conditional):
+        if os.environ.get('TASK_CPU_GC_FREEZE'):  # an experiment: the main process's objects out of the workers' GC
+            import gc
+            gc.freeze()
         self._close()
         self.current = (task.get_name(), _now())
 
     def v2_playbook_on_stats(self, stats):
         self._close()
         main, workers, wall = _now()
-        own = {}
+        own, private = {}, {}
         with open(self.log) as records:
             for line in records:
-                name, seconds = line.rstrip('\n').rsplit('\t', 1)
+                name, seconds, private_kb, _pss_kb = line.rstrip('\n').rsplit('\t', 3)
                 own[name] = own.get(name, 0.0) + float(seconds)
+                private[name] = max(private.get(name, 0), int(private_kb) // 1024)
         os.unlink(self.log)
-        self._display.display('task_cpu: main s | workers s | wall s | task')
+        if os.environ.get('TASK_CPU_PROFILE'):
+            self._display.display('task_cpu: profiles in %s.*.prof' % self.log)
+        self._display.display('task_cpu: main s | workers s | wall s | largest worker private MB | task')
         for name, m, _w, t in self.rows:
-            self._display.display('task_cpu: %6.2f | %6.2f | %6.2f | %s' % (m, own.pop(name, 0.0), t, name))
+            self._display.display('task_cpu: %6.2f | %6.2f | %6.2f | %4d | %s' % (m, own.pop(name, 0.0), t, private.get(name, 0), name))
         self._display.display('task_cpu: %6.2f | %6.2f | %6.2f | total (since the callback loaded; workers: reaped)' % (
             main - self.started[0], workers - self.started[1], wall - self.started[2]))
