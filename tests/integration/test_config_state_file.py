@@ -88,3 +88,49 @@ def test_an_invalid_item_in_the_file_is_refused_before_any_write_and_its_secret_
     assert result.rc != 0 and message.startswith('1 invalid item, nothing was written')
     assert "users[1] (user '201')" in message and 'overlord' in message
     assert emulator.writes() == []
+
+
+# -- audit.yml with tcx_state_file -------------------------------------------------------------
+
+def audit(tmp_path, emulator, **variables):
+    from conftest import run_playbook
+    return run_playbook(tmp_path, 'audit.yml', emulator, extra_vars=dict(variables, tcx_report_dir='reports'),
+                        secrets=[PASSWORD])
+
+
+def test_the_audit_compares_a_state_file_and_a_csv_file_together_and_writes_nothing(emulator, play, tmp_path):
+    import json
+    play([config_task(departments=DEPARTMENTS, users=users(2))])
+    people = users(2)
+    people[0]['password'] = PASSWORD  # in the file; the audit shows it nowhere (the run is scanned for it)
+    people[1]['first_name'] = 'Renamed'
+    write_state(tmp_path, departments=DEPARTMENTS, users=people)
+    (tmp_path / 'users.csv').write_text('extension,first_name,last_name,department\n300,Ada,Lovelace,Support\n', encoding='utf-8')
+    emulator.clear_requests()
+    run = audit(tmp_path, emulator, tcx_state_file='state.yml', tcx_users_csv='users.csv',
+                tcx_users=[{'extension': '299', 'first_name': 'Not compared: the file has tcx_users'}])
+    assert emulator.writes() == []
+    report = json.loads((tmp_path / 'reports' / 'tcx-audit-localhost.json').read_text(encoding='utf-8'))
+    assert [(o['kind'], o['key'], o['action']) for o in report['objects']] == [('users', '201', 'update'), ('users', '300', 'create')]
+    assert report['summary']['users']['unchanged'] == 1
+    assert run.task('Hand the drift to AWX')['ansible_stats']['data']['tcx_drift'] == {'localhost': True}
+
+    # The state file alone: read by tcx_config (its state_file option); the file's users take the place of the
+    # variable's, which the task passes (and echoes) as given.
+    run = audit(tmp_path, emulator, tcx_state_file='state.yml', tcx_users=[{'extension': '299'}])
+    compare = run.task('Compare the PBX')
+    assert compare['invocation']['module_args']['state_file'] == str(tmp_path / 'state.yml')
+    assert compare['invocation']['module_args']['users'] == [{'extension': '299'}]
+    report = json.loads((tmp_path / 'reports' / 'tcx-audit-localhost.json').read_text(encoding='utf-8'))
+    assert [(o['key'], o['action'], o['fields']) for o in report['objects']] == [
+        ('201', 'update', [{'field': 'first_name', 'pbx': 'User', 'desired': 'Renamed'}])]
+    assert emulator.writes() == []
+
+
+def test_the_audit_fails_naming_a_state_file_that_does_not_exist(emulator, tmp_path):
+    from conftest import run_playbook
+    run = run_playbook(tmp_path, 'audit.yml', emulator, expect_rc=None,
+                       extra_vars={'tcx_state_file': 'missing.yml', 'tcx_report_dir': 'reports'})
+    assert run.rc != 0
+    assert 'state_file %s cannot be read: No such file or directory' % (tmp_path / 'missing.yml') in run.task('Compare the PBX')['msg']
+    assert emulator.writes() == []
