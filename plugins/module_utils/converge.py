@@ -36,7 +36,15 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import os
 import threading
+
+try:
+    import yaml
+    HAS_YAML = True
+except ImportError:  # pragma: no cover - PyYAML comes with ansible-core on the controller
+    yaml = None
+    HAS_YAML = False
 
 try:
     from concurrent.futures import ThreadPoolExecutor
@@ -70,6 +78,7 @@ def config_argument_spec():
         spec[kind.plural] = dict(type='dict') if kind.singleton else dict(type='list', elements='dict', default=[])
     spec['prune'] = dict(type='list', elements='str', default=[], choices=[k.plural for k in KINDS if not k.singleton])
     spec['parallel'] = dict(type='int', default=4)
+    spec['state_file'] = dict(type='path')
     spec.update(generated_passwords.argument_spec())
     return spec
 
@@ -690,6 +699,61 @@ class Converger(object):
         return result
 
 
+def state_file_options(path):
+    """The options a desired-state file (``state_file``) gives: ``{option: value}`` from its provision role
+    variables (``tcx_users`` -> ``users``; ``tcx_prune``, ``tcx_settings``, ...). Read as plain data with
+    PyYAML's safe loader (libyaml's when present): no Jinja is evaluated, nothing passes through templating.
+    Other keys of the file (``tcx_users_csv``, ``tcx_url``, ...) are not options of the file and are ignored.
+    """
+    where = 'state_file %s' % path
+    if not HAS_YAML:
+        raise ValidationError('%s cannot be read: the Python library PyYAML is missing' % where)
+    try:
+        with open(path, 'rb') as source:
+            data = yaml.load(source, Loader=getattr(yaml, 'CSafeLoader', yaml.SafeLoader))  # nosec: a safe loader
+    except IOError as exc:
+        raise ValidationError('%s cannot be read: %s' % (where, exc.strerror or exc))
+    except yaml.YAMLError as exc:
+        raise ValidationError('%s is not valid YAML: %s' % (where, exc))
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ValidationError("%s must hold the provision role's variables (a mapping such as tcx_users: [...]), not a %s"
+                              % (where, type(data).__name__))
+    options = {}
+    for kind in KINDS:
+        name = 'tcx_' + kind.plural
+        if name not in data:
+            continue
+        value = data[name]
+        if kind.singleton:
+            if value is not None and not isinstance(value, dict):
+                raise ValidationError('%s: %s must be a mapping (the options of %s), not a %s'
+                                      % (where, name, kind.plural, type(value).__name__))
+        elif value is None:
+            value = []
+        elif not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            raise ValidationError('%s: %s must be a list of mappings (each a %s with its options)' % (where, name, kind.name))
+        options[kind.plural] = value
+    if data.get('tcx_prune') is not None:
+        prune = data['tcx_prune']
+        allowed = [k.plural for k in KINDS if not k.singleton]
+        if not isinstance(prune, list) or [p for p in prune if p not in allowed]:
+            raise ValidationError('%s: tcx_prune must be a list of kinds out of %s, got %r' % (where, ', '.join(allowed), prune))
+        options['prune'] = prune
+    return options
+
+
+def apply_state_file(module):
+    """Put the lists of ``state_file`` (when given) in the place of the options of the same name.
+
+    The file's secrets (an item's password) join the module's secrets: every exit masks them."""
+    path = module.params.get('state_file')
+    if not path:
+        return
+    module.params.update(state_file_options(os.path.abspath(path)))
+
+
 @failures_masked
 def run_config_module(module_class=None):
     """The whole ``main()`` of tcx_config: every exit echoes the arguments through :func:`invocation`.
@@ -701,6 +765,7 @@ def run_config_module(module_class=None):
     if module.params['parallel'] < 1:
         module.fail_json(msg='parallel must be at least 1', invocation=echo)
     try:
+        apply_state_file(module)
         converger = Converger(module, client_from_module(module))
         result = converger.run()
         result['pbx_version'] = converger.client.version_text

@@ -165,6 +165,20 @@ options:
       - How many write requests run at the same time.
     type: int
     default: 4
+  state_file:
+    description:
+      - A YAML file of the desired state, as the provision role's variables (C(tcx_departments), C(tcx_users),
+        ..., C(tcx_settings), C(tcx_office_hours), C(tcx_prune)); a file that C(playbooks/backup.yml) wrote is one.
+        Each of them that the file holds takes the place of the option of the same name (C(tcx_users) of O(users)).
+        Other keys of the file are ignored.
+      - Read by the module itself (on the controller, where the tasks of this collection run) as plain data. Jinja in
+        the file is not evaluated, and its items pass through neither templating nor the task's arguments, which for
+        thousands of items are most of a task's cost. The items are validated like those of the options, and their
+        secrets are shown nowhere.
+      - A relative path is taken from the module's working directory (the directory C(ansible-playbook) was started
+        in); C(playbooks/audit.yml) passes C(tcx_state_file) as an absolute path.
+    type: path
+    version_added: 0.3.0
 extends_documentation_fragment:
   - tcx.xapi.connection
   - tcx.xapi.generated_passwords
@@ -219,6 +233,10 @@ EXAMPLES = r'''
         department: Sales
     generated_passwords_file: "{{ playbook_dir }}/new-passwords.csv"
   register: office
+
+- name: Converge a PBX to the desired state kept in a file (for example one that backup.yml wrote)
+  tcx.xapi.tcx_config:
+    state_file: "{{ 'state/pbx1.yml' | tcx.xapi.absolute_path }}"
 
 - name: Remove every parking that the configuration does not list
   tcx.xapi.tcx_config:

@@ -74,8 +74,12 @@ def pbx_state(emulator, workdir):
 def inventory(workdir, emulators, count, form):
     """``count`` hosts over the ``emulators``, the desired state in ``form``: the inventory folder."""
     folder = Path(workdir) / ('inventory-%s-%d' % (form, count))
-    shutil.rmtree(str(folder), ignore_errors=True)
+    # The state and CSV files outside the inventory folder: ansible-core parses every file in it as an inventory source.
+    files = Path(workdir) / ('state-%s-%d' % (form, count))
+    for old in (folder, files):
+        shutil.rmtree(str(old), ignore_errors=True)
     (folder / 'host_vars').mkdir(parents=True)
+    files.mkdir()
     everyone = users(USERS_PER_PBX)
     state = dict(call_flow([u['extension'] for u in everyone[:SEEDED_USERS]]), tcx_departments=departments(), tcx_users=everyone)
     group = {'ansible_connection': 'local', 'ansible_python_interpreter': sys.executable}
@@ -87,13 +91,13 @@ def inventory(workdir, emulators, count, form):
         emulator = emulators[number % len(emulators)]
         host_vars = {'tcx_url': emulator.url, 'tcx_client_id': emulator.client_id, 'tcx_client_secret': emulator.client_secret}
         if form == 'state_file':
-            state_file = folder / ('%s-state.yml' % host)
+            state_file = files / ('%s-state.yml' % host)
             state_file.write_text(yaml.safe_dump(state, sort_keys=False))
             host_vars['tcx_state_file'] = str(state_file)
         elif form == 'host_vars':
             host_vars.update(state)
         else:
-            host_csv = folder / ('%s.csv' % host)
+            host_csv = files / ('%s.csv' % host)
             shutil.copyfile(users_csv, str(host_csv))
             host_vars['tcx_users_csv'] = str(host_csv)
         (folder / 'host_vars' / ('%s.yml' % host)).write_text(yaml.safe_dump(host_vars, sort_keys=False))
