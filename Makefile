@@ -37,8 +37,11 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8765
 TLS    ?=
 STATE  ?=
-# pytest-xdist workers for the integration tests (each worker starts its own emulator).
+# pytest-xdist workers for the integration tests (each worker starts its own emulator). worksteal: a
+# worker that runs out of tests takes half of the other's queue, so no core idles while one test is left
+# (the longest run first: tests/integration/conftest.py SLOW_FIRST).
 INTEGRATION_WORKERS ?= auto
+INTEGRATION_DIST ?= worksteal
 # Tools started by other tools (ansible-doc by antsibull-docs, ansible-playbook by tests)
 # must come from the venv. Not exported globally: tools/mkvenv.sh must see the system's Pythons.
 IN_VENV := PATH="$(CURDIR)/$(VENV)/bin:$$PATH" ANSIBLE_COLLECTIONS_PATH="$(CURDIR)/.build"
@@ -89,7 +92,7 @@ emulator-tests: venv ## Emulator tests: pytest tests/emulator/tests
 	@$(IN_VENV) tools/pytest_step.sh tests/emulator/tests
 
 integration: venv ## Integration tests: ansible-playbook against the emulator (pytest -n auto tests/integration)
-	@$(IN_VENV) tools/pytest_step.sh tests/integration -n $(INTEGRATION_WORKERS)
+	@$(IN_VENV) tools/pytest_step.sh tests/integration -n $(INTEGRATION_WORKERS) --dist $(INTEGRATION_DIST)
 
 compat: venv ## The integration smoke subset on the floor and the newest ansible-core (see tools/compat.sh)
 	@tools/compat.sh
