@@ -10,6 +10,19 @@
 # Per check, from that run: sanity 192 s (three ansible-cores), units 11 s, emulator 11 s, integration 478 s
 # (slowest: the generated-PBX restore 44 s, the bad-input tables 27 s + 19 s, the chaos soak 23 s), compat
 # 25 s, molecule 16 s, lint 13 s, docs-lint 13 s, changelog-lint 4 s, docs 39 s, packaging 9 s, galaxy-import 36 s.
+# What grew (h-perf, 2026-12-07): since every module reaches the one action plugin through
+# meta/runtime.yml (action_plugin), ansible-core imports that plugin in each task's forked worker, not
+# once in ansible-playbook's main process as it did for per-module action plugins: requests and the
+# whole kind registry were imported and compiled again for every task (~0.1 CPU-s; a play's start,
+# ~0.9 CPU-s, did not grow). The integration callback now imports the plugin before the workers fork
+# (users still pay it: reported). Measured back to back, CPU-s of pytest and everything it started:
+# test_bad_input 56 -> 23; test_doc_examples + test_info + test_reliability + test_graph 258 -> 172
+# (the generated PBX of test_graph now 120 users instead of 300: ~50 s -> ~17 s alone); test_user +
+# test_department 84 -> 85 (one task per play: nothing to gain). The longest tests run first, with
+# --dist worksteal. Whole suite afterwards (11:37, my run alone, load 0-2): 530 passed in 406 s (693 CPU-s),
+# against 478 s in the run above and 717 s at the start of the session (load unknown); slowest: chaos soak
+# 25 s, generated PBX 22 s, backup/restore playbooks 16 s, bad-input tables 8 s + 6 s. Sanity: the 16
+# core-independent tests on .venv only (~25 s less). The rest of make test is not measured again yet.
 # Before (2026-11-28, 22 modules in 10 kinds, 394 integration tests): 433 s of checks, about 9 minutes.
 # Older figures (November 2026, 10 modules, ~190 integration tests):
 #   make venv         ~100 s from nothing (both venvs), 0.3 s when up to date
@@ -37,8 +50,11 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8765
 TLS    ?=
 STATE  ?=
-# pytest-xdist workers for the integration tests (each worker starts its own emulator).
+# pytest-xdist workers for the integration tests (each worker starts its own emulator). worksteal: a
+# worker that runs out of tests takes half of the other's queue, so no core idles while one test is left
+# (the longest run first: tests/integration/conftest.py SLOW_FIRST).
 INTEGRATION_WORKERS ?= auto
+INTEGRATION_DIST ?= worksteal
 # Tools started by other tools (ansible-doc by antsibull-docs, ansible-playbook by tests)
 # must come from the venv. Not exported globally: tools/mkvenv.sh must see the system's Pythons.
 IN_VENV := PATH="$(CURDIR)/$(VENV)/bin:$$PATH" ANSIBLE_COLLECTIONS_PATH="$(CURDIR)/.build"
@@ -64,12 +80,14 @@ test: venv ## Run every check below, stop at the first failure, print a summary 
 	@MAKE="$(MAKE)" tools/steps.sh $(CHECKS)
 
 # ansible-test sanity, from a real copy at build/ansible_collections/tcx/xapi, in full on
-# .venv (Python 3.11, ansible-core 2.19), .venv-latest (Python 3.13, ansible-core 2.21) and
-# .venv-floor (Python 3.11, ansible-core 2.17, the floor of meta/runtime.yml).
+# .venv (Python 3.11, ansible-core 2.19); on .venv-latest (Python 3.13, ansible-core 2.21) and
+# .venv-floor (Python 3.11, ansible-core 2.17, the floor of meta/runtime.yml) every test but the 16
+# that do not depend on the core (tools/sanity.sh ONCE_TESTS; SANITY_EVERY_CORE=1 runs them too).
 # Each test run alone with warm caches (so with ~1 s of start-up each), on 3.11 / 3.13: pylint 26 s / 40 s, changelog 17 s / 8 s,
 # action-plugin-docs 12 s / 5 s, yamllint 8 s / 11 s, import 5 s / 15 s, validate-modules
-# 2 s / 13 s, runtime-metadata 1 s / 12 s, the other 17 tests about 1 s each. Cheap enough to run
-# everything on both cores; SANITY_LATEST_TESTS="a b" narrows the second run if that changes.
+# 2 s / 13 s, runtime-metadata 1 s / 12 s, the other 17 tests about 1 s each. The 16 core-independent
+# tests took 15 s on .venv-latest and 16 s on .venv-floor (2026-12-07, warm caches, load 9-10): about
+# 25 s saved. SANITY_LATEST_TESTS="a b" narrows the second run further.
 sanity: venv ## ansible-test sanity on the three ansible-cores (see tools/sanity.sh)
 	@tools/sanity.sh
 
@@ -89,7 +107,7 @@ emulator-tests: venv ## Emulator tests: pytest tests/emulator/tests
 	@$(IN_VENV) tools/pytest_step.sh tests/emulator/tests
 
 integration: venv ## Integration tests: ansible-playbook against the emulator (pytest -n auto tests/integration)
-	@$(IN_VENV) tools/pytest_step.sh tests/integration -n $(INTEGRATION_WORKERS)
+	@$(IN_VENV) tools/pytest_step.sh tests/integration -n $(INTEGRATION_WORKERS) --dist $(INTEGRATION_DIST)
 
 compat: venv ## The integration smoke subset on the floor and the newest ansible-core (see tools/compat.sh)
 	@tools/compat.sh
