@@ -30,16 +30,6 @@ from urllib.request import urlopen
 
 from ansible.plugins.callback import CallbackBase
 
-# Imported once here, in ansible-playbook's main process, so that every forked worker inherits it.
-# tcx.xapi modules reach their action plugin through meta/runtime.yml (action_plugin), which
-# ansible-core resolves in the worker only: without this each task's worker imports requests and
-# compiles the whole registry again (about 0.1 s of CPU per task on the 2-core machine, most of the
-# suite's growth from 214 s to 478 s). The plugin's code and results are the same either way.
-try:
-    import ansible_collections.tcx.xapi.plugins.action.tcx_config  # noqa: F401  pylint: disable=unused-import
-except ImportError:  # pragma: no cover - a run without the collection on its path
-    pass
-
 
 class CallbackModule(CallbackBase):
     CALLBACK_VERSION = 2.0
