@@ -49,8 +49,9 @@ def _record_worker_cpu(log):
             times = os.times()  # a forked child's own times start at zero
             memory = dict((line.split(':')[0], int(line.split()[1])) for line in open('/proc/self/smaps_rollup') if line.split()[-1] == 'kB')
             with open(log, 'a') as out:
+                private = memory.get('Private_Dirty', 0) + memory.get('Private_Clean', 0)
                 out.write('%s\t%.4f\t%d\t%d\n' % (self._task.get_name().replace('\t', ' '), times.user + times.system,
-                                                    memory.get('Private_Dirty', 0) + memory.get('Private_Clean', 0), memory.get('Pss', 0)))
+                                                  private, memory.get('Pss', 0)))
     WorkerProcess._run = _run
 
 
