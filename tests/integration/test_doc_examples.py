@@ -51,19 +51,25 @@ def test_every_module_has_examples_that_use_it():
 
 
 @pytest.mark.parametrize('path', MODULES, ids=[p.stem for p in MODULES])
-def test_module_examples_run_in_check_mode(path, emulator, play):
-    """After provisioning the demo office, the examples run with --check: no error, no write."""
+def test_module_examples_run_in_check_mode(path, emulator, play, tmp_path):
+    """After provisioning the demo office, the examples run with --check: no error, no write.
+
+    An example that reads a state file (``state/pbx1.yml`` next to the playbook) finds the office there,
+    as playbooks/backup.yml would have written it."""
     # The office of the demo, and the user 100 that the tcx_user_info examples look for.
     users = OFFICE['tcx_users'] + [{'extension': '100', 'first_name': 'John', 'last_name': 'Doe',
                                     'email': 'john.doe@example.com'}]
-    seeded = play([{'tcx.xapi.tcx_config': {'departments': OFFICE['tcx_departments'], 'users': users,
-                                            'parkings': OFFICE['tcx_parkings'], 'livechats': OFFICE['tcx_livechats']},
-                    'no_log': True}])
+    office = {'departments': OFFICE['tcx_departments'], 'users': users,
+              'parkings': OFFICE['tcx_parkings'], 'livechats': OFFICE['tcx_livechats']}
+    seeded = play([{'tcx.xapi.tcx_config': office, 'no_log': True}])
     assert seeded.rc == 0, seeded
     emulator.clear_requests()
     tasks = [for_the_emulator(task) for task in examples(path)]
     # Values the examples take from a vault get a stand-in.
     vaulted = sorted(set(re.findall(r'\b(vault_[a-z_]+)', yaml.safe_dump(tasks))))
-    result = play(tasks, check=True, play={'vars': dict((name, 'Stand-in-secret-%d' % i) for i, name in enumerate(vaulted))})
+    (tmp_path / 'state').mkdir()
+    (tmp_path / 'state' / 'pbx1.yml').write_text(yaml.safe_dump(dict(('tcx_' + k, v) for k, v in office.items())))
+    result = play(tasks, check=True, workdir=tmp_path,
+                  play={'vars': dict((name, 'Stand-in-secret-%d' % i) for i, name in enumerate(vaulted))})
     assert result.rc == 0, result
     assert emulator.writes() == []
