@@ -47,16 +47,14 @@ def tarball():
     return REPO / run(REPO / 'tools' / 'build_collection.sh', cwd=REPO).stdout.strip().splitlines()[-1]
 
 
-def test_tarball_keeps_each_modules_action_plugin_name_as_a_link_to_the_one_plugin(tarball):
-    """ansible-galaxy keeps symlinks inside the collection: each module's name in plugins/action stays a link to
-    the one action plugin (meta/runtime.yml says why), not a copy."""
+def test_tarball_has_each_modules_action_plugin_as_a_file(tarball):
+    """Each module's action plugin is a file of the tarball (tools/action_plugins.py; no symlink)."""
     modules = sorted(p.stem for p in (REPO / 'plugins' / 'modules').glob('tcx_*.py'))
     with tarfile.open(tarball) as archive:
-        links = dict((m.name, m.linkname) for m in archive.getmembers() if m.name.startswith('plugins/action/') and m.issym())
-        files = [m.name for m in archive.getmembers() if m.name.startswith('plugins/action/') and m.isfile()]
-    assert files == ['plugins/action/tcx_config.py']
-    assert sorted(links) == ['plugins/action/%s.py' % m for m in modules if m != 'tcx_config']
-    assert set(links.values()) == {'tcx_config.py'}
+        links = [m.name for m in archive.getmembers() if m.issym() or m.islnk()]
+        files = sorted(m.name for m in archive.getmembers() if m.name.startswith('plugins/action/') and m.isfile())
+    assert links == []
+    assert files == ['plugins/action/%s.py' % m for m in modules]
 
 
 def test_tarball_ships_only_collection_content(tarball):
