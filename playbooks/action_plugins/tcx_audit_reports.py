@@ -14,16 +14,20 @@ items, twice per host). The result is ``changed`` when any file was written and 
 lists those paths. The file, stat and copy modules (three module launches per report) would cost
 most of an audit's CPU.
 
-With ``audit`` (audit.yml's step), the plugin first computes the PBX's audit itself, in Python rather
-than through templating: its drift from the registered check-mode ``tcx_config`` result
-(``result``, ``unmanaged``), the licence and backups read (``license``, ``backups``), and each DID's call
-flow (``live_flow``: the tcx_config_info result, or skipped; the desired side from ``desired``, the
-provision role's variables, the users' names from ``tcx_users``, and ``state_file``, read as tcx_config
-reads it). The JSON report is that
-audit; the templates get ``tcx_audit`` and ``tcx_audit_flows``. The result's ``audit`` is the audit, and
-``ansible_stats`` hands AWX the artifacts ``tcx_drift``, ``tcx_drift_summary``, ``tcx_drift_objects`` and
-``tcx_fleet_<job>`` (the PBX's line of the fleet report, ``columns`` added to it) as ``set_stats``
-would (aggregated, not per host): one task per PBX instead of three.
+With ``audit`` (audit.yml's one step per PBX) the plugin first audits the PBX itself, running the
+collection's modules in this process as ``gather_facts`` runs its modules (the play's ``module_defaults``
+give their connection; as module processes with ``tcx_xapi_in_process: false``): tcx_config in check mode
+against the desired state (the provision role's variables ``tcx_*`` of the host, the lists of
+``state_file`` in their place, the users of ``users_csv`` added), then, on the PBX, the call flow's kinds
+(when the desired state has inbound rules and ``callflow`` is on), the licence (``license_warn_days``) and
+the backups. Four tasks per PBX (a worker forked, the arguments templated, the result sent back and shown)
+cost more than the reads themselves. From those results it computes the drift, each DID's call flow
+(desired beside live) and the fleet summary in Python. The JSON report is that audit; the templates get
+``tcx_audit`` and ``tcx_audit_flows``. The result is ``changed`` when the PBX drifted (unless
+``drift_changed`` is false), carries tcx_config's ``diff`` and warnings, and its ``audit``; it fails when
+the PBX drifted and ``fail_on_drift`` is set. ``ansible_stats`` hands AWX the artifacts ``tcx_drift``,
+``tcx_drift_summary``, ``tcx_drift_objects`` and ``tcx_fleet_<job>`` (the PBX's line of the fleet report,
+``columns`` added to it) as ``set_stats`` would (aggregated, not per host).
 """
 
 from __future__ import absolute_import, division, print_function
@@ -38,11 +42,14 @@ import tempfile
 
 from ansible.errors import AnsibleActionFail, AnsibleError
 from ansible.module_utils.common.text.converters import to_bytes
-from ansible.plugins.action import ActionBase
+from ansible.module_utils.parsing.convert_bool import boolean
 from ansible_collections.tcx.xapi.plugins.filter.callflow import callflow
+from ansible_collections.tcx.xapi.plugins.filter.users_from_csv import users_from_csv
 from ansible_collections.tcx.xapi.plugins.module_utils.converge import state_file_options
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import ValidationError
+from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS
 from ansible_collections.tcx.xapi.plugins.plugin_utils.audit import tcx_drift, tcx_fleet_columns, tcx_fleet_entry
+from ansible_collections.tcx.xapi.plugins.plugin_utils.in_process import InProcessAction
 
 try:  # ansible-core 2.19+: a template's text must be trusted to be rendered
     from ansible.template import trust_as_template
@@ -72,12 +79,27 @@ def write_if_changed(path, content):
     return True
 
 
-class ActionModule(ActionBase):
-    """Create the report folder and write each report whose content changed."""
+# The desired state's options of tcx_config, each from the provision role's variable tcx_<option>.
+DESIRED_OPTIONS = tuple(kind.plural for kind in KINDS) + ('prune',)
+# The kinds a call flow passes, read from the PBX for the flows' live side.
+FLOW_KINDS = ['ring_groups', 'queues', 'ivrs', 'inbound_rules']
+
+
+class AuditFailed(Exception):
+    """A step of the audit failed: ``result`` is the task's failed result (masked)."""
+
+    def __init__(self, result):
+        super(AuditFailed, self).__init__(result.get('msg'))
+        self.result = result
+
+
+class ActionModule(InProcessAction):
+    """Audit the PBX (with ``audit``), create the report folder and write each report whose content changed."""
 
     TRANSFERS_FILES = False
     _VALID_ARGS = frozenset(('base', 'reports', 'templates', 'variables', 'audit'))
-    AUDIT_KEYS = frozenset(('result', 'unmanaged', 'license', 'backups', 'live_flow', 'desired', 'state_file', 'columns'))
+    AUDIT_KEYS = frozenset(('state_file', 'users_csv', 'unmanaged', 'license_warn_days', 'callflow', 'columns',
+                            'fail_on_drift', 'drift_changed'))
 
     def render(self, name, variables):
         """The template ``name`` (in ``templates/`` beside the playbook) rendered with ``variables`` only."""
@@ -87,46 +109,52 @@ class ActionModule(ActionBase):
         templar = self._templar.copy_with_new_env(available_variables=dict(variables))
         return templar.template(trust_as_template(text), escape_backslashes=False)
 
-    def user_names(self, task_vars):
-        """The extension and name of each user of the variable ``tcx_users``, for the labels of the call flows.
+    def read(self, name, args, task_vars, check_mode=False, diff=False):
+        """The result of the module ``name``; :class:`AuditFailed` when it failed. Its warnings join the task's."""
+        found = self.run_module(name, args, task_vars, check_mode=check_mode, diff=diff)
+        self.warnings.extend(found.get('warnings') or [])
+        if found.get('failed'):
+            raise AuditFailed(found)
+        return found
 
-        Only those three options of each user are templated: templating the whole variable (thousands of
-        users inline in host_vars) would cost more than the rest of the audit step."""
-        users = task_vars.get('tcx_users') or []
-        if not isinstance(users, (list, tuple)):
-            users = self._templar.template(users)
-        names = []
-        for user in users if isinstance(users, (list, tuple)) else []:
-            if not isinstance(user, dict):
-                user = self._templar.template(user)
-            if isinstance(user, dict) and user.get('extension') is not None:
-                names.append(dict((key, self._templar.template(user[key])) for key in ('extension', 'first_name', 'last_name')
-                                  if user.get(key) is not None))
-        return names
-
-    def flows(self, spec, task_vars):
-        """Each DID's call flow, the desired side beside the PBX's (none when the flow was not read)."""
-        live = spec.get('live_flow') or {}
-        if live.get('skipped') or not isinstance(live.get('raw'), dict):
-            return []
-        desired = dict(spec.get('desired') or {})
-        if 'tcx_users' not in desired:
-            desired['tcx_users'] = self.user_names(task_vars)
-        if spec.get('state_file'):
-            try:
-                desired.update(('tcx_' + name, value) for name, value in state_file_options(spec['state_file']).items())
-            except ValidationError as error:
-                raise AnsibleActionFail(str(error))
-        return callflow(desired, live=live)
+    def desired_state(self, spec, task_vars):
+        """tcx_config's options of the desired state: the host's variables, a state file's lists in their place,
+        a users CSV file's users added."""
+        options = {}
+        for name in DESIRED_OPTIONS:
+            value = task_vars.get('tcx_' + name)
+            if value is not None:
+                value = self._templar.template(value)
+            if value:
+                options[name] = value
+        try:
+            if spec.get('state_file'):
+                options.update(state_file_options(spec['state_file']))
+            if spec.get('users_csv'):
+                with open(spec['users_csv'], 'rb') as source:
+                    text = source.read().decode('utf-8-sig')
+                departments = self.read('tcx_department_info', {'select': ['Id', 'Name']}, task_vars)['raw']
+                options['users'] = list(options.get('users') or []) + users_from_csv(
+                    text, departments=departments + list(options.get('departments') or []))
+        except (IOError, UnicodeError) as error:
+            raise AnsibleActionFail('users_csv %s cannot be read: %s' % (spec['users_csv'], getattr(error, 'strerror', None) or error))
+        except (ValidationError, AnsibleError) as error:
+            raise AuditFailed({'failed': True, 'msg': str(error)})
+        return options
 
     def audit(self, spec, task_vars):
-        """The audit of this PBX, its call flows and the job artifacts (``ansible_stats``)."""
-        if not isinstance(spec, dict) or not set(spec) <= self.AUDIT_KEYS or 'result' not in spec:
-            raise AnsibleActionFail('tcx_audit_reports: audit must be a mapping with result and any of %s'
-                                    % ', '.join(sorted(self.AUDIT_KEYS - set(['result']))))
+        """The audit of this PBX, its call flows, the job artifacts (``ansible_stats``) and tcx_config's result."""
+        if not isinstance(spec, dict) or not set(spec) <= self.AUDIT_KEYS:
+            raise AnsibleActionFail('tcx_audit_reports: audit must be a mapping of any of %s' % ', '.join(sorted(self.AUDIT_KEYS)))
         host = task_vars['inventory_hostname']
-        license_read, backups = spec.get('license') or {}, spec.get('backups') or {}
-        audit = tcx_drift(spec['result'], unmanaged=bool(spec.get('unmanaged', True)))
+        desired = self.desired_state(spec, task_vars)
+        result = self.read('tcx_config', desired, task_vars, check_mode=True, diff=True)
+        live = None
+        if boolean(spec.get('callflow', True)) and sum((result['summary'].get('inbound_rules') or {}).values()):
+            live = self.read('tcx_config_info', {'kinds': FLOW_KINDS}, task_vars)
+        license_read = self.read('tcx_license_info', {'warn_days': int(spec.get('license_warn_days', 30))}, task_vars)
+        backups = self.read('tcx_backup_info', {}, task_vars)
+        audit = tcx_drift(result, unmanaged=boolean(spec.get('unmanaged', True)))
         audit.update(host=host, audited_at=datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None).isoformat() + 'Z',
                      license=license_read.get('license'), license_warnings=license_read.get('warnings_expiry'),
                      version=(license_read.get('license') or {}).get('version'), newest_backup=backups.get('newest'))
@@ -141,23 +169,35 @@ class ActionModule(ActionBase):
         job = hashlib.sha1(to_bytes(','.join(planned), errors='surrogate_or_strict')).hexdigest()[:12]
         stats = {'tcx_drift': {host: audit['drift']}, 'tcx_drift_summary': {host: audit['summary']},
                  'tcx_drift_objects': {host: audit['objects']},
-                 'tcx_fleet_' + job: {'hosts': {host: tcx_fleet_entry(audit, version=spec['result'].get('pbx_version'), columns=columns)},
+                 'tcx_fleet_' + job: {'hosts': {host: tcx_fleet_entry(audit, version=result.get('pbx_version'), columns=columns)},
                                       'planned': planned}}
-        return audit, self.flows(spec, task_vars), {'data': stats, 'per_host': False, 'aggregate': True}
+        flows = []
+        if live is not None:
+            # The desired side of the flows: the desired state's lists under the provision role's names.
+            flows = callflow(dict(('tcx_' + name, value) for name, value in desired.items()), live=live)
+        return audit, flows, {'data': stats, 'per_host': False, 'aggregate': True}, result
 
     def run(self, tmp=None, task_vars=None):
-        result = super(ActionModule, self).run(tmp, task_vars)
+        result = super(InProcessAction, self).run(tmp, task_vars)  # ActionBase's: this plugin runs no module of its own
         base = self._task.args.get('base')
         reports = self._task.args.get('reports')
-        if 'audit' in self._task.args:
+        spec = self._task.args.get('audit')
+        self.warnings = []
+        if spec is not None:
             try:
-                audit, flows, stats = self.audit(self._task.args['audit'], task_vars or {})
+                audit, flows, stats, compared = self.audit(spec, task_vars or {})
+            except AuditFailed as failed:
+                return dict(failed.result, warnings=self.warnings + list(failed.result.get('warnings') or []))
             except AnsibleActionFail:
                 raise
             except AnsibleError as error:
                 raise AnsibleActionFail('tcx_audit_reports: %s' % error)
             reports = dict(reports or {}, json=json.dumps(audit, indent=2, sort_keys=True, separators=(',', ': '), ensure_ascii=False))
             result.update(audit=audit, ansible_stats=stats)
+            if 'diff' in compared:
+                result['diff'] = compared['diff']
+            if self.warnings:
+                result['warnings'] = self.warnings
         if not isinstance(base, str) or not os.path.isabs(base):
             raise AnsibleActionFail('tcx_audit_reports: base must be an absolute path (the reports without extension)')
         if not isinstance(reports, dict) or not all(isinstance(content, str) for content in reports.values()):
@@ -166,7 +206,7 @@ class ActionModule(ActionBase):
         variables = self._task.args.get('variables') or {}
         if not isinstance(templates, dict) or not isinstance(variables, dict):
             raise AnsibleActionFail('tcx_audit_reports: templates must map extensions to template files, variables be a mapping')
-        if 'audit' in self._task.args:
+        if spec is not None:
             variables = dict(variables, tcx_audit=audit, tcx_audit_flows=flows)
         reports = dict(reports)
         for extension, name in templates.items():
@@ -179,4 +219,10 @@ class ActionModule(ActionBase):
         except OSError as error:
             raise AnsibleActionFail('tcx_audit_reports: cannot write the reports %s.*: %s' % (base, error))
         result.update(changed=bool(written), written=written)
+        if spec is not None:
+            # The step stands for the compare: "changed" is the drift (the reports are files on the controller).
+            result['changed'] = audit['drift'] and boolean(spec.get('drift_changed', True))
+            if audit['drift'] and boolean(spec.get('fail_on_drift', False)):
+                result.update(failed=True, msg='%s drifted from its desired state: %d object(s) differ; see %s.html'
+                              % (task_vars['inventory_hostname'], audit['drifting'], base))
         return result

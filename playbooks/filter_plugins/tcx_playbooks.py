@@ -13,8 +13,6 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import yaml
-
 from ansible.errors import AnsibleFilterError
 from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS
 # The audit of one PBX lives in plugin_utils: audit.yml's report step computes it too.
@@ -66,22 +64,6 @@ def tcx_markdown_cell(value):
     return ' '.join(str(value).replace('|', '\\|').splitlines())
 
 
-def tcx_state_file_data(path):
-    """The variables of a desired-state YAML file (``tcx_state_file``) as plain data, read with PyYAML's safe
-    loader (libyaml's when present): no origin tracking, no templating of its thousands of strings."""
-    try:
-        with open(path, 'rb') as source:
-            data = yaml.load(source, Loader=getattr(yaml, 'CSafeLoader', yaml.SafeLoader))  # nosec: a safe loader
-    except (OSError, yaml.YAMLError) as error:
-        raise AnsibleFilterError('tcx_state_file %s cannot be read: %s' % (path, error))
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise AnsibleFilterError('tcx_state_file %s must hold the provision role\'s variables (a mapping), not a %s'
-                                 % (path, type(data).__name__))
-    return data
-
-
 FLEET_SLICE_KEYS = ('hosts', 'planned')
 
 
@@ -117,6 +99,5 @@ class FilterModule(object):
             'tcx_fleet_columns': tcx_fleet_columns,
             'tcx_markdown_cell': tcx_markdown_cell,
             'tcx_fleet_entry': tcx_fleet_entry,
-            'tcx_state_file_data': tcx_state_file_data,
             'tcx_fleet_report': tcx_fleet_report,
         }

@@ -5,8 +5,8 @@
 
 Every tcx.xapi module talks HTTPS to a PBX and runs on the controller (``connection: local``), so
 shipping it as a module process costs a Python start, the AnsiballZ unpacking and the imports on
-every task, about 0.3 s before the first request. One action plugin (``plugins/action/tcx_config.py``,
-linked under every module's name) built on :class:`InProcessAction` imports the
+every task, about 0.3 s before the first request. One action plugin (this module's, under every module's name in
+``plugins/action``) built on :class:`InProcessAction` imports the
 task's module and calls its own ``main()`` with :class:`TaskModule`, which is constructed like ``AnsibleModule`` and behaves like it where the
 engine looks (``params``, ``check_mode``, ``_diff``, ``warn``, ``no_log_values``, ``exit_json``,
 ``fail_json``). Arguments are validated with ansible-core's argument spec validator against the
@@ -232,6 +232,18 @@ def inject_invocation(task_vars):
 COLLECTION = 'tcx.xapi'
 
 
+def module_defaults_applied(action, task, args, templar):
+    """``args`` of the module ``action`` (fully qualified) with ``task``'s ``module_defaults`` for it, templated,
+    as ansible-core applies them to the modules an action plugin runs (``gather_facts``)."""
+    try:
+        from ansible.executor.module_common import _apply_action_arg_defaults
+    except ImportError:  # ansible-core before 2.19
+        from ansible.executor.module_common import get_action_args_with_defaults
+        return get_action_args_with_defaults(action, args, task.module_defaults, templar,
+                                             action_groups=task._parent._play._action_groups)
+    return _apply_action_arg_defaults(action, task, args, templar)
+
+
 def module_main(resolved_action):
     """The ``main`` of the tcx.xapi module a task runs (``tcx.xapi.tcx_user`` -> tcx_user's ``main``)."""
     collection, _dot, name = resolved_action.rpartition('.')
@@ -260,13 +272,37 @@ class InProcessAction(ActionBase):
         result = super(InProcessAction, self).run(tmp, task_vars)
         if not self.runs_in_process(task_vars or {}):
             return merge_hash(result, self.run_module_process(task_vars))
+        task = Task(self._task.action, self._task.args, self._task.check_mode, self._task.diff,
+                    inject_invocation(task_vars or {}), self.task_environ())
+        return merge_hash(result, self.run_main(TaskModule.for_task(task)))
+
+    def task_environ(self):
+        """The environment a module process of the task would have: the controller's plus the task's ``environment``."""
         variables = {}
         self._compute_environment_string(variables)
         environ = dict(os.environ)
         environ.update((str(name), str(value)) for name, value in variables.items())
-        task = Task(self._task.action, self._task.args, self._task.check_mode, self._task.diff,
-                    inject_invocation(task_vars or {}), environ)
-        return merge_hash(result, self.run_main(TaskModule.for_task(task)))
+        return environ
+
+    def run_module(self, name, args, task_vars, check_mode=False, diff=False):
+        """The result of the tcx.xapi module ``name`` (``tcx_license_info``) for this task's host, as ``gather_facts``
+        runs its modules: ``args`` with the task's ``module_defaults`` for that module (the connection), its
+        ``check_mode`` and ``diff``, in this process when the task runs in process (:meth:`runs_in_process`), else as a
+        module process. Its result has no ``invocation``."""
+        action = '%s.%s' % (COLLECTION, name)
+        args = module_defaults_applied(action, self._task, dict(args), self._templar)
+        if self.runs_in_process(task_vars):
+            task = Task(action, args, check_mode, diff, inject_invocation=False, environ=self.task_environ())
+            return self.run_main(TaskModule.for_task(task), action)
+        saved = self._task.check_mode, self._task.diff, self._task.async_val
+        self._task.check_mode, self._task.diff, self._task.async_val = check_mode, diff, 0
+        try:
+            result = self._execute_module(module_name=action, module_args=MaskedArguments(args), task_vars=task_vars,
+                                          wrap_async=False)
+        finally:
+            self._task.check_mode, self._task.diff, self._task.async_val = saved
+        result.pop('invocation', None)
+        return result
 
     def runs_in_process(self, task_vars):
         """True when the module would run on the controller, as the controller's user, synchronously."""
@@ -294,9 +330,11 @@ class InProcessAction(ActionBase):
             self._task.action, collection_list=self._task.collections)
         return found.resolved_fqcn if found.resolved else self._task.action
 
-    def run_main(self, module_class):
-        """The module's ``main()`` with ``module_class`` (:meth:`TaskModule.for_task`); its exit is the task result."""
-        main = module_main(self.module_name())
+    def run_main(self, module_class, action=None):
+        """The ``main()`` of the module ``action`` (default: the task's) with ``module_class``
+        (:meth:`TaskModule.for_task`); its exit is the result."""
+        main = module_main(action or self.module_name())
+        action = action or self._task.action
         try:
             main(module_class)
         except ModuleExit as done:
@@ -304,6 +342,6 @@ class InProcessAction(ActionBase):
         except Exception as exc:  # pylint: disable=broad-exception-caught
             # What a module process reports as a module failure, masked like any result.
             hidden = set().union(*[module.no_log_values for module in module_class.built])
-            return remove_values({'failed': True, 'msg': '%s failed unexpectedly: %s' % (self._task.action, exc),
+            return remove_values({'failed': True, 'msg': '%s failed unexpectedly: %s' % (action, exc),
                                   'exception': traceback.format_exc()}, hidden)
-        return {'failed': True, 'msg': '%s ended without a result' % self._task.action}
+        return {'failed': True, 'msg': '%s ended without a result' % action}

@@ -112,6 +112,8 @@ def audit(workdir, emulators, count, form, forks):
     run = Run(command, env=ansible_env(workdir), cwd=workdir)
     if run.rc != 0:
         raise SystemExit('audit failed: %r' % run)
+    # With the task_cpu callback enabled (callback_plugins/task_cpu.py), its table per task.
+    print(''.join(line + '\n' for line in run.stdout.splitlines() if line.startswith('task_cpu:')), end='')
     unchanged = run.stdout.count(' changed=0 ')
     if unchanged != count:
         raise SystemExit('audit (%s): expected no drift on %d PBXs, %d without: %r' % (form, count, unchanged, run))

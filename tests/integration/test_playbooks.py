@@ -175,7 +175,7 @@ def test_audit_reports_drift_in_json_markdown_and_html_without_writing(emulator,
     support = [o for o in report['objects'] if o['key'] == 'Support'][0]
     assert support == {'kind': 'departments', 'key': 'Support', 'action': 'update',
                        'fields': [{'field': 'language', 'pbx': 'EN', 'desired': 'DE'}]}
-    assert run.task('Hand the drift to AWX')['ansible_stats']['data']['tcx_drift'] == {'localhost': True}
+    assert run.task('Compare the PBX')['ansible_stats']['data']['tcx_drift'] == {'localhost': True}
 
     page = ReportPage()
     page.feed((tmp_path / 'reports' / 'tcx-audit-localhost.html').read_text(encoding='utf-8'))
@@ -209,7 +209,11 @@ def test_audit_fails_on_drift_only_when_asked(emulator, tmp_path):
     desired = {'tcx_departments': [{'name': 'Sales'}], 'tcx_report_dir': str(tmp_path / 'reports'),
                'tcx_fail_on_drift': True}
     run = run_playbook(tmp_path, 'audit.yml', emulator, extra_vars=desired, expect_rc=2)
-    assert 'drifted from its desired state: 1 object(s) differ' in run.task('Fail when the PBX drifted')['msg']
+    failed = [r for r in run.records if r['status'] == 'failed']
+    assert [r['task'] for r in failed] == [run.records[0]['task']] and run.records[0]['task'].startswith('Compare the PBX')
+    assert failed[0]['result']['msg'] == ('localhost drifted from its desired state: 1 object(s) differ; see %s.html'
+                                          % (tmp_path / 'reports' / 'tcx-audit-localhost'))
+    assert json.loads((tmp_path / 'reports' / 'tcx-audit-localhost.json').read_text())['drift'] is True
     assert emulator.writes() == []
 
 
@@ -235,14 +239,14 @@ def test_audit_reads_a_users_csv_with_department_ids(emulator, api, tmp_path):
     run = run_playbook(tmp_path, 'audit.yml', emulator,
                        extra_vars={'tcx_users_csv': 'users.csv', 'tcx_report_dir': str(tmp_path / 'reports')})
     assert emulator.writes() == []
-    # The CSV file's department_id is resolved with the XAPI objects (raw): the options' shape has no Id.
-    read = run.task('Read the departments of the PBX')
-    assert [d['Name'] for d in read['raw']] == ['DEFAULT', 'Support'] and read['raw'][1]['Id'] == support
+    # The CSV file's department_id is resolved with the XAPI objects (Id and Name, read once more for that).
+    groups = [r for r in run.requests(0) if r['path'] == '/xapi/v1/Groups']
+    assert len(groups) == 2 and any('Id,Name' in str(r.get('query')) for r in groups), groups
     report = json.loads((tmp_path / 'reports' / 'tcx-audit-localhost.json').read_text())
     assert report['summary']['users'] == {'create': 1, 'update': 0, 'delete': 0, 'unmanaged': 0, 'unchanged': 1,
                                           'failed': 0}
     assert [(o['key'], o['action']) for o in report['objects']] == [('302', 'create')]
 
-    # Without a CSV file the audit does not read the departments.
+    # Without a CSV file the audit does not read the departments (nor does the compare: no kind is desired).
     run = run_playbook(tmp_path, 'audit.yml', emulator, extra_vars={'tcx_report_dir': str(tmp_path / 'reports')})
-    assert 'skip_reason' in run.task('Read the departments of the PBX')
+    assert [r['path'] for r in run.requests(0) if r['path'] == '/xapi/v1/Groups'] == []

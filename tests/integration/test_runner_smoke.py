@@ -191,7 +191,7 @@ def test_the_audit_runs_as_an_awx_check_job_template_and_hands_its_drift_to_awx(
     compared = dict((host, job.task('Compare the PBX with the desired state', host)) for host in desired)
     assert dict((host, (r['status'], r['result']['changed'])) for host, r in compared.items()) == {
         'pbx-a': ('ok', True), 'pbx-b': ('ok', False)}
-    assert compared['pbx-a']['result']['summary']['departments']['create'] == 1
+    assert compared['pbx-a']['result']['audit']['summary']['departments']['create'] == 1
     assert compared['pbx-a']['result']['diff'] and not compared['pbx-b']['result'].get('changed')
     # The recap AWX shows, and the artifacts it stores (the set_stats data of the playbook_on_stats event).
     assert job.stats['changed'] == {'pbx-a': 1} and job.stats['failures'] == {}

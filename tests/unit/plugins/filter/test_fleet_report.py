@@ -49,17 +49,3 @@ def test_without_artifacts_the_report_says_what_it_reads():
         FILTERS.tcx_fleet_report([])
     with pytest.raises(AnsibleFilterError, match='must be a mapping with hosts'):
         FILTERS.tcx_fleet_report([{'pbx-1': {}}])
-
-
-def test_a_state_file_is_read_as_plain_data_and_its_errors_name_it(tmp_path):
-    state = tmp_path / 'state.yml'
-    state.write_text("---\ntcx_users:\n  - {extension: '201', first_name: '{{ not_templated }}'}\n")
-    assert FILTERS.tcx_state_file_data(str(state)) == {'tcx_users': [{'extension': '201', 'first_name': '{{ not_templated }}'}]}
-    assert FILTERS.tcx_state_file_data(str(state))['tcx_users'][0]['first_name'].__class__ is str  # no tags, no template
-    (tmp_path / 'empty.yml').write_text('---\n')
-    assert FILTERS.tcx_state_file_data(str(tmp_path / 'empty.yml')) == {}
-    (tmp_path / 'list.yml').write_text('- 1\n')
-    with pytest.raises(AnsibleFilterError, match=r'list.yml must hold the provision role\'s variables \(a mapping\), not a list'):
-        FILTERS.tcx_state_file_data(str(tmp_path / 'list.yml'))
-    with pytest.raises(AnsibleFilterError, match=r'tcx_state_file .*missing.yml cannot be read'):
-        FILTERS.tcx_state_file_data(str(tmp_path / 'missing.yml'))
