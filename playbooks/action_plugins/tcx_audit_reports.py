@@ -14,9 +14,12 @@ items, twice per host). The result is ``changed`` when any file was written and 
 lists those paths. The file, stat and copy modules (three module launches per report) would cost
 most of an audit's CPU.
 
-With ``audit`` (audit.yml's one step per PBX) the plugin first audits the PBX itself, running the
-collection's modules in this process as ``gather_facts`` runs its modules (the play's ``module_defaults``
-give their connection; as module processes with ``tcx_xapi_in_process: false``): tcx_config in check mode
+With ``audit`` (audit.yml's one step per PBX: a mapping of its settings, :data:`ActionModule.AUDIT_SETTINGS`, each
+a key of it or else audit.yml's variable; ``base`` then defaults to ``<tcx_report_dir>/tcx-audit-<host>``) the plugin
+first audits the PBX itself, running the
+collection's modules in this process as ``gather_facts`` runs its modules (as module processes with
+``tcx_xapi_in_process: false``), with the arguments the play's ``module_defaults`` give tcx_config (their
+connection options for the reads): tcx_config in check mode
 against the desired state (the provision role's variables ``tcx_*`` of the host, the lists of
 ``state_file`` in their place, the users of ``users_csv`` added), then, on the PBX, the call flow's kinds
 (when the desired state has inbound rules and ``callflow`` is on), the licence (``license_warn_days``) and
@@ -40,22 +43,55 @@ import json
 import os
 import tempfile
 
+import jinja2
+
 from ansible.errors import AnsibleActionFail, AnsibleError
 from ansible.module_utils.common.text.converters import to_bytes
 from ansible.module_utils.parsing.convert_bool import boolean
+from ansible_collections.tcx.xapi.plugins.filter.absolute_path import absolute_path
 from ansible_collections.tcx.xapi.plugins.filter.callflow import callflow
 from ansible_collections.tcx.xapi.plugins.filter.users_from_csv import users_from_csv
+from ansible_collections.tcx.xapi.plugins.module_utils.connection import connection_argument_spec
 from ansible_collections.tcx.xapi.plugins.module_utils.converge import state_file_options
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import ValidationError
 from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS
-from ansible_collections.tcx.xapi.plugins.plugin_utils.audit import tcx_drift, tcx_fleet_columns, tcx_fleet_entry
-from ansible_collections.tcx.xapi.plugins.plugin_utils.in_process import InProcessAction
+from ansible_collections.tcx.xapi.plugins.plugin_utils.audit import tcx_drift, tcx_fleet_columns, tcx_fleet_entry, tcx_markdown_cell
+from ansible_collections.tcx.xapi.plugins.plugin_utils.in_process import InProcessAction, module_defaults_applied
 
 try:  # ansible-core 2.19+: a template's text must be trusted to be rendered
     from ansible.template import trust_as_template
 except ImportError:
     def trust_as_template(text):
         return text
+
+
+# The collection's report templates (templates/ beside the playbooks), compiled when ansible-playbook's main
+# process loads this plugin, before it forks the workers: each PBX's worker then renders its reports without
+# compiling them again (about 50 ms of CPU per PBX with Ansible's templar, which compiles on every call). The
+# environment is Ansible's as far as these templates go (trim_blocks, trailing newlines kept, an undefined
+# variable an error, the filters they use); a unit test renders each both ways and compares.
+TEMPLATES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'templates')
+REPORT_TEMPLATES = ('audit_report.md.j2', 'audit_report.html.j2', 'fleet_report.md.j2', 'fleet_report.html.j2')
+
+
+def report_environment():
+    """The Jinja environment of the report templates."""
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), trim_blocks=True, keep_trailing_newline=True,
+                                     undefined=jinja2.StrictUndefined, autoescape=False)
+    environment.filters.update(to_json=json.dumps, tcx_markdown_cell=tcx_markdown_cell)
+    return environment
+
+
+_REPORTS = report_environment()
+COMPILED = dict((name, _REPORTS.get_template(name)) for name in REPORT_TEMPLATES if os.path.isfile(os.path.join(TEMPLATES, name)))
+
+
+def drift_line(audit, base):
+    """What audit.yml shows of a PBX: its drift, counted per kind, and where its report is."""
+    kinds = '; '.join('%s: %d missing, %d differ, %d extra, %d unmanaged, %d ok' % (
+        kind, c['create'], c['update'], c['delete'], c['unmanaged'], c['unchanged']) for kind, c in audit['summary'].items())
+    return '%s: %s (%s). Report: %s.html' % (audit['host'], 'DRIFT: %d object(s) differ' % audit['drifting'] if audit['drift']
+                                             else 'no drift', kinds, base)
 
 
 def write_if_changed(path, content):
@@ -81,6 +117,7 @@ def write_if_changed(path, content):
 
 # The desired state's options of tcx_config, each from the provision role's variable tcx_<option>.
 DESIRED_OPTIONS = tuple(kind.plural for kind in KINDS) + ('prune',)
+CONNECTION_OPTIONS = frozenset(connection_argument_spec())
 # The kinds a call flow passes, read from the PBX for the flows' live side.
 FLOW_KINDS = ['ring_groups', 'queues', 'ivrs', 'inbound_rules']
 
@@ -98,20 +135,60 @@ class ActionModule(InProcessAction):
 
     TRANSFERS_FILES = False
     _VALID_ARGS = frozenset(('base', 'reports', 'templates', 'variables', 'audit'))
-    AUDIT_KEYS = frozenset(('state_file', 'users_csv', 'unmanaged', 'license_warn_days', 'callflow', 'columns',
-                            'fail_on_drift', 'drift_changed'))
+    # The audit's settings: a key of ``audit`` or, without it, audit.yml's variable (read here: templating them
+    # as the task's arguments would compile a template each, in every PBX's worker), or the default.
+    AUDIT_SETTINGS = {'state_file': ('tcx_state_file', None), 'users_csv': ('tcx_users_csv', None),
+                      'report_dir': ('tcx_report_dir', 'tcx-reports'), 'unmanaged': ('tcx_audit_unmanaged', True),
+                      'callflow': ('tcx_audit_callflow', True), 'license_warn_days': ('tcx_license_warn_days', 30),
+                      'columns': ('tcx_audit_columns', {}), 'drift_changed': ('tcx_drift_changed', True),
+                      'fail_on_drift': ('tcx_fail_on_drift', False)}
+
+    def settings(self, spec, task_vars):
+        """The audit's settings (:data:`AUDIT_SETTINGS`), checked; paths absolute (from where ansible-playbook started)."""
+        if not isinstance(spec, dict) or not set(spec) <= set(self.AUDIT_SETTINGS):
+            raise AnsibleActionFail('tcx_audit_reports: audit must be a mapping of any of %s' % ', '.join(sorted(self.AUDIT_SETTINGS)))
+        found = {}
+        for key, (variable, default) in self.AUDIT_SETTINGS.items():
+            value = spec[key] if key in spec else self._templar.template(task_vars[variable]) if variable in task_vars else default
+            found[key] = default if value is None or value == '' else value
+        try:
+            for key in ('unmanaged', 'callflow', 'drift_changed', 'fail_on_drift'):
+                found[key] = boolean(found[key], strict=True)
+            found['license_warn_days'] = int(found['license_warn_days'])
+        except (TypeError, ValueError) as error:
+            raise AnsibleActionFail('tcx_audit_reports: %s' % error)
+        if not isinstance(found['columns'], dict):
+            raise AnsibleActionFail('tcx_audit_columns must be a mapping of column name to value, got %s' % type(found['columns']).__name__)
+        for key in ('state_file', 'users_csv', 'report_dir'):
+            if found[key]:
+                found[key] = absolute_path(found[key])
+        return found
 
     def render(self, name, variables):
-        """The template ``name`` (in ``templates/`` beside the playbook) rendered with ``variables`` only."""
+        """The template ``name`` (in ``templates/`` beside the playbook) rendered with ``variables`` only: compiled
+        already when it is one of the collection's reports (:data:`COMPILED`), else with the task's templar."""
+        if name in COMPILED:
+            return COMPILED[name].render(variables)
         path = self._find_needle('templates', name)
         with open(path, 'rb') as source:
             text = source.read().decode('utf-8')
         templar = self._templar.copy_with_new_env(available_variables=dict(variables))
         return templar.template(trust_as_template(text), escape_backslashes=False)
 
+    def options(self, name):
+        """The arguments the play's ``module_defaults`` give the module ``name``: tcx_config's, templated once,
+        and their connection options for the modules that read (templating them for each would cost more than
+        the reads)."""
+        if self.defaults is None:
+            self.defaults = module_defaults_applied('tcx.xapi.tcx_config', self._task, {}, self._templar)
+        if name == 'tcx_config':
+            return dict(self.defaults)
+        return dict((key, value) for key, value in self.defaults.items() if key in CONNECTION_OPTIONS)
+
     def read(self, name, args, task_vars, check_mode=False, diff=False):
         """The result of the module ``name``; :class:`AuditFailed` when it failed. Its warnings join the task's."""
-        found = self.run_module(name, args, task_vars, check_mode=check_mode, diff=diff)
+        found = self.run_module(name, dict(self.options(name), **args), task_vars, check_mode=check_mode, diff=diff,
+                                defaults=False)
         self.warnings.extend(found.get('warnings') or [])
         if found.get('failed'):
             raise AuditFailed(found)
@@ -144,25 +221,20 @@ class ActionModule(InProcessAction):
 
     def audit(self, spec, task_vars):
         """The audit of this PBX, its call flows, the job artifacts (``ansible_stats``) and tcx_config's result."""
-        if not isinstance(spec, dict) or not set(spec) <= self.AUDIT_KEYS:
-            raise AnsibleActionFail('tcx_audit_reports: audit must be a mapping of any of %s' % ', '.join(sorted(self.AUDIT_KEYS)))
         host = task_vars['inventory_hostname']
         desired = self.desired_state(spec, task_vars)
         result = self.read('tcx_config', desired, task_vars, check_mode=True, diff=True)
         live = None
-        if boolean(spec.get('callflow', True)) and sum((result['summary'].get('inbound_rules') or {}).values()):
+        if spec['callflow'] and sum((result['summary'].get('inbound_rules') or {}).values()):
             live = self.read('tcx_config_info', {'kinds': FLOW_KINDS}, task_vars)
-        license_read = self.read('tcx_license_info', {'warn_days': int(spec.get('license_warn_days', 30))}, task_vars)
+        license_read = self.read('tcx_license_info', {'warn_days': spec['license_warn_days']}, task_vars)
         backups = self.read('tcx_backup_info', {}, task_vars)
-        audit = tcx_drift(result, unmanaged=boolean(spec.get('unmanaged', True)))
+        audit = tcx_drift(result, unmanaged=spec['unmanaged'])
         audit.update(host=host, audited_at=datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None).isoformat() + 'Z',
                      license=license_read.get('license'), license_warnings=license_read.get('warnings_expiry'),
                      version=(license_read.get('license') or {}).get('version'), newest_backup=backups.get('newest'))
         columns = tcx_fleet_columns(audit)
-        extra = spec.get('columns') or {}
-        if not isinstance(extra, dict):
-            raise AnsibleActionFail('tcx_audit_columns must be a mapping of column name to value, got %s' % type(extra).__name__)
-        columns.update(extra)
+        columns.update(spec['columns'])
         planned = sorted(task_vars.get('ansible_play_hosts_all') or [host])
         # The fleet summary of this job: its key is the job's own (a digest of its hosts), because AWX hands a
         # workflow's next node the artifacts of every slice of a sliced job merged key by key (fleet_report.yml).
@@ -182,7 +254,12 @@ class ActionModule(InProcessAction):
         base = self._task.args.get('base')
         reports = self._task.args.get('reports')
         spec = self._task.args.get('audit')
+        if spec is not None:
+            spec = self.settings(spec, task_vars or {})
+            if base is None:
+                base = os.path.join(spec['report_dir'], 'tcx-audit-%s' % task_vars['inventory_hostname'])
         self.warnings = []
+        self.defaults = None
         if spec is not None:
             try:
                 audit, flows, stats, compared = self.audit(spec, task_vars or {})
@@ -221,8 +298,9 @@ class ActionModule(InProcessAction):
         result.update(changed=bool(written), written=written)
         if spec is not None:
             # The step stands for the compare: "changed" is the drift (the reports are files on the controller).
-            result['changed'] = audit['drift'] and boolean(spec.get('drift_changed', True))
-            if audit['drift'] and boolean(spec.get('fail_on_drift', False)):
+            result['changed'] = audit['drift'] and spec['drift_changed']
+            result['msg'] = drift_line(audit, base)
+            if audit['drift'] and spec['fail_on_drift']:
                 result.update(failed=True, msg='%s drifted from its desired state: %d object(s) differ; see %s.html'
                               % (task_vars['inventory_hostname'], audit['drifting'], base))
         return result

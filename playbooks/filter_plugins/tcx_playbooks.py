@@ -16,7 +16,7 @@ __metaclass__ = type
 from ansible.errors import AnsibleFilterError
 from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS
 # The audit of one PBX lives in plugin_utils: audit.yml's report step computes it too.
-from ansible_collections.tcx.xapi.plugins.plugin_utils.audit import tcx_drift, tcx_fleet_columns, tcx_fleet_entry
+from ansible_collections.tcx.xapi.plugins.plugin_utils.audit import tcx_drift, tcx_fleet_columns, tcx_fleet_entry, tcx_markdown_cell
 
 
 def _config_result(config, filter_name):
@@ -57,11 +57,6 @@ def tcx_backup_objects(config):
                                         key=lambda m: (str(m['Type']), str(m['Number']))))
         for department in raw['departments']]
     return raw
-
-
-def tcx_markdown_cell(value):
-    """A value as the text of one Markdown table cell: ``|`` escaped, line breaks as spaces."""
-    return ' '.join(str(value).replace('|', '\\|').splitlines())
 
 
 FLEET_SLICE_KEYS = ('hosts', 'planned')

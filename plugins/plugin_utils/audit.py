@@ -68,6 +68,11 @@ def tcx_drift(result, unmanaged=True):
 DRIFT_ACTIONS = ('create', 'update', 'delete', 'unmanaged')
 
 
+def tcx_markdown_cell(value):
+    """A value as the text of one Markdown table cell: ``|`` escaped, line breaks as spaces."""
+    return ' '.join(str(value).replace('|', '\\|').splitlines())
+
+
 def tcx_fleet_columns(audit):
     """The fleet report's columns of one PBX that audit.yml adds (see ``tcx_audit_columns``): the settings
     sections that drifted (how many options of each), the licence's and its maintenance's expiry with the days

@@ -284,13 +284,14 @@ class InProcessAction(ActionBase):
         environ.update((str(name), str(value)) for name, value in variables.items())
         return environ
 
-    def run_module(self, name, args, task_vars, check_mode=False, diff=False):
+    def run_module(self, name, args, task_vars, check_mode=False, diff=False, defaults=True):
         """The result of the tcx.xapi module ``name`` (``tcx_license_info``) for this task's host, as ``gather_facts``
-        runs its modules: ``args`` with the task's ``module_defaults`` for that module (the connection), its
-        ``check_mode`` and ``diff``, in this process when the task runs in process (:meth:`runs_in_process`), else as a
-        module process. Its result has no ``invocation``."""
+        runs its modules: ``args`` with the task's ``module_defaults`` for that module (the connection; not with
+        ``defaults`` false: ``args`` has them), its ``check_mode`` and ``diff``, in this process when the task runs in
+        process (:meth:`runs_in_process`), else as a module process. Its result has no ``invocation``."""
         action = '%s.%s' % (COLLECTION, name)
-        args = module_defaults_applied(action, self._task, dict(args), self._templar)
+        if defaults:
+            args = module_defaults_applied(action, self._task, dict(args), self._templar)
         if self.runs_in_process(task_vars):
             task = Task(action, args, check_mode, diff, inject_invocation=False, environ=self.task_environ())
             return self.run_main(TaskModule.for_task(task), action)
