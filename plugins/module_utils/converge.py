@@ -313,13 +313,20 @@ class Converger(object):
                          [i.ctx.params for i in self.items[kind.plural]], kind.plural in self.module.params['prune'])
 
     def read_kind(self, kind):
-        listing = kind.listing(self.client)
+        listing = kind.listing(self.client, self.options_read(kind))
         self.listings[kind.plural] = listing
         known = kind.directory(self.lookups)
         for entity in listing:
             known.remember(entity)
         known.complete = True
         return listing
+
+    def options_read(self, kind):
+        """The options whose properties the listing of ``kind`` needs (:meth:`Kind.listing`): those its items give;
+        None (every property) when the kind is pruned, as a delete's diff shows the whole object."""
+        if kind.plural in self.module.params['prune']:
+            return None
+        return set(option for item in self.items[kind.plural] for option, value in item.ctx.params.items() if value is not None)
 
     # -- 3. planning -----------------------------------------------------------------------------
 
@@ -664,9 +671,9 @@ class Converger(object):
                 continue
             named = set(id(i.current) for i in self.items[name] if i.current is not None)
             ctx = self.context(dict((option, None) for option in kind.argument_spec()))
-            for entity in self.listings.get(name) or []:
-                if id(entity) not in named and not kind.protected(entity):
-                    found.append({'kind': kind.name, 'key': str(kind.key_of(entity)), 'options': kind.options(ctx, entity)})
+            others = [entity for entity in self.listings.get(name) or [] if id(entity) not in named and not kind.protected(entity)]
+            for entity in kind.complete(self.client, others, self.options_read(kind)):
+                found.append({'kind': kind.name, 'key': str(kind.key_of(entity)), 'options': kind.options(ctx, entity)})
         return found
 
     def result(self):

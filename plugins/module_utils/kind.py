@@ -47,7 +47,9 @@ class EntityKind(object):
       ``module`` (``tcx_department``; its info module is ``<module>_info``), ``result_key`` (``department``);
     - ``entity_set`` (``Groups``), ``key_option``/``key_property`` (the natural key) and
       ``key_ignore_case`` (how the PBX compares it), ``fields`` (the field table), ``expand``
-      (navigation properties to read along), ``extra_select`` (properties hooks need);
+      (navigation properties to read along), ``extra_select`` (properties hooks need), ``optional_expand``
+      (``{option: navigation property}``: a property of ``expand`` that only that option compares, left out of the
+      listing tcx_config reads when no item gives the option: see :meth:`listing`);
     - for the info module: ``info_selectors`` (:class:`Selector` options), ``info_order_by`` (a unique
       property: the stable order of paging), ``info_expand`` (navigation property -> ``$expand`` item),
       and how a ``department`` option selects: ``department_member_type`` (rows of
@@ -75,6 +77,7 @@ class EntityKind(object):
     key_ignore_case = False
     fields = []
     expand = None
+    optional_expand = {}
     extra_select = ()
     required_if = ()
     mutually_exclusive = ()
@@ -273,9 +276,33 @@ class EntityKind(object):
         use: messages. ``run`` (the Converger) offers ``deleted_numbers()`` and ``item_with_number()``."""
         return []
 
-    def listing(self, client):
-        """Every object of the kind, with what the kind compares (tcx_config reads each kind once)."""
-        return client.get_all(self.entity_set, select=self.select(), expand=self.expand)
+    def listing(self, client, options=None):
+        """Every object of the kind, with what the kind compares (tcx_config reads each kind once): with
+        ``options`` (the options the items give), without the properties of :data:`optional_expand` whose option
+        none gives (a user's forwarding profiles are most of a user's JSON). :meth:`complete` reads them."""
+        left_out = self.left_out(options)
+        return client.get_all(self.entity_set, select=[name for name in self.select() if name not in left_out],
+                              expand=','.join(item for item in self.expand_items() if item.split('(')[0].strip() not in left_out) or None)
+
+    def left_out(self, options):
+        """The navigation properties :meth:`listing` leaves out for items giving ``options`` (None: none)."""
+        if options is None:
+            return set()
+        return set(prop for option, prop in self.optional_expand.items() if option not in options)
+
+    def complete(self, client, entities, options):
+        """``entities`` of a :meth:`listing` for ``options``, with what it left out read (one GET per 40)."""
+        left_out = self.left_out(options)
+        if not left_out or not entities:
+            return entities
+        read = {}
+        for start in range(0, len(entities), CLAUSES_PER_REQUEST):
+            chunk = entities[start:start + CLAUSES_PER_REQUEST]
+            clause = any_of(*[equals('Id', entity['Id']) for entity in chunk])
+            for entity in client.get_all(self.entity_set, filter_expr=clause, select=['Id'] + sorted(left_out),
+                                         expand=','.join(item for item in self.expand_items() if item.split('(')[0].strip() in left_out)):
+                read[entity['Id']] = entity
+        return [dict(entity, **dict((prop, read.get(entity['Id'], {}).get(prop)) for prop in left_out)) for entity in entities]
 
     def with_numbers(self, client, numbers):
         """The objects (``Id``, key, ``Number``, names) that may hold one of ``numbers``: one GET for up to 40 numbers,
@@ -352,15 +379,19 @@ class EntityKind(object):
 
     def expanded(self):
         """The navigation properties of ``expand`` (``Members,Groups($expand=Rights)`` -> Members, Groups)."""
-        names, depth, name = [], 0, ''
+        return [item.split('(', maxsplit=1)[0].strip() for item in self.expand_items()]
+
+    def expand_items(self):
+        """The items of ``expand`` (``Members,Groups($expand=Rights)`` -> ``Members``, ``Groups($expand=Rights)``)."""
+        items, depth, item = [], 0, ''
         for char in (self.expand or '') + ',':
             depth += {'(': 1, ')': -1}.get(char, 0)
             if char == ',' and depth == 0:
-                names.append(name.split('(', maxsplit=1)[0].strip())
-                name = ''
+                items.append(item.strip())
+                item = ''
             else:
-                name += char
-        return [n for n in names if n]
+                item += char
+        return [i for i in items if i]
 
     def result(self, ctx, entity):
         """Extra keys for the module result."""
@@ -401,7 +432,7 @@ class SingletonKind(EntityKind):
     def find_among(self, ctx, entities):
         return entities[0] if entities else None
 
-    def listing(self, client):
+    def listing(self, client, options=None):
         return [client.get(self.entity_set, params=build_query(select=self.select(), expand=self.expand))]
 
 

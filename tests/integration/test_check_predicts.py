@@ -161,8 +161,8 @@ def test_a_url_with_the_api_path_works_and_refused_credentials_fail_system_info(
 def test_the_audit_reports_objects_the_desired_state_does_not_name(emulator, api, tmp_path):
     sales = api.call('POST', 'Groups', json={'Name': 'Sales'})['Id']
     add_user(api, '101', sales, first='Zoë', last='Müller | Admin')
-    api.call('POST', 'Users', json={'Number': '102', 'FirstName': 'Eve', 'LastName': 'Hand',
-                                    'Groups': [{'GroupId': sales, 'Rights': {'RoleName': 'system_owners'}}]})
+    eve_id = api.call('POST', 'Users', json={'Number': '102', 'FirstName': 'Eve', 'LastName': 'Hand',
+                                             'Groups': [{'GroupId': sales, 'Rights': {'RoleName': 'system_owners'}}]})['Id']
     desired = {'tcx_departments': [{'name': 'Sales'}],
                'tcx_users': [{'extension': '101', 'first_name': 'Zoë', 'last_name': 'Müller | Chef'}],
                'tcx_report_dir': str(tmp_path / 'reports')}
@@ -176,6 +176,11 @@ def test_the_audit_reports_objects_the_desired_state_does_not_name(emulator, api
     eve = [o for o in report['objects'] if o['key'] == '102'][0]
     assert eve['action'] == 'unmanaged'
     assert {'field': 'departments', 'pbx': [{'name': 'Sales', 'role': 'system_owners'}], 'desired': None} in eve['fields']
+    # No item manages forwarding or phones: the users' listing leaves the profiles out (most of a user's JSON), and
+    # they are read for the one unmanaged user only, whose report still shows them.
+    listed = [r['query'] for r in emulator.requests('GET', '/xapi/v1/Users')]
+    assert [('ForwardingProfiles' in q.get('$expand', ''), q.get('$filter')) for q in listed] == [(False, None), (True, "Id eq %d" % eve_id)]
+    assert any(f['field'].startswith('forwarding.') for f in eve['fields']), eve['fields']
     markdown = (tmp_path / 'reports' / 'tcx-audit-localhost.md').read_text(encoding='utf-8')
     assert '| users | 0 | 1 | 0 | 1 | 0 | 0 |' in markdown
     assert '| `last_name` | "Müller \\| Admin" | "Müller \\| Chef" |' in markdown

@@ -62,7 +62,7 @@ class Settings(SingletonKind):
     def find(self, ctx):
         return SectionsRead(self.sections, ctx.client).load(ctx.params)
 
-    def listing(self, client):
+    def listing(self, client, options=None):
         return [SectionsRead(self.sections, client)]
 
     def find_among(self, ctx, entities):

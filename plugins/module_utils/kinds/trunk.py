@@ -172,7 +172,7 @@ class Trunk(EntityKind):
         known.complete = True
         return self.find_among(ctx, listing)
 
-    def listing(self, client):
+    def listing(self, client, options=None):
         return client.get_all(self.entity_set, select=self.select())
 
     def secret_changed(self, ctx, leaf, current, desired):

@@ -112,7 +112,9 @@ class User(EntityKind):
     answers_to = ('extension', 'voicemail', 'voicemail_of_destination')  # a user's number, its voicemail
     key_option = 'extension'
     key_property = 'Number'
-    expand = 'Groups($expand=Rights),ForwardingProfiles,Phones'
+    expand = 'Groups($select=GroupId,Name;$expand=Rights($select=RoleName)),ForwardingProfiles,Phones'
+    # Five forwarding profiles are most of a user's JSON (about 7 KB each with its phones): read only when managed.
+    optional_expand = {'forwarding': 'ForwardingProfiles', 'phones': 'Phones'}
     fields = [
         Field('extension', 'Number', managed=False),
         Field('first_name', 'FirstName', rule=NAME_RULE),

@@ -65,8 +65,37 @@ def test_departments_spec_has_role_choices_and_default():
     assert role['default'] == 'users' and 'receptionists' in role['choices']
 
 
-def test_lookup_reads_memberships_with_their_roles():
-    assert User.expand == 'Groups($expand=Rights),ForwardingProfiles,Phones'
+class ListingClient(object):
+    """Records what a listing asks for; answers ``entities``."""
+
+    def __init__(self, entities=()):
+        self.entities, self.asked = list(entities), []
+
+    def get_all(self, path, filter_expr=None, select=None, expand=None, orderby='Id'):
+        self.asked.append({'path': path, 'filter': filter_expr, 'select': select, 'expand': expand})
+        return [dict(e) for e in self.entities]
+
+
+def test_the_listing_reads_memberships_with_roles_and_forwarding_and_phones_only_when_managed():
+    client = ListingClient()
+    User().listing(client, options={'extension', 'first_name', 'departments'})
+    User().listing(client, options={'extension', 'forwarding'})
+    User().listing(client)  # every property (a pruned kind: a delete's diff shows the whole user)
+    assert [asked['expand'] for asked in client.asked] == [
+        'Groups($select=GroupId,Name;$expand=Rights($select=RoleName))',
+        'Groups($select=GroupId,Name;$expand=Rights($select=RoleName)),ForwardingProfiles',
+        'Groups($select=GroupId,Name;$expand=Rights($select=RoleName)),ForwardingProfiles,Phones']
+    assert 'ForwardingProfiles' not in client.asked[0]['select'] and 'Phones' not in client.asked[1]['select']
+    assert 'ForwardingProfiles' in client.asked[2]['select'] and 'FirstName' in client.asked[0]['select']
+
+
+def test_what_the_listing_left_out_is_read_for_the_objects_that_need_it():
+    client = ListingClient([{'Id': 7, 'ForwardingProfiles': [{'Name': 'Away'}], 'Phones': []}])
+    completed = User().complete(client, [{'Id': 7, 'Number': '207'}], options={'extension'})
+    assert completed == [{'Id': 7, 'Number': '207', 'ForwardingProfiles': [{'Name': 'Away'}], 'Phones': []}]
+    assert client.asked == [{'path': 'Users', 'filter': 'Id eq 7', 'select': ['Id', 'ForwardingProfiles', 'Phones'],
+                             'expand': 'ForwardingProfiles,Phones'}]
+    assert User().complete(client, [{'Id': 7}], options={'forwarding', 'phones'}) == [{'Id': 7}] and len(client.asked) == 1
     assert {'Groups', 'ClickToCallId', 'WebMeetingFriendlyName', 'PrimaryGroupId'} <= set(User().select())
 
 
