@@ -54,6 +54,7 @@ except ImportError:  # pragma: no cover - Python 2 is not supported, kept for th
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible_collections.tcx.xapi.plugins.module_utils.client import XAPIError
 from ansible_collections.tcx.xapi.plugins.module_utils import generated_passwords
+from ansible_collections.tcx.xapi.plugins.module_utils import validation
 from ansible_collections.tcx.xapi.plugins.module_utils.connection import (
     Context, client_from_module, connection_argument_spec,
 )
@@ -247,16 +248,21 @@ class Converger(object):
             validator = ArgumentSpecValidator(spec, mutually_exclusive=list(kind.mutually_exclusive),
                                               required_if=list(kind.required_if),
                                               required_one_of=list(kind.required_one_of))
+            # Items valid as given take the fast path (validation.py); the others ansible-core's validator.
+            fast = not (kind.mutually_exclusive or kind.required_if or kind.required_one_of)
             for index, raw in enumerate(self.given(kind)):
                 shapes = type_problems(kind.fields, raw, '%s[%d].' % (kind.plural, index))
                 if shapes:  # Ansible's validation would convert them, or fail with a Python error ([null] for a dict)
                     errors.append('%s: %s' % (Item(kind, index, self.context(raw, kind)).label, '; '.join(shapes)))
                     continue
-                result = validator.validate(raw)
-                item = Item(kind, index, self.context(result.validated_parameters, kind))
-                if result.error_messages:
-                    errors.append('%s: %s' % (item.label, '; '.join(result.error_messages)))
-                    continue
+                params = validation.validated(spec, raw) if fast else None
+                if params is None:
+                    result = validator.validate(raw)
+                    params = result.validated_parameters
+                    if result.error_messages:
+                        errors.append('%s: %s' % (Item(kind, index, self.context(params, kind)).label, '; '.join(result.error_messages)))
+                        continue
+                item = Item(kind, index, self.context(params, kind))
                 try:
                     kind.check(item.ctx)
                 except ValidationError as exc:
