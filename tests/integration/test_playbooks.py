@@ -250,3 +250,25 @@ def test_audit_reads_a_users_csv_with_department_ids(emulator, api, tmp_path):
     # Without a CSV file the audit does not read the departments (nor does the compare: no kind is desired).
     run = run_playbook(tmp_path, 'audit.yml', emulator, extra_vars={'tcx_report_dir': str(tmp_path / 'reports')})
     assert [r['path'] for r in run.requests(0) if r['path'] == '/xapi/v1/Groups'] == []
+
+
+def test_the_audit_with_module_processes_reports_what_it_reports_in_process(emulator, tmp_path):
+    """With tcx_xapi_in_process false the audit's step runs each module as a module process (as a remote
+    connection or become would): the same reports, the same drift, nothing written."""
+    from test_callflow_reports import drifted_office
+    provision(tmp_path, emulator, **drifted_office())
+    (tmp_path / 'users.csv').write_text('extension,first_name,last_name,department\n260,Csv,User,Sales\n', encoding='utf-8')
+    emulator.clear_requests()
+    reports = {}
+    for in_process in (True, False):
+        folder = tmp_path / ('reports-%s' % in_process)
+        run = run_playbook(tmp_path, 'audit.yml', emulator, extra_vars=dict(
+            OFFICE, tcx_report_dir=str(folder), tcx_xapi_in_process=in_process, tcx_users_csv='users.csv'))
+        assert run.task('Compare the PBX')['changed'] is True
+        report = json.loads((folder / 'tcx-audit-localhost.json').read_text(encoding='utf-8'))
+        reports[in_process] = dict((k, v) for k, v in report.items() if k != 'audited_at')
+        html = (folder / 'tcx-audit-localhost.html').read_text(encoding='utf-8')
+        assert 'class="callflow"' in html
+    assert emulator.writes() == []
+    assert reports[True] == reports[False] and reports[True]['drift'] is True
+    assert ('users', '260', 'create') in [(o['kind'], o['key'], o['action']) for o in reports[True]['objects']]
