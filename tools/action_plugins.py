@@ -1,5 +1,4 @@
-#!/usr/bin/env python3
-"""Write plugins/action/<module>.py for every module of plugins/modules: `tools/action_plugins.py`.
+"""Write plugins/action/<module>.py for every module of plugins/modules: `python3 tools/action_plugins.py`.
 
 Every tcx.xapi module runs through the one action plugin (plugins/plugin_utils/in_process.py). ansible-core
 loads the action plugin of a task's own name in its main process before it forks the task's worker, so each

@@ -41,9 +41,6 @@ import datetime
 import hashlib
 import json
 import os
-import tempfile
-
-import jinja2
 
 from ansible.errors import AnsibleActionFail, AnsibleError
 from ansible.module_utils.common.text.converters import to_bytes
@@ -55,8 +52,9 @@ from ansible_collections.tcx.xapi.plugins.module_utils.connection import connect
 from ansible_collections.tcx.xapi.plugins.module_utils.converge import state_file_options
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import ValidationError
 from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS
-from ansible_collections.tcx.xapi.plugins.plugin_utils.audit import tcx_drift, tcx_fleet_columns, tcx_fleet_entry, tcx_markdown_cell
+from ansible_collections.tcx.xapi.plugins.plugin_utils.audit import tcx_drift, tcx_fleet_columns, tcx_fleet_entry
 from ansible_collections.tcx.xapi.plugins.plugin_utils.in_process import InProcessAction, module_defaults_applied
+from ansible_collections.tcx.xapi.plugins.plugin_utils.reports import COMPILED, write_if_changed
 
 try:  # ansible-core 2.19+: a template's text must be trusted to be rendered
     from ansible.template import trust_as_template
@@ -65,54 +63,12 @@ except ImportError:
         return text
 
 
-# The collection's report templates (templates/ beside the playbooks), compiled when ansible-playbook's main
-# process loads this plugin, before it forks the workers: each PBX's worker then renders its reports without
-# compiling them again (about 50 ms of CPU per PBX with Ansible's templar, which compiles on every call). The
-# environment is Ansible's as far as these templates go (trim_blocks, trailing newlines kept, an undefined
-# variable an error, the filters they use); a unit test renders each both ways and compares.
-TEMPLATES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'templates')
-REPORT_TEMPLATES = ('audit_report.md.j2', 'audit_report.html.j2', 'fleet_report.md.j2', 'fleet_report.html.j2')
-
-
-def report_environment():
-    """The Jinja environment of the report templates."""
-    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), trim_blocks=True, keep_trailing_newline=True,
-                                     undefined=jinja2.StrictUndefined, autoescape=False)
-    environment.filters.update(to_json=json.dumps, tcx_markdown_cell=tcx_markdown_cell)
-    return environment
-
-
-_REPORTS = report_environment()
-COMPILED = dict((name, _REPORTS.get_template(name)) for name in REPORT_TEMPLATES if os.path.isfile(os.path.join(TEMPLATES, name)))
-
-
 def drift_line(audit, base):
     """What audit.yml shows of a PBX: its drift, counted per kind, and where its report is."""
     kinds = '; '.join('%s: %d missing, %d differ, %d extra, %d unmanaged, %d ok' % (
         kind, c['create'], c['update'], c['delete'], c['unmanaged'], c['unchanged']) for kind, c in audit['summary'].items())
     return '%s: %s (%s). Report: %s.html' % (audit['host'], 'DRIFT: %d object(s) differ' % audit['drifting'] if audit['drift']
                                              else 'no drift', kinds, base)
-
-
-def write_if_changed(path, content):
-    """Write ``content`` (bytes) to ``path`` atomically, mode 0600; True when the file changed."""
-    try:
-        with open(path, 'rb') as existing:
-            if existing.read() == content:
-                os.chmod(path, 0o600)
-                return False
-    except FileNotFoundError:
-        pass
-    handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix='.tcx-audit-')
-    try:
-        with os.fdopen(handle, 'wb') as new:
-            new.write(content)
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
-    return True
 
 
 # The desired state's options of tcx_config, each from the provision role's variable tcx_<option>.
@@ -166,10 +122,11 @@ class ActionModule(InProcessAction):
 
     def render(self, name, variables):
         """The template ``name`` (in ``templates/`` beside the playbook) rendered with ``variables`` only: compiled
-        already when it is one of the collection's reports (:data:`COMPILED`), else with the task's templar."""
-        if name in COMPILED:
-            return COMPILED[name].render(variables)
+        already when it is the collection's own (plugin_utils/reports.py), else with the task's templar."""
         path = self._find_needle('templates', name)
+        compiled = COMPILED.get(name)
+        if compiled is not None and os.path.realpath(path) == os.path.realpath(compiled.filename):
+            return compiled.render(variables)
         with open(path, 'rb') as source:
             text = source.read().decode('utf-8')
         templar = self._templar.copy_with_new_env(available_variables=dict(variables))

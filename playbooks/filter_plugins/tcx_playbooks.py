@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: tcx.xapi contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Filters of the collection's playbooks (backup.yml, audit.yml).
+"""Filters of the collection's playbooks (audit.yml, fleet_report.yml).
 
 They sit next to the playbooks (Ansible loads ``filter_plugins/`` beside a playbook) and read the
 kinds from the registry (``plugins/module_utils/kinds``): a kind added there is backed up and
@@ -17,47 +17,6 @@ from ansible.errors import AnsibleFilterError
 from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS
 # The audit of one PBX lives in plugin_utils: audit.yml's report step computes it too.
 from ansible_collections.tcx.xapi.plugins.plugin_utils.audit import tcx_drift, tcx_fleet_columns, tcx_fleet_entry, tcx_markdown_cell
-
-
-def _config_result(config, filter_name):
-    if not isinstance(config, dict) or not isinstance(config.get('raw'), dict):
-        raise AnsibleFilterError('%s expects the registered result of tcx.xapi.tcx_config_info' % filter_name)
-    return config
-
-
-def tcx_role_variables(config):
-    """The lists of a tcx_config_info result as the provision role's variables ``tcx_<plural>``, in the
-    registry's order: a backup that the role restores."""
-    config = _config_result(config, 'tcx_role_variables')
-    return dict(('tcx_' + kind.plural, config[kind.plural]) for kind in KINDS if kind.plural in config)
-
-
-def tcx_backup_objects(config):
-    """The XAPI objects of a tcx_config_info result (``raw``), each department with its ``Members``.
-
-    A department's members are the objects of every kind that belongs to departments (the kinds with
-    a ``department_member_type``), from their ``Groups`` rows: ``Number``, ``Type`` as the PBX names
-    it (``Extension``, ``Parking``) and ``RoleName`` where the PBX gives one (a user's role).
-    """
-    raw = dict(_config_result(config, 'tcx_backup_objects')['raw'])
-    if 'departments' not in raw:
-        return raw
-    members = {}
-    for kind in KINDS:
-        if not kind.department_member_type:
-            continue
-        for entity in raw.get(kind.plural) or []:
-            for row in entity.get('Groups') or []:
-                member = {'Number': entity.get('Number'), 'Type': kind.department_member_type}
-                if (row.get('Rights') or {}).get('RoleName'):
-                    member['RoleName'] = row['Rights']['RoleName']
-                members.setdefault(row.get('GroupId'), []).append(member)
-    raw['departments'] = [
-        dict(department, Members=sorted(members.get(department.get('Id'), []),
-                                        key=lambda m: (str(m['Type']), str(m['Number']))))
-        for department in raw['departments']]
-    return raw
-
 
 FLEET_SLICE_KEYS = ('hosts', 'planned')
 
@@ -88,8 +47,6 @@ def tcx_fleet_report(slices, generated_at=None):
 class FilterModule(object):
     def filters(self):
         return {
-            'tcx_role_variables': tcx_role_variables,
-            'tcx_backup_objects': tcx_backup_objects,
             'tcx_drift': tcx_drift,
             'tcx_fleet_columns': tcx_fleet_columns,
             'tcx_markdown_cell': tcx_markdown_cell,

@@ -2,8 +2,8 @@
 
 N emulators on loopback (N = 1, 10, 20), each a PBX with 10 departments and 500 users, one
 inventory host per PBX as the README's "Many PBXs" section shows, the users of each PBX in its
-own CSV file (``tcx_users_csv``). For each N: ``playbooks/audit.yml --check --diff`` (as it is)
-and ``playbooks/provision.yml`` when nothing has to change, with wall time, CPU per PBX and
+own CSV file (``tcx_users_csv``). For each N: ``playbooks/audit.yml --check --diff`` (as it is),
+``playbooks/provision.yml`` when nothing has to change and ``playbooks/backup.yml``, with wall time, CPU per PBX and
 the peak memory of the whole ansible-playbook process tree (see measure.py). Then the converge
 of 20 PBXs with other ``--forks`` (the forks advice), and the module process as shipped before
 the action plugins (``tcx_xapi_in_process=false``) for comparison in the same run.
@@ -108,6 +108,7 @@ def main(argv=None):
             forks = 1 if count == 1 else args.forks
             measure('audit (check mode)', 'audit.yml', count, forks, check=True)
             measure('converge, nothing to change', 'provision.yml', count, forks)
+            measure('backup (three files per PBX)', 'backup.yml', count, forks)
         largest = max(sizes)
         for forks in [int(f) for f in args.forks_sweep.split(',') if f]:
             measure('converge, nothing to change', 'provision.yml', largest, forks)

@@ -1,6 +1,6 @@
 # -*- coding: utf-8 -*-
-"""audit.yml's and fleet_report.yml's report templates, compiled once by their step, render exactly as Ansible's
-templar renders them (playbooks/action_plugins/tcx_audit_reports.py)."""
+"""The playbooks' report templates, compiled once (plugins/plugin_utils/reports.py), render exactly as Ansible's
+templar renders them."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -15,6 +15,7 @@ import yaml
 from ansible.parsing.dataloader import DataLoader
 from ansible.plugins.loader import add_all_plugin_dirs
 from ansible.template import Templar
+from ansible_collections.tcx.xapi.plugins.plugin_utils.reports import COMPILED, REPORT_TEMPLATES
 
 try:
     from ansible.template import trust_as_template
@@ -32,7 +33,6 @@ def load(name, path):
     return module
 
 
-STEP = load('tcx_audit_reports', PLAYBOOKS / 'action_plugins' / 'tcx_audit_reports.py')
 FILTERS = load('tcx_playbooks', PLAYBOOKS / 'filter_plugins' / 'tcx_playbooks.py')
 OFFICE = yaml.safe_load((PLAYBOOKS / 'vars' / 'demo_office.yml').read_text(encoding='utf-8'))
 
@@ -56,20 +56,23 @@ def audit(host):
 
 
 def variables(name):
+    flows = load('callflow', Path(__file__).resolve().parents[3] / 'plugins' / 'filter' / 'callflow.py').callflow(OFFICE)
     if name.startswith('audit_report'):
-        flows = load('callflow', Path(__file__).resolve().parents[3] / 'plugins' / 'filter' / 'callflow.py').callflow(OFFICE)
         return {'tcx_audit': audit('pbx-1'), 'tcx_audit_flows': flows}
+    if name.startswith('backup'):
+        return {'inventory_hostname': 'pbx-1 <a&b>', 'tcx_backup_base': '/tmp/backups/tcx-backup-pbx-1-20261207T010000Z',
+                'tcx_backup_system': {'version': '20.0.10.1034'}, 'tcx_backup_flows': flows}
     entries = [FILTERS.tcx_fleet_entry(audit(host), version='20.0.10', columns={'licence | runs out': '<soon>'}) for host in ('pbx-1', 'pbx-2')]
     return {'tcx_fleet': FILTERS.tcx_fleet_report([{'hosts': dict((e['host'], e) for e in entries), 'planned': ['pbx-1', 'pbx-2', 'pbx-3']}],
                                                   generated_at='2026-12-07T02:00:00Z')}
 
 
-@pytest.mark.parametrize('name', STEP.REPORT_TEMPLATES)
+@pytest.mark.parametrize('name', REPORT_TEMPLATES)
 def test_a_compiled_report_renders_as_ansibles_templar_renders_it(name):
     add_all_plugin_dirs(str(PLAYBOOKS))  # the playbooks' filters, as ansible-playbook finds them beside a playbook
     given = variables(name)
     text = (PLAYBOOKS / 'templates' / name).read_text(encoding='utf-8')
     expected = Templar(loader=DataLoader(), variables=given).template(trust_as_template(text), escape_backslashes=False)
-    rendered = STEP.COMPILED[name].render(given)
+    rendered = COMPILED[name].render(given)
     assert rendered == expected
-    assert 'pbx-1' in rendered and 'Enterprise' in rendered if name.startswith('audit') else 'pbx-3' in rendered
+    assert {'audit': 'Enterprise', 'fleet': 'pbx-3', 'backup': 'class="callflow"'}[name.split('_')[0]] in rendered

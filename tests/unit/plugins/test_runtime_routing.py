@@ -44,4 +44,4 @@ def test_each_module_has_the_one_action_plugin_under_its_name():
     assert sorted(p.stem for p in action.glob('*.py')) == MODULES
     assert [p.name for p in action.glob('*.py') if p.is_symlink()] == []
     wrong = [str(path.name) for path, content in action_plugins.expected().items() if path.read_text(encoding='utf-8') != content]
-    assert wrong == [], 'run tools/action_plugins.py: %s' % wrong
+    assert wrong == [], 'run python3 tools/action_plugins.py: %s' % wrong
