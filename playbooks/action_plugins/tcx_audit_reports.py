@@ -132,19 +132,19 @@ class ActionModule(InProcessAction):
         templar = self._templar.copy_with_new_env(available_variables=dict(variables))
         return templar.template(trust_as_template(text), escape_backslashes=False)
 
-    def options(self, name):
+    def options(self, name, task_vars):
         """The arguments the play's ``module_defaults`` give the module ``name``: tcx_config's, templated once,
         and their connection options for the modules that read (templating them for each would cost more than
         the reads)."""
         if self.defaults is None:
-            self.defaults = module_defaults_applied('tcx.xapi.tcx_config', self._task, {}, self._templar)
+            self.defaults = module_defaults_applied('tcx.xapi.tcx_config', self._task, {}, self._templar, omit=task_vars.get('omit'))
         if name == 'tcx_config':
             return dict(self.defaults)
         return dict((key, value) for key, value in self.defaults.items() if key in CONNECTION_OPTIONS)
 
     def read(self, name, args, task_vars, check_mode=False, diff=False):
         """The result of the module ``name``; :class:`AuditFailed` when it failed. Its warnings join the task's."""
-        found = self.run_module(name, dict(self.options(name), **args), task_vars, check_mode=check_mode, diff=diff,
+        found = self.run_module(name, dict(self.options(name, task_vars), **args), task_vars, check_mode=check_mode, diff=diff,
                                 defaults=False)
         self.warnings.extend(found.get('warnings') or [])
         if found.get('failed'):

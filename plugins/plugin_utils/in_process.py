@@ -232,15 +232,18 @@ def inject_invocation(task_vars):
 COLLECTION = 'tcx.xapi'
 
 
-def module_defaults_applied(action, task, args, templar):
+def module_defaults_applied(action, task, args, templar, omit=None):
     """``args`` of the module ``action`` (fully qualified) with ``task``'s ``module_defaults`` for it, templated,
-    as ansible-core applies them to the modules an action plugin runs (``gather_facts``)."""
+    as ansible-core applies them to the modules an action plugin runs (``gather_facts``). ``omit`` is the task's
+    variable of that name: before ansible-core 2.19 a default of ``default(omit)`` comes back as that token, which
+    the task's own arguments never carry (ansible-core drops it there)."""
     try:
         from ansible.executor.module_common import _apply_action_arg_defaults
     except ImportError:  # ansible-core before 2.19
         from ansible.executor.module_common import get_action_args_with_defaults
-        return get_action_args_with_defaults(action, args, task.module_defaults, templar,
-                                             action_groups=task._parent._play._action_groups)
+        found = get_action_args_with_defaults(action, args, task.module_defaults, templar,
+                                              action_groups=task._parent._play._action_groups)
+        return dict((name, value) for name, value in found.items() if omit is None or value != omit)
     return _apply_action_arg_defaults(action, task, args, templar)
 
 
@@ -291,7 +294,7 @@ class InProcessAction(ActionBase):
         process (:meth:`runs_in_process`), else as a module process. Its result has no ``invocation``."""
         action = '%s.%s' % (COLLECTION, name)
         if defaults:
-            args = module_defaults_applied(action, self._task, dict(args), self._templar)
+            args = module_defaults_applied(action, self._task, dict(args), self._templar, omit=task_vars.get('omit'))
         if self.runs_in_process(task_vars):
             task = Task(action, args, check_mode, diff, inject_invocation=False, environ=self.task_environ())
             return self.run_main(TaskModule.for_task(task), action)
