@@ -14,7 +14,8 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-tree=build/ansible_collections/tcx/xapi
+# Its own copy: make test builds the tarball (build/ansible_collections) while sanity runs.
+tree=build/sanity/ansible_collections/tcx/xapi
 
 # .venv runs the full sanity. The newest and the oldest core run every test whose outcome
 # depends on the ansible-core or Python under test (ansible-doc, compile, ignores, import, pep8,
@@ -54,7 +55,7 @@ once_skips() {
     done
 }
 
-tools/build_tree.sh
+tools/build_tree.sh build/sanity
 run_sanity .venv
 if [[ -x .venv-latest/bin/ansible-test ]]; then
     selection=()
