@@ -5,24 +5,15 @@
 # .venv-latest with the newest ansible-core when a Python >= 3.12 exists, .venv-floor with the
 # oldest ansible-core that meta/runtime.yml admits, and .venv-importer with Galaxy's importer.
 #
-# `make test` from a fresh clone (2026-12-07, 39 modules in 15 kinds, 530 integration tests): 851 s of
-# checks, about 17 minutes with the venvs built from nothing: over the 15-minute goal, to be brought back.
-# Per check, from that run: sanity 192 s (three ansible-cores), units 11 s, emulator 11 s, integration 478 s
-# (slowest: the generated-PBX restore 44 s, the bad-input tables 27 s + 19 s, the chaos soak 23 s), compat
-# 25 s, molecule 16 s, lint 13 s, docs-lint 13 s, changelog-lint 4 s, docs 39 s, packaging 9 s, galaxy-import 36 s.
-# What grew (h-perf, 2026-12-07): since every module reaches the one action plugin through
-# meta/runtime.yml (action_plugin), ansible-core imports that plugin in each task's forked worker, not
-# once in ansible-playbook's main process as it did for per-module action plugins: requests and the
-# whole kind registry were imported and compiled again for every task (~0.1 CPU-s; a play's start,
-# ~0.9 CPU-s, did not grow). The integration callback now imports the plugin before the workers fork
-# (users still pay it: reported). Measured back to back, CPU-s of pytest and everything it started:
-# test_bad_input 56 -> 23; test_doc_examples + test_info + test_reliability + test_graph 258 -> 172
-# (the generated PBX of test_graph now 120 users instead of 300: ~50 s -> ~17 s alone); test_user +
-# test_department 84 -> 85 (one task per play: nothing to gain). The longest tests run first, with
-# --dist worksteal. Whole suite afterwards (11:37, my run alone, load 0-2): 530 passed in 406 s (693 CPU-s),
-# against 478 s in the run above and 717 s at the start of the session (load unknown); slowest: chaos soak
-# 25 s, generated PBX 22 s, backup/restore playbooks 16 s, bad-input tables 8 s + 6 s. Sanity: the 16
-# core-independent tests on .venv only (~25 s less). The rest of make test is not measured again yet.
+# `make test` from a fresh clone (2026-12-07 15:13, 38 modules in 15 kinds, 542 integration tests, CI=true
+# .ci/run, nothing else running): 691 s, about 11.5 minutes, with the venvs built from nothing (82 s). Sanity
+# (262 s, one core) runs in the background beside the short checks (schema-check 4 s, units 15 s, emulator
+# 14 s, compat 34 s, molecule 12 s, lint 13 s, docs-lint 13 s, changelog-lint 4 s, docs 37 s, packaging 7 s,
+# galaxy-import 48 s: 201 s on the other core); integration (347 s, both cores) runs after them.
+# Earlier the same day, one step after the other: about 16 minutes (sanity 275 s, integration 411 s). The
+# integration suite had grown from 406 to 478 s because routed modules imported the action plugin again in
+# every task's worker; each module has the plugin under its own name again (plugins/action, written by
+# tools/action_plugins.py), and the audit and the backup are one step per PBX.
 # Before (2026-11-28, 22 modules in 10 kinds, 394 integration tests): 433 s of checks, about 9 minutes.
 # Older figures (November 2026, 10 modules, ~190 integration tests):
 #   make venv         ~100 s from nothing (both venvs), 0.3 s when up to date
