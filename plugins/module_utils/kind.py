@@ -282,7 +282,7 @@ class EntityKind(object):
         none gives (a user's forwarding profiles are most of a user's JSON). :meth:`complete` reads them."""
         left_out = self.left_out(options)
         return client.get_all(self.entity_set, select=[name for name in self.select() if name not in left_out],
-                              expand=','.join(item for item in self.expand_items() if item.split('(')[0].strip() not in left_out) or None)
+                              expand=self.expand_of(lambda prop: prop not in left_out))
 
     def left_out(self, options):
         """The navigation properties :meth:`listing` leaves out for items giving ``options`` (None: none)."""
@@ -300,7 +300,7 @@ class EntityKind(object):
             chunk = entities[start:start + CLAUSES_PER_REQUEST]
             clause = any_of(*[equals('Id', entity['Id']) for entity in chunk])
             for entity in client.get_all(self.entity_set, filter_expr=clause, select=['Id'] + sorted(left_out),
-                                         expand=','.join(item for item in self.expand_items() if item.split('(')[0].strip() in left_out)):
+                                         expand=self.expand_of(lambda prop: prop in left_out)):
                 read[entity['Id']] = entity
         return [dict(entity, **dict((prop, read.get(entity['Id'], {}).get(prop)) for prop in left_out)) for entity in entities]
 
@@ -379,10 +379,15 @@ class EntityKind(object):
 
     def expanded(self):
         """The navigation properties of ``expand`` (``Members,Groups($expand=Rights)`` -> Members, Groups)."""
-        return [item.split('(', maxsplit=1)[0].strip() for item in self.expand_items()]
+        return [navigation for navigation, _item in self.expand_items()]
+
+    def expand_of(self, wanted):
+        """``expand`` with the items whose navigation property ``wanted(property)`` accepts (None: none)."""
+        return ','.join(item for navigation, item in self.expand_items() if wanted(navigation)) or None
 
     def expand_items(self):
-        """The items of ``expand`` (``Members,Groups($expand=Rights)`` -> ``Members``, ``Groups($expand=Rights)``)."""
+        """``(navigation property, item)`` of each item of ``expand`` (``Members,Groups($expand=Rights)`` ->
+        ``(Members, Members)``, ``(Groups, Groups($expand=Rights))``)."""
         items, depth, item = [], 0, ''
         for char in (self.expand or '') + ',':
             depth += {'(': 1, ')': -1}.get(char, 0)
@@ -391,7 +396,7 @@ class EntityKind(object):
                 item = ''
             else:
                 item += char
-        return [i for i in items if i]
+        return [(i.split('(', maxsplit=1)[0].strip(), i) for i in items if i]
 
     def result(self, ctx, entity):
         """Extra keys for the module result."""
