@@ -53,7 +53,7 @@ from ansible_collections.tcx.xapi.plugins.module_utils.converge import state_fil
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import ValidationError
 from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS
 from ansible_collections.tcx.xapi.plugins.plugin_utils.audit import tcx_drift, tcx_fleet_columns, tcx_fleet_entry
-from ansible_collections.tcx.xapi.plugins.plugin_utils.in_process import InProcessAction, module_defaults_applied
+from ansible_collections.tcx.xapi.plugins.plugin_utils.in_process import InProcessAction, module_defaults_applied, untemplated
 from ansible_collections.tcx.xapi.plugins.plugin_utils.reports import COMPILED, write_if_changed
 
 try:  # ansible-core 2.19+: a template's text must be trusted to be rendered
@@ -158,7 +158,8 @@ class ActionModule(InProcessAction):
         for name in DESIRED_OPTIONS:
             value = task_vars.get('tcx_' + name)
             if value is not None:
-                value = self._templar.template(value)
+                loaded = untemplated(value)
+                value = self._templar.template(value) if loaded is None else loaded
             if value:
                 options[name] = value
         try:
