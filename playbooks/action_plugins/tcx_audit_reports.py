@@ -18,9 +18,8 @@ With ``audit`` (audit.yml's one step per PBX: a mapping of its settings, :data:`
 a key of it or else audit.yml's variable; ``base`` then defaults to ``<tcx_report_dir>/tcx-audit-<host>``) the plugin
 first audits the PBX itself, running the
 collection's modules in this process as ``gather_facts`` runs its modules (as module processes with
-``tcx_xapi_in_process: false``), with the arguments the play's ``module_defaults`` give tcx_config (their
-connection options for the reads): tcx_config in check mode
-against the desired state (the provision role's variables ``tcx_*`` of the host, the lists of
+``tcx_xapi_in_process: false``), with the connection options the play's ``module_defaults`` give them
+(``InProcessAction.step_module``): tcx_config in check mode against the desired state (the provision role's variables ``tcx_*`` of the host, the lists of
 ``state_file`` in their place, the users of ``users_csv`` added), then, on the PBX, the call flow's kinds
 (when the desired state has inbound rules and ``callflow`` is on), the licence (``license_warn_days``) and
 the backups. Four tasks per PBX (a worker forked, the arguments templated, the result sent back and shown)
@@ -48,12 +47,11 @@ from ansible.module_utils.parsing.convert_bool import boolean
 from ansible_collections.tcx.xapi.plugins.filter.absolute_path import absolute_path
 from ansible_collections.tcx.xapi.plugins.filter.callflow import callflow
 from ansible_collections.tcx.xapi.plugins.filter.users_from_csv import users_from_csv
-from ansible_collections.tcx.xapi.plugins.module_utils.connection import connection_argument_spec
 from ansible_collections.tcx.xapi.plugins.module_utils.converge import state_file_options
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import ValidationError
 from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS
 from ansible_collections.tcx.xapi.plugins.plugin_utils.audit import tcx_drift, tcx_fleet_columns, tcx_fleet_entry
-from ansible_collections.tcx.xapi.plugins.plugin_utils.in_process import InProcessAction, module_defaults_applied, untemplated
+from ansible_collections.tcx.xapi.plugins.plugin_utils.in_process import InProcessAction, StepFailed, untemplated
 from ansible_collections.tcx.xapi.plugins.plugin_utils.reports import COMPILED, write_if_changed
 
 try:  # ansible-core 2.19+: a template's text must be trusted to be rendered
@@ -73,17 +71,8 @@ def drift_line(audit, base):
 
 # The desired state's options of tcx_config, each from the provision role's variable tcx_<option>.
 DESIRED_OPTIONS = tuple(kind.plural for kind in KINDS) + ('prune',)
-CONNECTION_OPTIONS = frozenset(connection_argument_spec())
 # The kinds a call flow passes, read from the PBX for the flows' live side.
 FLOW_KINDS = ['ring_groups', 'queues', 'ivrs', 'inbound_rules']
-
-
-class AuditFailed(Exception):
-    """A step of the audit failed: ``result`` is the task's failed result (masked)."""
-
-    def __init__(self, result):
-        super(AuditFailed, self).__init__(result.get('msg'))
-        self.result = result
 
 
 class ActionModule(InProcessAction):
@@ -132,25 +121,6 @@ class ActionModule(InProcessAction):
         templar = self._templar.copy_with_new_env(available_variables=dict(variables))
         return templar.template(trust_as_template(text), escape_backslashes=False)
 
-    def options(self, name, task_vars):
-        """The arguments the play's ``module_defaults`` give the module ``name``: tcx_config's, templated once,
-        and their connection options for the modules that read (templating them for each would cost more than
-        the reads)."""
-        if self.defaults is None:
-            self.defaults = module_defaults_applied('tcx.xapi.tcx_config', self._task, {}, self._templar, omit=task_vars.get('omit'))
-        if name == 'tcx_config':
-            return dict(self.defaults)
-        return dict((key, value) for key, value in self.defaults.items() if key in CONNECTION_OPTIONS)
-
-    def read(self, name, args, task_vars, check_mode=False, diff=False):
-        """The result of the module ``name``; :class:`AuditFailed` when it failed. Its warnings join the task's."""
-        found = self.run_module(name, dict(self.options(name, task_vars), **args), task_vars, check_mode=check_mode, diff=diff,
-                                defaults=False)
-        self.warnings.extend(found.get('warnings') or [])
-        if found.get('failed'):
-            raise AuditFailed(found)
-        return found
-
     def desired_state(self, spec, task_vars):
         """tcx_config's options of the desired state: the host's variables, a state file's lists in their place,
         a users CSV file's users added."""
@@ -168,25 +138,25 @@ class ActionModule(InProcessAction):
             if spec.get('users_csv'):
                 with open(spec['users_csv'], 'rb') as source:
                     text = source.read().decode('utf-8-sig')
-                departments = self.read('tcx_department_info', {'select': ['Id', 'Name']}, task_vars)['raw']
+                departments = self.step_module('tcx_department_info', {'select': ['Id', 'Name']}, task_vars)['raw']
                 options['users'] = list(options.get('users') or []) + users_from_csv(
                     text, departments=departments + list(options.get('departments') or []))
         except (IOError, UnicodeError) as error:
             raise AnsibleActionFail('users_csv %s cannot be read: %s' % (spec['users_csv'], getattr(error, 'strerror', None) or error))
         except (ValidationError, AnsibleError) as error:
-            raise AuditFailed({'failed': True, 'msg': str(error)})
+            raise StepFailed({'failed': True, 'msg': str(error)})
         return options
 
     def audit(self, spec, task_vars):
         """The audit of this PBX, its call flows, the job artifacts (``ansible_stats``) and tcx_config's result."""
         host = task_vars['inventory_hostname']
         desired = self.desired_state(spec, task_vars)
-        result = self.read('tcx_config', desired, task_vars, check_mode=True, diff=True)
+        result = self.step_module('tcx_config', desired, task_vars, check_mode=True, diff=True)
         live = None
         if spec['callflow'] and sum((result['summary'].get('inbound_rules') or {}).values()):
-            live = self.read('tcx_config_info', {'kinds': FLOW_KINDS}, task_vars)
-        license_read = self.read('tcx_license_info', {'warn_days': spec['license_warn_days']}, task_vars)
-        backups = self.read('tcx_backup_info', {}, task_vars)
+            live = self.step_module('tcx_config_info', {'kinds': FLOW_KINDS}, task_vars)
+        license_read = self.step_module('tcx_license_info', {'warn_days': spec['license_warn_days']}, task_vars)
+        backups = self.step_module('tcx_backup_info', {}, task_vars)
         audit = tcx_drift(result, unmanaged=spec['unmanaged'])
         audit.update(host=host, audited_at=datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None).isoformat() + 'Z',
                      license=license_read.get('license'), license_warnings=license_read.get('warnings_expiry'),
@@ -216,13 +186,11 @@ class ActionModule(InProcessAction):
             spec = self.settings(spec, task_vars or {})
             if base is None:
                 base = os.path.join(spec['report_dir'], 'tcx-audit-%s' % task_vars['inventory_hostname'])
-        self.warnings = []
-        self.defaults = None
         if spec is not None:
             try:
                 audit, flows, stats, compared = self.audit(spec, task_vars or {})
-            except AuditFailed as failed:
-                return dict(failed.result, warnings=self.warnings + list(failed.result.get('warnings') or []))
+            except StepFailed as failed:
+                return dict(failed.result, warnings=self.step_warnings)
             except AnsibleActionFail:
                 raise
             except AnsibleError as error:
@@ -231,8 +199,8 @@ class ActionModule(InProcessAction):
             result.update(audit=audit, ansible_stats=stats)
             if 'diff' in compared:
                 result['diff'] = compared['diff']
-            if self.warnings:
-                result['warnings'] = self.warnings
+            if self.step_warnings:
+                result['warnings'] = self.step_warnings
         if not isinstance(base, str) or not os.path.isabs(base):
             raise AnsibleActionFail('tcx_audit_reports: base must be an absolute path (the reports without extension)')
         if not isinstance(reports, dict) or not all(isinstance(content, str) for content in reports.values()):

@@ -5,9 +5,9 @@
 
 It sits next to the playbooks (Ansible loads ``action_plugins/`` beside a playbook): an internal step of
 backup.yml, not a module of the collection. It runs tcx_system_info and tcx_config_info in this process, as
-``gather_facts`` runs its modules (with the arguments the play's ``module_defaults`` give them; as module
-processes with ``tcx_xapi_in_process: false``), and writes ``<dir>/tcx-backup-<host>-<UTC time>`` with
-extension ``json`` (the objects as the PBX's API returns them, each department with its members), ``yml``
+``gather_facts`` runs its modules (with the connection options the play's ``module_defaults`` give them:
+``InProcessAction.step_module``; as module processes with ``tcx_xapi_in_process: false``), and writes
+``<dir>/tcx-backup-<host>-<UTC time>`` with extension ``json`` (the objects as the PBX's API returns them, each department with its members), ``yml``
 (the provision role's variables: a restore, or an audit's ``tcx_state_file``) and ``html`` (each DID's call
 flow), mode 0600, in ``dir`` (argument, else the variable ``tcx_backup_dir``, else ``tcx-backups``; relative to
 where ansible-playbook started; mode 0700). A task per read and per file, the file and copy modules each
@@ -32,7 +32,7 @@ from ansible.plugins.action import ActionBase
 from ansible_collections.tcx.xapi.plugins.filter.absolute_path import absolute_path
 from ansible_collections.tcx.xapi.plugins.filter.callflow import callflow
 from ansible_collections.tcx.xapi.plugins.module_utils.registry import KINDS
-from ansible_collections.tcx.xapi.plugins.plugin_utils.in_process import InProcessAction
+from ansible_collections.tcx.xapi.plugins.plugin_utils.in_process import InProcessAction, StepFailed
 from ansible_collections.tcx.xapi.plugins.plugin_utils.reports import COMPILED, write_if_changed
 
 DUMPER = getattr(yaml, 'CSafeDumper', yaml.SafeDumper)
@@ -84,16 +84,14 @@ class ActionModule(InProcessAction):
         host = task_vars['inventory_hostname']
         folder = self._task.args.get('dir') or (self._templar.template(task_vars['tcx_backup_dir'])
                                                 if task_vars.get('tcx_backup_dir') else 'tcx-backups')
-        warnings = []
-        system = self.run_module('tcx_system_info', {}, task_vars)
-        warnings.extend(system.get('warnings') or [])
-        if system.get('failed') or not system.get('api_ok'):
-            return dict(system, failed=True, warnings=warnings,
-                        msg=system.get('msg') or 'the PBX cannot be backed up: %s' % (system.get('message') or 'its API did not answer'))
-        config = self.run_module('tcx_config_info', {}, task_vars)
-        warnings.extend(config.get('warnings') or [])
-        if config.get('failed'):
-            return dict(config, warnings=warnings)
+        try:
+            system = self.step_module('tcx_system_info', {}, task_vars)
+            if not system.get('api_ok'):
+                raise StepFailed(dict(system, failed=True, msg='the PBX cannot be backed up: %s' % (
+                    system.get('message') or 'its API did not answer')))
+            config = self.step_module('tcx_config_info', {}, task_vars)
+        except StepFailed as failed:
+            return dict(failed.result, warnings=self.step_warnings)
         now = datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
         folder = absolute_path(folder)
         base = os.path.join(folder, 'tcx-backup-%s-%s' % (host, now.strftime('%Y%m%dT%H%M%SZ')))
@@ -115,6 +113,6 @@ class ActionModule(InProcessAction):
         except OSError as error:
             raise AnsibleActionFail('cannot write the backup %s.*: %s' % (base, error))
         paths = ['%s.%s' % (base, extension) for extension in ('json', 'yml', 'html')]
-        result.update(changed=False, base=base, files=paths, warnings=warnings,
+        result.update(changed=False, base=base, files=paths, warnings=self.step_warnings,
                       lines=[summary(config), 'JSON: %s' % paths[0], 'provision variables: %s' % paths[1], 'call flow: %s' % paths[2]])
         return result

@@ -44,6 +44,7 @@ from ansible.module_utils.parsing.convert_bool import boolean
 from ansible.plugins.action import ActionBase
 from ansible.utils.vars import merge_hash
 from ansible_collections.tcx.xapi.plugins.module_utils.client import HAS_REQUESTS
+from ansible_collections.tcx.xapi.plugins.module_utils.connection import connection_argument_spec
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import naming_an_option
 from ansible_collections.tcx.xapi.plugins.module_utils.masking import masked_arguments, masked_invocation, secret_values
 
@@ -266,6 +267,7 @@ def inject_invocation(task_vars):
 
 
 COLLECTION = 'tcx.xapi'
+CONNECTION_OPTIONS = frozenset(connection_argument_spec())
 
 
 def module_defaults_applied(action, task, args, templar, omit=None):
@@ -291,6 +293,15 @@ def module_main(resolved_action):
     return importlib.import_module('ansible_collections.tcx.xapi.plugins.modules.%s' % name).main
 
 
+class StepFailed(Exception):
+    """A step of the collection's playbooks failed (a module it ran, :meth:`InProcessAction.step_module`, or its own
+    check): ``result`` is the task's failed result, masked."""
+
+    def __init__(self, result):
+        super(StepFailed, self).__init__(result.get('msg'))
+        self.result = result
+
+
 class MaskedArguments(dict):
     """A module's arguments that show every secret masked when printed: with ANSIBLE_DEBUG, ansible-core
     prints the arguments of a module process (``done with _execute_module (name, args)``)."""
@@ -313,6 +324,8 @@ class InProcessAction(ActionBase):
         # that its collections neither visit them nor copy their pages (0.03 CPU-s per PBX of an audit of 50).
         gc.freeze()
         super(InProcessAction, self).__init__(*args, **kwargs)
+        self.step_warnings = []  # of the modules a playbook's step ran (step_module)
+        self._step_defaults = None
 
     def run(self, tmp=None, task_vars=None):
         result = super(InProcessAction, self).run(tmp, task_vars)
@@ -350,6 +363,22 @@ class InProcessAction(ActionBase):
             self._task.check_mode, self._task.diff, self._task.async_val = saved
         result.pop('invocation', None)
         return result
+
+    def step_module(self, name, args, task_vars, check_mode=False, diff=False):
+        """For a step of the collection's playbooks that runs several modules for its host (audit.yml's, backup.yml's):
+        the result of the tcx.xapi module ``name`` (:meth:`run_module`) with ``args`` and the connection options that
+        the play's ``module_defaults`` give the collection's modules, templated once for the step (templating them
+        for each module would cost more than its reads). Its warnings join :attr:`step_warnings`; :class:`StepFailed`
+        when it failed."""
+        if self._step_defaults is None:
+            defaults = module_defaults_applied('%s.tcx_config' % COLLECTION, self._task, {}, self._templar, omit=task_vars.get('omit'))
+            self._step_defaults = dict((key, value) for key, value in defaults.items() if key in CONNECTION_OPTIONS)
+        found = self.run_module(name, dict(self._step_defaults, **args), task_vars, check_mode=check_mode, diff=diff,
+                                defaults=False)
+        self.step_warnings.extend(found.get('warnings') or [])
+        if found.get('failed'):
+            raise StepFailed(found)
+        return found
 
     def runs_in_process(self, task_vars):
         """True when the module would run on the controller, as the controller's user, synchronously."""

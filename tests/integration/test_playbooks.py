@@ -272,3 +272,32 @@ def test_the_audit_with_module_processes_reports_what_it_reports_in_process(emul
     assert emulator.writes() == []
     assert reports[True] == reports[False] and reports[True]['drift'] is True
     assert ('users', '260', 'create') in [(o['kind'], o['key'], o['action']) for o in reports[True]['objects']]
+
+
+def test_a_read_that_fails_fails_the_audit_and_the_backup_with_its_message_and_the_warnings_once(emulator, tmp_path):
+    """The steps of audit.yml and backup.yml stop at the first module that fails: the task fails with that module's
+    message, the warnings of the reads before it shown once, no report or backup written, nothing written to the PBX."""
+    state = emulator.state()
+    state['license_status']['MaintenanceExpiresAt'] = '2020-01-31T00:00:00Z'  # tcx_license_info warns
+    emulator.load_state(state)
+    emulator.add_fault(method='GET', path='^/xapi/v1/Backups$', times=20, action='status', status=500)
+    emulator.clear_requests()
+    run = run_playbook(tmp_path, 'audit.yml', emulator, expect_rc=2, extra_vars={'tcx_report_dir': str(tmp_path / 'reports')})
+    failed = [r for r in run.records if r['status'] == 'failed']
+    assert [r['task'] for r in failed] == [run.records[0]['task']] and run.records[0]['task'].startswith('Compare the PBX')
+    assert failed[0]['result']['msg'].startswith('reading the backups failed: GET /xapi/v1/Backups failed: HTTP 500')
+    warned = [w for w in failed[0]['result']['warnings'] if 'maintenance ran out' in w]
+    assert len(warned) == 1, failed[0]['result']['warnings']
+    assert (run.stdout + run.stderr).count('maintenance ran out') == 1
+    assert not (tmp_path / 'reports').exists()
+    # The connection options of the play's module_defaults reached every read, tcx_backup_info's too.
+    assert [r['path'] for r in emulator.requests(method='GET') if r['path'] == '/xapi/v1/Backups']
+    assert emulator.writes() == []
+
+    emulator.clear_faults()
+    emulator.add_fault(method='GET', path='^/xapi/v1/Users$', times=20, action='status', status=500)
+    run = run_playbook(tmp_path, 'backup.yml', emulator, expect_rc=2, extra_vars={'tcx_backup_dir': 'backups'})
+    failed = [r for r in run.records if r['status'] == 'failed']
+    assert len(failed) == 1 and 'GET /xapi/v1/Users' in failed[0]['result']['msg'] and 'HTTP 500' in failed[0]['result']['msg'], failed
+    assert not (tmp_path / 'backups').exists()
+    assert emulator.writes() == []
