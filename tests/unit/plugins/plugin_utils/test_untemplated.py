@@ -52,7 +52,7 @@ def test_a_desired_state_without_templates_is_what_the_templar_returns(tmp_path)
         fast = untemplated(value)
         assert fast is not None
         assert fast == templated(loader, value)
-        assert type(fast[0]['name' if 'name' in fast[0] else 'first_name']) is str  # plain data, no tags
+        assert fast[0]['name' if 'name' in fast[0] else 'first_name'].__class__ is str  # plain data, no tags
     assert untemplated(variables['tcx_users'])[0]['weight'] == 1.5
 
 
