@@ -7,6 +7,8 @@ groups, queues, an IVR, inbound rules), its desired state given three ways:
 - ``state_file``: a YAML file per PBX named by the host variable ``tcx_state_file`` (what a backup
   writes, and what infrastructure-as-code users keep in git);
 - ``host_vars``: the same variables inline in ``host_vars/<host>.yml``;
+- ``host_vars_json``: the same in ``host_vars/<host>.json`` (what a CMDB export writes; ansible-core reads it
+  with a JSON parser instead of its YAML loader);
 - ``csv``: the users in a CSV file per PBX (``tcx_users_csv``), the rest as group variables.
 
 The hosts share a few emulators (``--emulators``; the audit only reads, and the emulators' own
@@ -17,6 +19,7 @@ CPU is not measured): what is measured is the controller, the ``ansible-playbook
 
 import argparse
 import contextlib
+import json
 import shutil
 import sys
 import tempfile
@@ -37,7 +40,7 @@ USERS_PER_PBX = 500
 SEEDED_USERS = 6  # created by the setup (the call flow's members); the rest are cloned
 BIN = Path(sys.executable).parent
 DOCS = REPO / 'docs' / 'performance.md'
-FORMS = ('state_file', 'host_vars', 'csv')
+FORMS = ('state_file', 'host_vars', 'csv', 'host_vars_json')
 GOALS = 'Goal on 2 cores: CPU per PBX <= 0.3 s at every N, peak memory < 600 MB at forks 20, no growth of the cost per PBX with N.'
 
 
@@ -95,13 +98,16 @@ def inventory(workdir, emulators, count, form):
             state_file = files / ('%s-state.yml' % host)
             state_file.write_text(yaml.safe_dump(state, sort_keys=False))
             host_vars['tcx_state_file'] = str(state_file)
-        elif form == 'host_vars':
+        elif form in ('host_vars', 'host_vars_json'):
             host_vars.update(state)
         else:
             host_csv = files / ('%s.csv' % host)
             shutil.copyfile(users_csv, str(host_csv))
             host_vars['tcx_users_csv'] = str(host_csv)
-        (folder / 'host_vars' / ('%s.yml' % host)).write_text(yaml.safe_dump(host_vars, sort_keys=False))
+        if form == 'host_vars_json':
+            (folder / 'host_vars' / ('%s.json' % host)).write_text(json.dumps(host_vars))
+        else:
+            (folder / 'host_vars' / ('%s.yml' % host)).write_text(yaml.safe_dump(host_vars, sort_keys=False))
     hosts = dict(('pbx-%03d' % n, None) for n in range(count))
     (folder / 'hosts.yml').write_text(yaml.safe_dump({'pbx': {'hosts': hosts, 'vars': group}}))
     return folder

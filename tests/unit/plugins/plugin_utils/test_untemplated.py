@@ -5,7 +5,10 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import json
+
 import pytest
+import yaml
 
 from ansible.parsing.dataloader import DataLoader
 from ansible.parsing.vault import VaultLib, VaultSecret
@@ -30,9 +33,9 @@ tcx_departments: [{name: Sales, timezone: Europe/Berlin, prompt_set: '{not a tem
 """
 
 
-def loaded(text, tmp_path):
-    """The variables of ``text`` as the host_vars plugin loads a host's file."""
-    path = tmp_path / 'pbx1.yml'
+def loaded(text, tmp_path, name='pbx1.yml'):
+    """The variables of ``text`` as the host_vars plugin loads a host's file ``name``."""
+    path = tmp_path / name
     path.write_text(text, encoding='utf-8')
     loader = DataLoader()
     loader.set_vault_secrets([('default', SECRET)])
@@ -46,8 +49,10 @@ def templated(loader, value):
     return plain(Templar(loader=loader, variables={'who': 'Bob'}).template(value))
 
 
-def test_a_desired_state_without_templates_is_what_the_templar_returns(tmp_path):
-    loader, variables = loaded(HOST_VARS, tmp_path)
+@pytest.mark.parametrize('name', ['pbx1.yml', 'pbx1.json'])
+def test_a_desired_state_without_templates_is_what_the_templar_returns(name, tmp_path):
+    text = json.dumps(yaml.safe_load(HOST_VARS)) if name.endswith('.json') else HOST_VARS
+    loader, variables = loaded(text, tmp_path, name)
     for value in variables.values():
         fast = untemplated(value)
         assert fast is not None
