@@ -165,9 +165,11 @@ def received_secrets(emulator, log=None):
 
 
 def _asked_for_passwords(record):
-    """Whether the task asked for its generated passwords (return_generated_passwords: true)."""
-    args = (record['result'].get('invocation') or {}).get('module_args') or {}
-    return args.get('return_generated_passwords') in (True, 'true', 'yes')
+    """Whether the task asked for its generated passwords (return_generated_passwords: true): from the result's
+    invocation, else (ansible-core 2.21 returns none by default) from the task's arguments as the callback saw them."""
+    invocation = record['result'].get('invocation')
+    asked = (invocation.get('module_args') or {}).get('return_generated_passwords') if invocation else record.get('return_generated_passwords')
+    return asked in (True, 'true', 'yes')
 
 
 def _passwords_returned_on_request(records):

@@ -63,8 +63,12 @@ class CallbackModule(CallbackBase):
         path = os.environ.get('TCX_TEST_RESULTS')
         if not path:
             return
-        record = {'task': result.task_name, 'action': result._task.action, 'status': status,
-                  'result': self._clean(result._result), 'seq_from': self._seq_from}
+        # The task's own name: ansible-core 2.21's task_name puts the role before a role task's name ("provision : ...").
+        fields = getattr(result, 'task_fields', None) or getattr(result, '_task_fields', None) or {}
+        record = {'task': str(fields.get('name') or '') or result.task_name, 'action': result._task.action, 'status': status,
+                  'result': self._clean(result._result), 'seq_from': self._seq_from,
+                  # Whether the task asked for generated passwords, where its result has no invocation (2.21's default).
+                  'return_generated_passwords': (getattr(result._task, 'args', None) or {}).get('return_generated_passwords')}
         with open(path, 'a') as handle:
             handle.write(json.dumps(record, default=str) + '\n')
 
