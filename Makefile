@@ -145,7 +145,7 @@ demo: venv ## Start the emulator (TLS=1 for HTTPS), run playbooks/demo.yml (chec
 	@TLS=$(TLS) tools/demo.sh
 
 # Benchmarks, not tests (not part of `make test`), loopback only: ~4 min + ~3 min + ~6 min on the
-# 2-core machine, + ~1 min for the call flow, + ~13 min for the forms of the desired state (each audit three
+# 2-core machine, + ~1 min for the call flow, + ~7 min for the four forms of the desired state (each audit three
 # times: single runs vary by a third on this machine). bench_callflow.py, bench_fleet.py and bench_forms.py
 # write their tables into docs/performance.md.
 bench: venv ## Benchmarks: emulator rate, tcx_config vs a loop, per-task cost, a whole call flow, fleet of 1/10/20 PBXs

@@ -343,38 +343,31 @@ class InProcessAction(ActionBase):
         environ.update((str(name), str(value)) for name, value in variables.items())
         return environ
 
-    def run_module(self, name, args, task_vars, check_mode=False, diff=False, defaults=True):
-        """The result of the tcx.xapi module ``name`` (``tcx_license_info``) for this task's host, as ``gather_facts``
-        runs its modules: ``args`` with the task's ``module_defaults`` for that module (the connection; not with
-        ``defaults`` false: ``args`` has them), its ``check_mode`` and ``diff``, in this process when the task runs in
-        process (:meth:`runs_in_process`), else as a module process. Its result has no ``invocation``."""
-        action = '%s.%s' % (COLLECTION, name)
-        if defaults:
-            args = module_defaults_applied(action, self._task, dict(args), self._templar, omit=task_vars.get('omit'))
-        if self.runs_in_process(task_vars):
-            task = Task(action, args, check_mode, diff, inject_invocation=False, environ=self.task_environ())
-            return self.run_main(TaskModule.for_task(task), action)
-        saved = self._task.check_mode, self._task.diff, self._task.async_val
-        self._task.check_mode, self._task.diff, self._task.async_val = check_mode, diff, 0
-        try:
-            result = self._execute_module(module_name=action, module_args=MaskedArguments(args), task_vars=task_vars,
-                                          wrap_async=False)
-        finally:
-            self._task.check_mode, self._task.diff, self._task.async_val = saved
-        result.pop('invocation', None)
-        return result
-
     def step_module(self, name, args, task_vars, check_mode=False, diff=False):
-        """For a step of the collection's playbooks that runs several modules for its host (audit.yml's, backup.yml's):
-        the result of the tcx.xapi module ``name`` (:meth:`run_module`) with ``args`` and the connection options that
-        the play's ``module_defaults`` give the collection's modules, templated once for the step (templating them
-        for each module would cost more than its reads). Its warnings join :attr:`step_warnings`; :class:`StepFailed`
-        when it failed."""
+        """For a step of the collection's playbooks that runs several modules for its host (audit.yml's, backup.yml's),
+        as ``gather_facts`` runs its modules: the result (without ``invocation``) of the tcx.xapi module ``name``
+        (``tcx_license_info``) with ``args`` and the connection options that the play's ``module_defaults`` give the
+        collection's modules (templated once for the step: templating them for each module would cost more than its
+        reads), its ``check_mode`` and ``diff``, in this process when the task runs in process
+        (:meth:`runs_in_process`), else as a module process. Its warnings join :attr:`step_warnings`;
+        :class:`StepFailed` when it failed."""
         if self._step_defaults is None:
             defaults = module_defaults_applied('%s.tcx_config' % COLLECTION, self._task, {}, self._templar, omit=task_vars.get('omit'))
             self._step_defaults = dict((key, value) for key, value in defaults.items() if key in CONNECTION_OPTIONS)
-        found = self.run_module(name, dict(self._step_defaults, **args), task_vars, check_mode=check_mode, diff=diff,
-                                defaults=False)
+        action = '%s.%s' % (COLLECTION, name)
+        args = dict(self._step_defaults, **args)
+        if self.runs_in_process(task_vars):
+            task = Task(action, args, check_mode, diff, inject_invocation=False, environ=self.task_environ())
+            found = self.run_main(TaskModule.for_task(task), action)
+        else:
+            saved = self._task.check_mode, self._task.diff, self._task.async_val
+            self._task.check_mode, self._task.diff, self._task.async_val = check_mode, diff, 0
+            try:
+                found = self._execute_module(module_name=action, module_args=MaskedArguments(args), task_vars=task_vars,
+                                             wrap_async=False)
+            finally:
+                self._task.check_mode, self._task.diff, self._task.async_val = saved
+            found.pop('invocation', None)
         self.step_warnings.extend(found.get('warnings') or [])
         if found.get('failed'):
             raise StepFailed(found)
