@@ -2,8 +2,9 @@
 
 Every tcx.xapi module runs through the one action plugin (plugins/plugin_utils/in_process.py). ansible-core
 loads the action plugin of a task's own name in its main process before it forks the task's worker, so each
-module has a file of its own name there, one class that is the one plugin (meta/runtime.yml routing would
-import it again in every task's worker; a symlink makes antsibull-docs document the module as a redirect).
+module has a file of its own name there: one class that is the one plugin, naming its module (imported with the
+plugin, before the fork). meta/runtime.yml routing would import both again in every task's worker, and a symlink
+makes antsibull-docs document the module as a redirect.
 tests/unit/plugins/test_runtime_routing.py checks that each file is exactly what this writes.
 """
 
@@ -26,6 +27,8 @@ from ansible_collections.tcx.xapi.plugins.plugin_utils.in_process import InProce
 
 class ActionModule(InProcessAction):
     """Runs tcx.xapi.{name} in the controller's worker process."""
+
+    MODULES = ('{name}',)
 '''
 
 

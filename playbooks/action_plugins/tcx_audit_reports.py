@@ -80,6 +80,7 @@ class ActionModule(InProcessAction):
 
     TRANSFERS_FILES = False
     _VALID_ARGS = frozenset(('base', 'reports', 'templates', 'variables', 'audit'))
+    MODULES = ('tcx_config', 'tcx_config_info', 'tcx_license_info', 'tcx_backup_info', 'tcx_department_info')
     # The audit's settings: a key of ``audit`` or, without it, audit.yml's variable (read here: templating them
     # as the task's arguments would compile a template each, in every PBX's worker), or the default.
     AUDIT_SETTINGS = {'state_file': ('tcx_state_file', None), 'users_csv': ('tcx_users_csv', None),

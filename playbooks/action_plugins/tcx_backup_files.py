@@ -77,6 +77,7 @@ class ActionModule(InProcessAction):
 
     TRANSFERS_FILES = False
     _VALID_ARGS = frozenset(('dir',))
+    MODULES = ('tcx_system_info', 'tcx_config_info')
 
     def run(self, tmp=None, task_vars=None):
         result = ActionBase.run(self, tmp, task_vars)  # this plugin runs no module of its own name

@@ -13,3 +13,5 @@ from ansible_collections.tcx.xapi.plugins.plugin_utils.in_process import InProce
 
 class ActionModule(InProcessAction):
     """Runs tcx.xapi.tcx_contact in the controller's worker process."""
+
+    MODULES = ('tcx_contact',)

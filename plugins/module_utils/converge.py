@@ -249,13 +249,13 @@ class Converger(object):
                                               required_if=list(kind.required_if),
                                               required_one_of=list(kind.required_one_of))
             # Items valid as given take the fast path (validation.py); the others ansible-core's validator.
-            fast = not (kind.mutually_exclusive or kind.required_if or kind.required_one_of)
+            fast = None if kind.mutually_exclusive or kind.required_if or kind.required_one_of else validation.Validator(spec)
             for index, raw in enumerate(self.given(kind)):
                 shapes = type_problems(kind.fields, raw, '%s[%d].' % (kind.plural, index))
                 if shapes:  # Ansible's validation would convert them, or fail with a Python error ([null] for a dict)
                     errors.append('%s: %s' % (Item(kind, index, self.context(raw, kind)).label, '; '.join(shapes)))
                     continue
-                params = validation.validated(spec, raw) if fast else None
+                params = fast.validated(raw) if fast else None
                 if params is None:
                     result = validator.validate(raw)
                     params = result.validated_parameters

@@ -68,8 +68,8 @@ def strip_secrets(value, extra=()):
     return value
 
 
-def _canonical(value):
-    return json.dumps(value, sort_keys=True, default=str)
+# json.dumps(value, sort_keys=True, default=str), without building an encoder for each of thousands of values.
+_canonical = json.JSONEncoder(sort_keys=True, default=str).encode
 
 
 class Field(object):

@@ -79,7 +79,9 @@ def _leaves(value, found):
 def url_userinfo_secrets(text):
     """The ``user:password`` and the password of every URL with credentials in ``text``."""
     found = set()
-    for match in URL_USERINFO.finditer(text or ''):
+    if not text or '://' not in text:  # no URL (an email address has an @ too)
+        return found
+    for match in URL_USERINFO.finditer(text):
         userinfo = match.group('userinfo')
         if ':' in userinfo:
             found.add(userinfo)

@@ -24,6 +24,7 @@ __metaclass__ = type
 
 import copy
 
+_MISSING = object()
 KNOWN_KEYS = frozenset(('type', 'elements', 'options', 'choices', 'default', 'required', 'no_log'))
 
 
@@ -34,60 +35,82 @@ class NotValidAsGiven(Exception):
 def validated(spec, params):
     """``params`` as ``ArgumentSpecValidator(spec).validate(params).validated_parameters`` would be, when that
     validation would neither change a value nor report a problem; otherwise None."""
-    try:
-        return _options(spec, params)
-    except NotValidAsGiven:
-        return None
+    return Validator(spec).validated(params)
 
 
-def _options(spec, params):
-    if not isinstance(params, dict) or any(name not in spec for name in params):
-        raise NotValidAsGiven()
-    found = {}
-    for name, entry in spec.items():
-        if not KNOWN_KEYS.issuperset(entry):
-            raise NotValidAsGiven()
-        if params.get(name) is None and (entry.get('required') or name in params and (
-                entry.get('choices') is not None or entry.get('default') is not None)):
-            # Required and missing; or None given where choices are (refused) or a default is (converted).
-            raise NotValidAsGiven()
-        if name not in params:
-            if entry.get('options') and entry.get('default') is not None:
+class Validator(object):
+    """:func:`validated` for many items of one ``spec``: what each entry of a spec (and of its sub-options) asks is
+    read once, not once per item (half of the fast path's time for 500 users)."""
+
+    def __init__(self, spec):
+        self.spec = spec
+        self._compiled = {}  # id of a spec or sub-options dict of ``spec`` (alive as long as it is): its options
+
+    def validated(self, params):
+        try:
+            return self._options(self.spec, params)
+        except NotValidAsGiven:
+            return None
+
+    def _compile(self, spec):
+        """Per option: its name, its entry, whether a missing value is refused (required, or sub-options with a
+        default: converted), whether None is refused (required, or choices or a default: refused or converted)."""
+        options = []
+        for name, entry in spec.items():
+            if not KNOWN_KEYS.issuperset(entry):
                 raise NotValidAsGiven()
-            found[name] = entry.get('default')
-        elif params[name] is None:
-            found[name] = None
-        else:
-            found[name] = _value(entry, params[name])
-    return found
+            required, default = bool(entry.get('required')), entry.get('default')
+            options.append((name, entry, default, required or bool(entry.get('options')) and default is not None,
+                            required or entry.get('choices') is not None or default is not None))
+        return options
 
-
-def _value(entry, value):
-    wanted = entry.get('type', 'str')
-    choices = entry.get('choices')
-    if wanted == 'list':
-        if not isinstance(value, list):
+    def _options(self, spec, params):
+        if not isinstance(params, dict) or any(name not in spec for name in params):
             raise NotValidAsGiven()
-        elements = entry.get('elements')
-        if elements == 'str' and not entry.get('options'):
-            found = [_scalar('str', element) for element in value]
-        elif elements == 'dict' and entry.get('options'):
-            found = [_options(entry['options'], element) for element in value]
-        elif elements == 'dict':
-            found = [copy.deepcopy(_checked(dict, element)) for element in value]
-        else:
-            raise NotValidAsGiven()
-        if choices is not None and any(element not in choices for element in found):
-            raise NotValidAsGiven()
+        options = self._compiled.get(id(spec))
+        if options is None:
+            options = self._compiled[id(spec)] = self._compile(spec)
+        found = {}
+        for name, entry, default, missing_refused, none_refused in options:
+            value = params.get(name, _MISSING)
+            if value is _MISSING:
+                if missing_refused:
+                    raise NotValidAsGiven()
+                found[name] = default
+            elif value is None:
+                if none_refused:  # required, or None given where choices are (refused) or a default is (converted)
+                    raise NotValidAsGiven()
+                found[name] = None
+            else:
+                found[name] = self._value(entry, value)
         return found
-    if wanted == 'dict':
-        if entry.get('options'):
-            return _options(entry['options'], value)
-        return copy.deepcopy(_checked(dict, value))
-    value = _scalar(wanted, value)
-    if choices is not None and value not in choices:
-        raise NotValidAsGiven()
-    return value
+
+    def _value(self, entry, value):
+        wanted = entry.get('type', 'str')
+        choices = entry.get('choices')
+        if wanted == 'list':
+            if not isinstance(value, list):
+                raise NotValidAsGiven()
+            elements = entry.get('elements')
+            if elements == 'str' and not entry.get('options'):
+                found = [_scalar('str', element) for element in value]
+            elif elements == 'dict' and entry.get('options'):
+                found = [self._options(entry['options'], element) for element in value]
+            elif elements == 'dict':
+                found = [copy.deepcopy(_checked(dict, element)) for element in value]
+            else:
+                raise NotValidAsGiven()
+            if choices is not None and any(element not in choices for element in found):
+                raise NotValidAsGiven()
+            return found
+        if wanted == 'dict':
+            if entry.get('options'):
+                return self._options(entry['options'], value)
+            return copy.deepcopy(_checked(dict, value))
+        value = _scalar(wanted, value)
+        if choices is not None and value not in choices:
+            raise NotValidAsGiven()
+        return value
 
 
 def _scalar(wanted, value):

@@ -5,7 +5,11 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import ast
 import os
+import re
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +17,8 @@ from ansible_collections.tcx.xapi.plugins.module_utils.connection import client_
 from ansible_collections.tcx.xapi.plugins.module_utils.entity import ShapeChecks, connection_fields
 from ansible_collections.tcx.xapi.plugins.module_utils.fields import Field
 from ansible_collections.tcx.xapi.plugins.plugin_utils.in_process import ModuleExit, Task, TaskModule
+
+REPO = Path(__file__).resolve().parents[4]
 
 SPEC = dict(connection_argument_spec(), target=dict(type='path'), password=dict(type='str', no_log=True))
 
@@ -79,3 +85,29 @@ def test_shape_checks_mixed_in_run_before_validation(worker_environment):
     result = exit.value.result
     assert result['failed'] and result['msg'] == 'password must be a string, got a list'
     assert 'Hidden-Pw-1' not in repr(result)
+
+
+MODULE_PACKAGE = 'ansible_collections.tcx.xapi.plugins.modules.'
+
+
+def test_a_plugin_imports_the_modules_it_names_when_defined(monkeypatch):
+    """ansible-core defines a task's action plugin in its main process before it forks the task's workers: the
+    modules it names are imported then, once, not compiled again in every worker."""
+    from ansible_collections.tcx.xapi.plugins.plugin_utils.in_process import InProcessAction
+    for name in ('tcx_license_info', 'tcx_backup_info'):
+        monkeypatch.delitem(sys.modules, MODULE_PACKAGE + name, raising=False)
+
+    class Step(InProcessAction):
+        MODULES = ('tcx_license_info', 'tcx_backup_info')
+
+    assert MODULE_PACKAGE + 'tcx_license_info' in sys.modules
+    assert MODULE_PACKAGE + 'tcx_backup_info' in sys.modules
+    assert Step.MODULES
+
+
+@pytest.mark.parametrize('plugin', ['tcx_audit_reports', 'tcx_backup_files'])
+def test_a_playbook_step_names_every_module_it_runs(plugin):
+    source = (REPO / 'playbooks' / 'action_plugins' / ('%s.py' % plugin)).read_text(encoding='utf-8')
+    ran = set(re.findall(r"step_module\('(tcx_\w+)'", source))
+    named = set(ast.literal_eval(re.search(r'^    MODULES = (\(.*\))$', source, re.M).group(1)))
+    assert ran and ran <= named
