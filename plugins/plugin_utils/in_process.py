@@ -115,12 +115,13 @@ def untemplated(value):
     return plain(value)
 
 
-class JSONArguments(dict):
-    """Arguments that are JSON data (:func:`plain`): ansible-core's validation starts with a deep copy of them, and
-    a JSON copy is the same copy, five times faster (500 users: about 1.5 instead of 8 ms)."""
+class OwnArguments(dict):
+    """A task module's own copy of its arguments (:meth:`TaskModule._load_params`), which the module replaces with
+    the validated values right after ansible-core's validation: that validation starts with a deep copy of what it
+    validates (8 ms for 500 users), and may work on these in place instead."""
 
     def __deepcopy__(self, memo):
-        return plain(self)
+        return dict(self)
 
 
 class Task(object):
@@ -167,7 +168,7 @@ class TaskModule(object):
                                           mutually_exclusive=mutually_exclusive, required_together=required_together,
                                           required_one_of=required_one_of, required_if=required_if, required_by=required_by)
         # Only the options given: Ansible's validation takes an option set to None as given.
-        validation = validator.validate(JSONArguments(self.params))
+        validation = validator.validate(OwnArguments(self.params))
         self.params.update(validation.validated_parameters)
         self.no_log_values.update(validation._no_log_values)
         for both in validation._warnings:
