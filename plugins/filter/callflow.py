@@ -101,8 +101,7 @@ def callflow(state, live=None, svg=True):
     found = []
     for entry in flows.flows_by_did(state, live):
         nodes, edges = flows.merged(entry)
-        pictures = dict((side, flows.svg(entry[side]['nodes'], entry[side]['edges'], '%s: DID %s' % (side, entry['did']))
-                         if svg and entry[side] else None) for side in ('desired', 'live'))
+        pictures = flows.pictures(entry) if svg else {'desired': None, 'live': None}
         found.append({'did': entry['did'], 'drift': entry['drift'], 'mermaid': flows.mermaid(nodes, edges), 'svg': pictures,
                       'layout': flows.HAS_LAYOUT and bool(svg), 'nodes': nodes,
                       'edges': [dict(e, state=e.get('state', 'same')) for e in edges]})

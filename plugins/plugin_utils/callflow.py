@@ -314,6 +314,25 @@ class _EdgeView(object):
         self.path = path
 
 
+def pictures(entry):
+    """The SVG pictures of one DID's two sides (an entry of :func:`flows_by_did`): ``{'desired': ..., 'live': ...}``,
+    None for a side without a flow or without grandalf. A live side equal to the desired side (no drift, the usual
+    nightly case) is the desired picture under its own title, not laid out a second time (the layout is most of the
+    CPU an audit spends on drawing)."""
+    found = {}
+    for side in ('desired', 'live'):
+        graph, title = entry[side], '%s: DID %s' % (side, entry['did'])
+        if graph and side == 'live' and found['desired'] is not None and graph == entry['desired']:
+            found[side] = found['desired'].replace(_title('desired: DID %s' % entry['did']), _title(title), 1)
+        else:
+            found[side] = svg(graph['nodes'], graph['edges'], title) if graph else None
+    return found
+
+
+def _title(text):
+    return '<title>%s</title>' % escape(text)
+
+
 def svg(nodes, edges, title=''):
     """An inline SVG picture of ``nodes`` and ``edges`` (grandalf's layered layout, top down), or None without
     grandalf. Each node is a ``<g class="node STATE" data-id=...>``, each edge a ``<g class="edge STATE"
@@ -351,7 +370,7 @@ def svg(nodes, edges, title=''):
     height = max(y + h / 2 for x, y, w, h in boxes.values()) + 10
     parts = ['<svg xmlns="http://www.w3.org/2000/svg" class="callflow" role="img" width="%d" height="%d" viewBox="0 0 %d %d">'
              % (width, height, width, height),
-             '<title>%s</title>' % escape(title),
+             _title(title),
              '<defs>' + ''.join('<marker id="arrow-%s" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
                                 'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="%s"/></marker>'
                                 % (state, SVG_STYLE[state][1]) for state in STATES) + '</defs>']
