@@ -69,10 +69,15 @@ class Engine(object):
         self.ctx = ctx
         self.leaves = kind.leaves()
 
+    def leaves_in(self, tree):
+        """The leaves, in order, whose top-level option ``tree`` holds: at the others it holds None (an item gives a
+        few of its kind's options, and a thousand items would look up every leaf of each)."""
+        return [leaf for leaf in self.leaves if tree.get(leaf.option_path[0]) is not None]
+
     def desired(self):
         """The option tree of every managed option the user set."""
         tree = {}
-        for leaf in self.leaves:
+        for leaf in self.leaves_in(self.ctx.params):
             value = get_option(self.ctx.params, leaf.option_path)
             if isinstance(value, dict) and leaf.field.suboptions:  # a destination: the parts the user gave
                 value = dict((k, v) for k, v in value.items() if v is not None)
@@ -83,7 +88,7 @@ class Engine(object):
     def view(self, entity, only=None):
         """An option tree of the entity's values: every managed leaf, or those in ``only``."""
         tree = {}
-        for leaf in self.leaves:
+        for leaf in self.leaves if only is None else self.leaves_in(only):
             if only is not None and get_option(only, leaf.option_path) is None:
                 continue
             value = self.kind.option_value(self.ctx, leaf, entity)
@@ -118,7 +123,7 @@ class Engine(object):
 
     def plan_create(self, desired):
         payload, after, deferred = {}, self.key_view(), []
-        for leaf in self.leaves:
+        for leaf in self.leaves_in(desired):
             value = get_option(desired, leaf.option_path)
             if value is None:
                 continue
@@ -142,7 +147,7 @@ class Engine(object):
     def plan_update(self, desired, current):
         payload, before, after, changed = {}, {}, {}, []
         renamed = self.plan_rename(current, payload, before, after)
-        for leaf in self.leaves:
+        for leaf in self.leaves_in(desired):
             value = get_option(desired, leaf.option_path)
             if value is None:
                 continue
