@@ -347,7 +347,7 @@ class InProcessAction(ActionBase):
         gc.freeze()
         super(InProcessAction, self).__init__(*args, **kwargs)
         self.step_warnings = []  # of the modules a playbook's step ran (step_module)
-        self._step_defaults = None
+        self._step = None  # what every module of the step shares: connection defaults, in process, environment
 
     def run(self, tmp=None, task_vars=None):
         result = super(InProcessAction, self).run(tmp, task_vars)
@@ -372,14 +372,18 @@ class InProcessAction(ActionBase):
         collection's modules (templated once for the step: templating them for each module would cost more than its
         reads), its ``check_mode`` and ``diff``, in this process when the task runs in process
         (:meth:`runs_in_process`), else as a module process. Its warnings join :attr:`step_warnings`;
-        :class:`StepFailed` when it failed."""
-        if self._step_defaults is None:
+        :class:`StepFailed` when it failed. The defaults, where the modules run and their environment are worked
+        out once for the step."""
+        if self._step is None:
             defaults = module_defaults_applied('%s.tcx_config' % COLLECTION, self._task, {}, self._templar, omit=task_vars.get('omit'))
-            self._step_defaults = dict((key, value) for key, value in defaults.items() if key in CONNECTION_OPTIONS)
+            in_process = self.runs_in_process(task_vars)
+            self._step = (dict((key, value) for key, value in defaults.items() if key in CONNECTION_OPTIONS), in_process,
+                          self.task_environ() if in_process else None)
+        defaults, in_process, environ = self._step
         action = '%s.%s' % (COLLECTION, name)
-        args = dict(self._step_defaults, **args)
-        if self.runs_in_process(task_vars):
-            task = Task(action, args, check_mode, diff, inject_invocation=False, environ=self.task_environ())
+        args = dict(defaults, **args)
+        if in_process:
+            task = Task(action, args, check_mode, diff, inject_invocation=False, environ=environ)
             found = self.run_main(TaskModule.for_task(task), action)
         else:
             saved = self._task.check_mode, self._task.diff, self._task.async_val
