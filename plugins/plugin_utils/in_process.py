@@ -50,13 +50,27 @@ from ansible_collections.tcx.xapi.plugins.module_utils.masking import masked_arg
 
 IN_PROCESS_VARIABLE = 'tcx_xapi_in_process'
 
-# ansible-core imports this plugin in the controller's main process when it queues the first tcx.xapi task, and
-# forks a worker per host and task from it. Python's cyclic GC in each worker would visit, and so copy page by
-# page, every object the main process holds (the inventory's variables: with thousands of items per host, most
-# of a worker's memory and CPU). Moving the objects that exist now out of the GC's reach (``gc.freeze``, as
-# Python's documentation advises before forking) keeps them shared: 565 -> 488 MB and 1.19 -> 1.02 CPU-s per PBX
-# for an audit of 30 PBXs at forks 20 (docs/performance.md).
-gc.freeze()
+
+def freeze_before_fork():
+    """Move every object out of the cyclic GC's reach (``gc.freeze``, as Python's documentation advises right before
+    a fork), after collecting the garbage among those not frozen yet (those since the last fork: a few ms).
+
+    ansible-core imports this plugin in the controller's main process when it queues the first tcx.xapi task, and
+    forks a worker per host and task from it, right after loading the host's variables (with a desired state inline,
+    100,000 objects per host). Run before each of those forks (``os.register_at_fork``):
+
+    - no worker's collections visit, and so copy page by page, what it inherits from the main process
+      (565 -> 488 MB and 1.19 -> 1.02 CPU-s per PBX for an audit of 30 PBXs at forks 20, freezing at import);
+    - the main process's own full collections no longer walk every host loaded so far again and again
+      (22 -> 3 of them, and 2.7 -> 0.6 CPU-s of GC with these collections, for an audit of 50 PBXs with inline YAML host_vars,
+      docs/performance.md);
+    - and no cyclic garbage is frozen with the rest, so none stays for the rest of the run.
+    """
+    gc.collect()
+    gc.freeze()
+
+
+os.register_at_fork(before=freeze_before_fork)
 
 
 class ModuleExit(BaseException):
@@ -341,9 +355,8 @@ class InProcessAction(ActionBase):
                 pass
 
     def __init__(self, *args, **kwargs):
-        # Built in the task's worker, forked from the main process after it loaded more (every host's variables:
-        # with a desired state inline, 100,000 objects per host). The same as at import: out of the worker's GC, so
-        # that its collections neither visit them nor copy their pages (0.03 CPU-s per PBX of an audit of 50).
+        # Built in the task's worker: what it inherits stays out of its GC also where the main process did not
+        # freeze before the fork (a strategy that loads the task's action plugin only in the worker).
         gc.freeze()
         super(InProcessAction, self).__init__(*args, **kwargs)
         self.step_warnings = []  # of the modules a playbook's step ran (step_module)

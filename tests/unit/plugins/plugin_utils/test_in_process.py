@@ -111,3 +111,34 @@ def test_a_playbook_step_names_every_module_it_runs(plugin):
     ran = set(re.findall(r"step_module\('(tcx_\w+)'", source))
     named = set(ast.literal_eval(re.search(r'^    MODULES = (\(.*\))$', source, re.M).group(1)))
     assert ran and ran <= named
+
+
+def test_the_main_process_freezes_what_it_holds_before_each_fork():
+    """ansible-core forks a worker per host and task right after loading the host's variables: the objects that
+    exist at a fork leave the cyclic GC's reach (``gc.freeze``), so that neither the worker's collections nor the
+    main process's own full collections walk every host's variables again; the garbage among them is collected
+    first, not frozen for the rest of the run."""
+    import gc
+    import weakref
+    import ansible_collections.tcx.xapi.plugins.plugin_utils.in_process  # noqa: F401  (registers the hook)
+
+    class Node(object):
+        pass
+
+    frozen = gc.get_freeze_count()
+    loaded = [{'extension': '%03d' % n} for n in range(1000)]
+    gc.disable()  # no automatic collection before the fork: only the hook's
+    try:
+        garbage = Node()
+        garbage.itself = garbage
+        collected = weakref.ref(garbage)
+        del garbage
+        pid = os.fork()
+        if pid == 0:
+            os._exit(0 if gc.get_freeze_count() >= frozen + len(loaded) else 1)
+    finally:
+        gc.enable()
+    _pid, status = os.waitpid(pid, 0)
+    assert gc.get_freeze_count() >= frozen + len(loaded)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert collected() is None
