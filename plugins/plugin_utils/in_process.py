@@ -61,9 +61,9 @@ def freeze_before_fork():
 
     - no worker's collections visit, and so copy page by page, what it inherits from the main process
       (565 -> 488 MB and 1.19 -> 1.02 CPU-s per PBX for an audit of 30 PBXs at forks 20, freezing at import);
-    - the main process's own full collections no longer walk every host loaded so far again and again
-      (22 -> 3 of them, and 2.7 -> 0.6 CPU-s of GC with these collections, for an audit of 50 PBXs with inline YAML host_vars,
-      docs/performance.md);
+    - the main process's own full collections no longer walk every host loaded so far again and again (22 -> 3
+      of them, and 2.7 -> 0.6 CPU-s of GC with these collections, for an audit of 50 PBXs with inline YAML
+      host_vars: docs/performance.md);
     - and no cyclic garbage is frozen with the rest, so none stays for the rest of the run.
     """
     gc.collect()

@@ -6,9 +6,11 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import ast
+import gc
 import os
 import re
 import sys
+import weakref
 from pathlib import Path
 
 import pytest
@@ -117,11 +119,7 @@ def test_the_main_process_freezes_what_it_holds_before_each_fork():
     """ansible-core forks a worker per host and task right after loading the host's variables: the objects that
     exist at a fork leave the cyclic GC's reach (``gc.freeze``), so that neither the worker's collections nor the
     main process's own full collections walk every host's variables again; the garbage among them is collected
-    first, not frozen for the rest of the run."""
-    import gc
-    import weakref
-    import ansible_collections.tcx.xapi.plugins.plugin_utils.in_process  # noqa: F401  (registers the hook)
-
+    first, not frozen for the rest of the run (the hook is registered when in_process is imported, above)."""
     class Node(object):
         pass
 
