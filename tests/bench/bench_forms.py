@@ -127,9 +127,15 @@ def audit(workdir, emulators, count, form, forks):
     return run
 
 
+# The CPU probe's seconds on this 2-core machine at its usual speed (0.35 to 0.43 on quiet evenings); each audit's CPU
+# is also shown scaled to it.
+REFERENCE_PROBE = 0.40
+
+
 def cpu_probe():
-    """CPU seconds of a fixed pure-Python loop: how fast this machine is now (the same code measured 0.22 and 0.32
-    CPU-s per PBX within the hour on the shared 2-core machine)."""
+    """CPU seconds of a fixed pure-Python loop: how fast this machine is now. On the shared 2-core machine the
+    same code measured 0.22 and 0.32 CPU-s per PBX within the hour, and the probe 0.35 to 0.68 s: a busy
+    neighbour slows every CPU second, the audit's as much as the probe's."""
     started = time.process_time()
     sum(range(3 * 10 ** 7))
     return time.process_time() - started
@@ -158,12 +164,18 @@ def main(argv=None):
             runs = dict((form, []) for form in forms)
             for _run in range(args.repeat):
                 for form in forms:
-                    runs[form].append(audit(workdir, emulators, count, form, args.forks))
-                    print('  %-10s N=%-4d forks=%-3d %6.1f s wall  %5.2f s CPU/PBX  %5.0f MB' % (
-                        form, count, args.forks, runs[form][-1].wall, runs[form][-1].cpu / count, runs[form][-1].pss_mb), flush=True)
+                    before = cpu_probe()
+                    run = audit(workdir, emulators, count, form, args.forks)
+                    run.probe = (before + cpu_probe()) / 2
+                    run.scaled = run.cpu / count * REFERENCE_PROBE / run.probe
+                    runs[form].append(run)
+                    print('  %-10s N=%-4d forks=%-3d %6.1f s wall  %5.2f s CPU/PBX  %5.0f MB  probe %.2f s: %.2f at %.2f' % (
+                        form, count, args.forks, run.wall, run.cpu / count, run.pss_mb, run.probe, run.scaled,
+                        REFERENCE_PROBE), flush=True)
             for form in forms:
                 run = sorted(runs[form], key=lambda r: r.cpu)[len(runs[form]) // 2]
-                rows.append((form, count, args.forks, len(runs[form]), run))
+                scaled = sorted(r.scaled for r in runs[form])[len(runs[form]) // 2]
+                rows.append((form, count, args.forks, len(runs[form]), run, scaled))
     probes.append(cpu_probe())
     table = format_table(rows, probes)
     print()
@@ -173,16 +185,21 @@ def main(argv=None):
 
 
 def format_table(rows, probes):
-    lines = ['| desired state | PBXs | forks | runs | wall s | CPU per PBX s | memory MB (sum of PSS) | largest process MB |',
-             '|---|---:|---:|---:|---:|---:|---:|---:|']
-    for form, count, forks, runs, run in rows:
-        lines.append('| %s | %d | %d | %d | %.1f | %.2f | %.0f | %.0f |' % (
-            form, count, forks, runs, run.wall, run.cpu / count, run.pss_mb, run.largest_mb))
-    if any(runs > 1 for _form, _count, _forks, runs, _run in rows):
-        lines.append('')
-        lines.append('Of several runs, the one of median CPU.')
+    lines = ['| desired state | PBXs | forks | runs | wall s | CPU per PBX s | at probe %.2f s | memory MB (sum of PSS) | '
+             'largest process MB |' % REFERENCE_PROBE,
+             '|---|---:|---:|---:|---:|---:|---:|---:|---:|']
+    for form, count, forks, runs, run, scaled in rows:
+        lines.append('| %s | %d | %d | %d | %.1f | %.2f | %.2f | %.0f | %.0f |' % (
+            form, count, forks, runs, run.wall, run.cpu / count, scaled, run.pss_mb, run.largest_mb))
     lines.append('')
-    lines.append('CPU probe (a fixed pure-Python loop, `cpu_probe()`): %.2f s before, %.2f s after.' % tuple(probes))
+    if any(runs > 1 for _form, _count, _forks, runs, _run, _scaled in rows):
+        lines.append('Of several runs, the one of median CPU; "at probe" is the median of the runs\' CPU scaled to the probe '
+                     'of this machine at its usual speed.')
+    else:
+        lines.append('"At probe" is the CPU scaled to the probe of this machine at its usual speed.')
+    lines.append('')
+    lines.append('CPU probe (a fixed pure-Python loop, `cpu_probe()`, also before and after each run): %.2f s before the '
+                 'bench, %.2f s after.' % tuple(probes))
     return '\n'.join(lines) + '\n\n' + GOALS
 
 
