@@ -121,7 +121,9 @@ floor | importer)
     ;;
 esac
 
-python=$("$python" -c 'import sys; print(sys.executable)')
+# The interpreter itself, not a venv's (one of ours first on PATH, as in an activated .venv: make would delete
+# the venv it runs from and then fail to build it again).
+python=$("$python" -c 'import sys; print(sys._base_executable if sys.prefix != sys.base_prefix else sys.executable)')
 # Bump when the way a venv is built changes (not for requirement changes: those are hashed).
 recipe=1
 stamp="$venv/.tcx-stamp"
